@@ -1,0 +1,5 @@
+"""Allow ``python -m factsheet``."""
+
+from factsheet.cli import main
+
+main()

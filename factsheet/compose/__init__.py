@@ -1,0 +1,1 @@
+"""Composition: facts + template -> the format-neutral document tree."""

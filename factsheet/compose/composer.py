@@ -1,0 +1,321 @@
+"""Facts + template -> document tree. Knows facts and templates; knows no output format."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from factsheet.compose import format as fmt
+from factsheet.compose.template import Template, TemplateSection
+from factsheet.document.nodes import (
+    Block,
+    BulletList,
+    Cite,
+    Column,
+    Div,
+    Document,
+    Emph,
+    Heading,
+    Inline,
+    Inlines,
+    Metadata,
+    Note,
+    NoteList,
+    Page,
+    Paragraph,
+    Span,
+    Strong,
+    Table,
+    Text,
+)
+from factsheet.facts.model import GRADE_MEANING, Fact, FactSheet, Quote, Standing, Transfer
+
+_T = TypeVar("_T")
+
+DEFAULT_TITLES = {
+    "key_points": "Key points",
+    "transfers": "Systems and transfers",
+    "systems": "Systems",
+    "claims": "Claims and attributions",
+    "actors": "Actors",
+    "timeline": "Timeline",
+    "costs": "Costs",
+    "gaps": "What the sources say is not known",
+    "notes": "Source notes",
+}
+
+STALE_MARK = "source changed - unverified"
+DRAFT_MARK = "unreviewed"
+
+
+@dataclass
+class Notes:
+    """Numbers quotes in order of first citation; the same quote keeps its number."""
+
+    order: list[Quote] = field(default_factory=list)
+    numbers: dict[tuple[str, str], int] = field(default_factory=dict)
+
+    def cite(self, quotes: Sequence[Quote]) -> Inlines:
+        """Citation markers for `quotes`, numbering new ones."""
+        marks: list[Inline] = []
+        for quote in quotes:
+            key = (quote.source, " ".join(quote.text.split()))
+            if key not in self.numbers:
+                self.order.append(quote)
+                self.numbers[key] = len(self.order)
+            number = self.numbers[key]
+            if not any(isinstance(m, Cite) and m.number == number for m in marks):
+                marks.append(Cite(number))
+        return tuple(marks)
+
+
+@dataclass
+class Composer:
+    """Builds the briefing for one fact sheet with one template."""
+
+    sheet: FactSheet
+    template: Template
+    build_id: str
+    stale: frozenset[str] = frozenset()
+    notes: Notes = field(default_factory=Notes)
+
+    def __post_init__(self) -> None:
+        self.actors = {a.id: a for a in self.sheet.actors}
+        self.systems = {s.id: s for s in self.sheet.systems}
+        self.dates = {d.id: d for d in self.sheet.dates}
+        self.sources = {s.id: s for s in self.sheet.sources}
+        self.costs_for: dict[str, list[str]] = {}
+        for cost in self.sheet.costs:
+            self.costs_for.setdefault(cost.pays_for, []).append(fmt.cost_phrase(cost))
+
+    # ------------------------------------------------------------ helpers
+
+    def actor(self, ident: str) -> str:
+        """The name an actor is printed under."""
+        return self.actors[ident].name if ident in self.actors else ident
+
+    def cites(self, fact: Fact) -> Inlines:
+        """Citation markers for a fact, preceded by its warning marks when it has any."""
+        marks: list[Inline] = []
+        if fact.id in self.stale:
+            marks.append(Span((Text(f" [{STALE_MARK}]"),), ("stale",)))
+        if fact.status == "draft":
+            marks.append(Span((Text(f" [{DRAFT_MARK}]"),), ("draft",)))
+        return (*marks, *self.notes.cite(fact.cites))
+
+    def attribution(self, fact: Fact, standing: Standing | None = None) -> Inlines:
+        """'(claimed: Biden administration, claims)' for attributed facts; nothing otherwise."""
+        if fact.according_to is None:
+            return ()
+        who = self.actor(fact.according_to.by)
+        word = standing.value if standing is not None and standing is not Standing.established else "per"
+        text = f"{word} {who}" if word == "per" else f"{word}: {who}"
+        return (Text(" "), Span((Emph((Text(f"({text})"),)),), ("attribution",)))
+
+    # ------------------------------------------------------------ sections
+
+    def key_points(self, section: TemplateSection) -> list[Block]:
+        """The bottom line, one bullet per key point, attributions shown."""
+        items = [
+            (Text(p.text), *self.attribution(p, p.standing), *self.cites(p))
+            for p in self.limited(self.sheet.key_points, section)
+        ]
+        return [BulletList(tuple(items))] if items else []
+
+    def transfer_row(self, transfer: Transfer, compact: bool) -> tuple[Inlines, ...]:
+        """One row of the systems and transfers table."""
+        system = self.systems.get(transfer.system)
+        name: list[Inline] = [Strong((Text(system.designation if system else transfer.system),))]
+        if system is not None and system.manufacturer:
+            name.append(Text(f" ({self.actor(system.manufacturer)})"))
+        parties = f"{' and '.join(self.actor(s) for s in transfer.suppliers)} → {self.actor(transfer.recipient)}"
+        status: list[Inline] = [Text(transfer.status.value)]
+        if transfer.quantity:
+            status.append(Text(f", {transfer.quantity}"))
+        status.extend(self.attribution(transfer))
+        when = self.when(transfer)
+        cost = "; ".join(self.costs_for.get(transfer.id, []) + self.costs_for.get(transfer.system, []))
+        kind = system.category.value if system else ""
+        if compact:
+            return ((*name, Text(f", {kind}")), (Text(parties),), (*status, *self.cites(transfer)),
+                    (Text(when),))  # fmt: skip
+        return ((*name,), (Text(kind),), (Text(parties),), tuple(status), (Text(when),),
+                (Text(cost or "—"), *self.cites(transfer)))  # fmt: skip
+
+    def when(self, transfer: Transfer) -> str:
+        """When a transfer happened, from its date fact or as the source states it."""
+        if transfer.when and transfer.when in self.dates:
+            return fmt.event_date(self.dates[transfer.when])
+        return transfer.when_stated or "not stated"
+
+    def transfers(self, section: TemplateSection) -> list[Block]:
+        """Who supplies what to whom, in what status, when and at what cost."""
+        rows = tuple(self.transfer_row(t, section.compact) for t in self.limited(self.sheet.transfers, section))
+        if not rows:
+            return []
+        if section.compact:
+            columns = (Column("System", 2.2), Column("Supplier → recipient", 2.2), Column("Status", 2.6),
+                       Column("When", 1.4))  # fmt: skip
+        else:
+            columns = (Column("System", 1.6), Column("Type", 1.1), Column("Supplier → recipient", 1.8),
+                       Column("Status", 1.9), Column("When", 1.3), Column("Cost", 1.6))  # fmt: skip
+        return [Table(columns, rows)]
+
+    def systems_table(self, section: TemplateSection) -> list[Block]:
+        """The systems alone: designation, family, category, maker and origin."""
+        rows = []
+        for system in self.limited(self.sheet.systems, section):
+            maker = self.actor(system.manufacturer) if system.manufacturer else "—"
+            origin = self.actor(system.origin) if system.origin else "—"
+            rows.append(((Strong((Text(system.designation),)),), (Text(system.category.value),),
+                         (Text(maker),), (Text(origin),), (Text(system.use or "—"), *self.cites(system))))  # fmt: skip
+        columns = (Column("System", 1.6), Column("Type", 1.2), Column("Maker", 1.4), Column("Origin", 1.2),
+                   Column("Use", 2.2))  # fmt: skip
+        return [Table(columns, tuple(rows))] if rows else []
+
+    def claims(self, section: TemplateSection) -> list[Block]:
+        """Attributed statements: who says what, and how."""
+        rows = []
+        for claim in self.limited(self.sheet.claims, section):
+            who = self.actor(claim.according_to.by) if claim.according_to else "—"
+            how = claim.according_to.how if claim.according_to else ""
+            rows.append(((Strong((Text(who),)),), (Text(f"{claim.standing.value}: {how}" if how else claim.standing.value),),
+                         (Text(claim.text), *self.cites(claim))))  # fmt: skip
+        columns = (Column("Who", 1.3), Column("How", 1.6), Column("Statement", 4.6))
+        return [Table(columns, tuple(rows))] if rows else []
+
+    def actors_table(self, section: TemplateSection) -> list[Block]:
+        """Everyone the sources name, with aliases and roles."""
+        rows = []
+        for actor in self.limited(self.sheet.actors, section):
+            aka = ", ".join(actor.aliases)
+            rows.append(((Strong((Text(actor.name),)),), (Text(actor.kind.value),),
+                         (Text(aka or "—"),), (Text(actor.role or "—"), *self.cites(actor))))  # fmt: skip
+        columns = (Column("Actor", 1.6), Column("Kind", 1.1), Column("Also called", 1.6), Column("Role", 3.2))
+        return [Table(columns, tuple(rows))] if rows else []
+
+    def timeline(self, section: TemplateSection) -> list[Block]:
+        """Dated events in date order, each date shown to its precision."""
+        ordered = sorted(self.sheet.dates, key=lambda d: (d.value, d.id))
+        rows = tuple(((Text(fmt.event_date(d)),), (Text(d.event), *self.cites(d)))
+                     for d in self.limited(ordered, section))  # fmt: skip
+        return [Table((Column("Date", 1.4), Column("Event", 5.0)), rows)] if rows else []
+
+    def costs(self, section: TemplateSection) -> list[Block]:
+        """Each cost with its bound, the conversion as stated, and what it pays for."""
+        items = []
+        for cost in self.limited(self.sheet.costs, section):
+            target = self.pays_for_name(cost.pays_for)
+            line: list[Inline] = [Strong((Text(target),)), Text(": " + fmt.cost_phrase(cost))]
+            line.extend(self.attribution(cost))
+            items.append((*line, *self.cites(cost)))
+        return [BulletList(tuple(items))] if items else []
+
+    def pays_for_name(self, ident: str) -> str:
+        """What a cost pays for, by name."""
+        for transfer in self.sheet.transfers:
+            if transfer.id == ident:
+                system = self.systems.get(transfer.system)
+                name = system.designation if system else transfer.system
+                return f"{name} for {self.actor(transfer.recipient)}"
+        system = self.systems.get(ident)
+        return system.designation if system else ident
+
+    def gaps(self, section: TemplateSection) -> list[Block]:
+        """What the sources themselves say is unknown."""
+        items = tuple((Text(g.text), *self.cites(g)) for g in self.limited(self.sheet.gaps, section))
+        return [BulletList(items)] if items else []
+
+    def notes_list(self, section: TemplateSection) -> list[Block]:
+        """Numbered source notes quoting the supporting text."""
+        notes = []
+        for number, quote in enumerate(self.notes.order, start=1):
+            source = self.sources.get(quote.source)
+            label = source.publisher or source.title if source else quote.source
+            text = " ".join(quote.text.split())
+            if section.compact and len(text) > 90:
+                text = text[:88].rstrip() + "…"
+            notes.append(Note(number, (Text(label),), text, f"note-{number}"))
+        blocks: list[Block] = [NoteList(tuple(notes))]
+        if not section.compact:
+            blocks.extend(self.source_list())
+        return blocks
+
+    def source_list(self) -> list[Block]:
+        """The sources themselves, with author, date and reliability grade."""
+        items = []
+        for source in self.sheet.sources:
+            bits = [source.publisher, source.author, fmt.partial_date(source.date) if source.date else None]
+            line: list[Inline] = [Emph((Text(source.title),)), Text(". " + ", ".join(b for b in bits if b) + ".")]
+            if source.reliability is not None:
+                grade = source.reliability.value
+                line.append(Text(f" Reliability {grade} ({GRADE_MEANING[grade]})."))
+            if source.date_note:
+                line.append(Text(" " + " ".join(source.date_note.split())))
+            items.append(tuple(line))
+        return [Paragraph((Strong((Text("Sources"),)),), "small"), BulletList(tuple(items))]
+
+    def limited(self, items: Sequence[_T], section: TemplateSection) -> Sequence[_T]:
+        """At most `section.limit` items."""
+        return items if section.limit is None else items[: section.limit]
+
+    # ------------------------------------------------------------ document
+
+    def front_matter(self) -> list[Block]:
+        """Title, as-of line and what the briefing rests on."""
+        meta = self.sheet.factsheet
+        sources = "; ".join(
+            f"{s.publisher or s.title}" + (f" ({fmt.partial_date(s.date)})" if s.date else "")
+            for s in self.sheet.sources
+        )
+        blocks: list[Block] = [
+            Heading(0, (Text(meta.title),), "title"),
+            Paragraph((Text(f"As of {fmt.long_date(meta.as_of)} · Based on: {sources}"),), "meta"),
+        ]
+        if meta.subject:
+            blocks.append(Paragraph((Text(meta.subject),), "lead"))
+        return blocks
+
+    def compose(self) -> Document:
+        """The whole document."""
+        builders: dict[str, Callable[[TemplateSection], list[Block]]] = {
+            "key_points": self.key_points,
+            "transfers": self.transfers,
+            "systems": self.systems_table,
+            "claims": self.claims,
+            "actors": self.actors_table,
+            "timeline": self.timeline,
+            "costs": self.costs,
+            "gaps": self.gaps,
+            "notes": self.notes_list,
+        }
+        body = self.front_matter()
+        # Notes are numbered by first citation, so the notes section is built last.
+        built: list[tuple[TemplateSection, list[Block]]] = []
+        for section in self.template.sections:
+            built.append((section, [] if section.kind == "notes" else builders[section.kind](section)))
+        for section, blocks in built:
+            if section.kind == "notes":
+                blocks = builders["notes"](section) if self.notes.order else []
+            if not blocks:
+                continue
+            title = section.title or DEFAULT_TITLES[section.kind]
+            anchor = f"sec-{section.kind}"
+            body.append(Div((Heading(1, (Text(title),), anchor), *blocks), ("section", section.kind), anchor))
+        meta = self.sheet.factsheet
+        metadata = Metadata(
+            title=meta.title,
+            author=meta.author,
+            subject=meta.subject or meta.title,
+            keywords=tuple(meta.keywords),
+            language=meta.language,
+            as_of=meta.as_of.isoformat(),
+            build_id=self.build_id,
+        )
+        return Document(metadata, Page(self.template.paper, self.template.marking), tuple(body))
+
+
+def compose(sheet: FactSheet, template: Template, build_id: str, stale: frozenset[str] = frozenset()) -> Document:
+    """Compose the briefing for `sheet` with `template`."""
+    return Composer(sheet, template, build_id, stale).compose()

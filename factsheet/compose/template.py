@@ -1,0 +1,90 @@
+"""Briefing templates: data files that choose sections, order, titles, paper and marking."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from factsheet.diagnostics import Location
+from factsheet.errors import InputError
+from factsheet.workspace import Workspace
+
+SectionKind = Literal[
+    "key_points", "transfers", "systems", "claims", "actors", "timeline", "costs", "gaps", "notes"
+]
+
+
+class TemplateSection(BaseModel):
+    """One section of the briefing."""
+
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True, frozen=True)
+
+    kind: SectionKind
+    """Which section: key_points, transfers, systems, claims, actors, timeline, costs, gaps or notes."""
+    title: str | None = None
+    """The heading printed; defaults to the kind's usual title."""
+    limit: int | None = Field(default=None, ge=1)
+    """Show at most this many items (the briefing says how many were left out)."""
+    compact: bool = False
+    """A shorter form: fewer columns, quotes shortened in notes."""
+
+
+class Template(BaseModel):
+    """A briefing template."""
+
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True, frozen=True)
+
+    description: str = ""
+    """What this template is for."""
+    paper: Literal["a4", "letter"] = "a4"
+    """Paper size: a4 or letter."""
+    marking: str = "UNCLASSIFIED"
+    """The marking line printed at the top of every page."""
+    one_page: bool = False
+    """The briefing must fit on one page; sections are shortened (and said so) when it does not."""
+    sections: list[TemplateSection] = Field(min_length=1)
+    """The sections, in order."""
+
+
+@dataclass(frozen=True)
+class LoadedTemplate:
+    """A validated template and its name (the file name without .yaml)."""
+
+    name: str
+    template: Template
+    path: Path
+
+
+def template_files(workspace: Workspace) -> list[Path]:
+    """Every template in templates/, in name order."""
+    if not workspace.templates.is_dir():
+        raise InputError("no templates/ folder in the workspace", Location(workspace.show(workspace.root)))
+    return sorted(workspace.templates.glob("*.yaml"))
+
+
+def find_template(workspace: Workspace, name: str) -> Path:
+    """The template file called `name`; an unknown name lists the known ones."""
+    path = workspace.templates / f"{name}.yaml"
+    if not path.is_file():
+        known = ", ".join(p.stem for p in template_files(workspace)) or "none"
+        raise InputError(f"unknown template {name!r} (known: {known})", Location(workspace.show(path)))
+    return path
+
+
+def load_template(path: Path, shown: str) -> LoadedTemplate:
+    """Load and validate one template file, with path:line errors."""
+    return _load_cached(path, shown, path.stat().st_mtime_ns)
+
+
+@cache
+def _load_cached(path: Path, shown: str, _mtime: int) -> LoadedTemplate:
+    from factsheet.facts.load import validate_model
+    from factsheet.yamlio import load_yaml
+
+    document = load_yaml(path, shown)
+    template: Template = validate_model(Template, document)
+    return LoadedTemplate(path.stem, template, path)

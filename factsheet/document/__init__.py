@@ -1,0 +1,1 @@
+"""The format-neutral document tree; imports nothing from facts, compose or writers."""

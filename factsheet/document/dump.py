@@ -1,0 +1,74 @@
+"""The document tree as indented text: for golden tests and `factsheet build --format tree`."""
+
+from __future__ import annotations
+
+from factsheet.document.nodes import (
+    Block,
+    BulletList,
+    Cite,
+    Div,
+    Document,
+    Emph,
+    Heading,
+    Inline,
+    Inlines,
+    NoteList,
+    Paragraph,
+    Span,
+    Strong,
+    Table,
+    Text,
+)
+
+
+def dump(document: Document) -> str:
+    """Every node of `document`, one per line, children indented."""
+    meta = document.metadata
+    lines = [
+        f"Document title={meta.title!r} as_of={meta.as_of} build={meta.build_id}",
+        f"  Page paper={document.page.paper} marking={document.page.marking!r}",
+    ]
+    for block in document.body:
+        _block(block, 1, lines)
+    return "\n".join(lines) + "\n"
+
+
+def _inlines(inlines: Inlines) -> str:
+    return "".join(_inline(node) for node in inlines)
+
+
+def _inline(node: Inline) -> str:
+    if isinstance(node, Text):
+        return node.text
+    if isinstance(node, Strong):
+        return f"**{_inlines(node.children)}**"
+    if isinstance(node, Emph):
+        return f"_{_inlines(node.children)}_"
+    if isinstance(node, Cite):
+        return f"[^{node.number}]"
+    if isinstance(node, Span):
+        return f"[{_inlines(node.children)}]{{{' '.join(node.classes)}}}"
+    raise TypeError(f"unknown inline node {type(node).__name__}")
+
+
+def _block(block: Block, depth: int, lines: list[str]) -> None:
+    pad = "  " * depth
+    if isinstance(block, Heading):
+        lines.append(f"{pad}Heading {block.level} #{block.anchor}: {_inlines(block.children)}")
+    elif isinstance(block, Paragraph):
+        lines.append(f"{pad}Paragraph ({block.style}): {_inlines(block.children)}")
+    elif isinstance(block, BulletList):
+        lines.append(f"{pad}BulletList")
+        lines.extend(f"{pad}  - {_inlines(item)}" for item in block.items)
+    elif isinstance(block, Table):
+        lines.append(f"{pad}Table | " + " | ".join(c.title for c in block.columns))
+        lines.extend(f"{pad}  | " + " | ".join(_inlines(cell) for cell in row) for row in block.rows)
+    elif isinstance(block, NoteList):
+        lines.append(f"{pad}NoteList")
+        lines.extend(f"{pad}  {n.number}. {_inlines(n.source)}: {n.quote}" for n in block.notes)
+    elif isinstance(block, Div):
+        lines.append(f"{pad}Div #{block.anchor} .{' .'.join(block.classes)}")
+        for child in block.children:
+            _block(child, depth + 1, lines)
+    else:
+        raise TypeError(f"unknown block node {type(block).__name__}")

@@ -1,0 +1,183 @@
+"""The format-neutral document tree.
+
+A small, closed set of node types plus one generic container (`Div` for blocks,
+`Span` for inlines) that carries classes. Writers visit these nodes; a new node
+type means every writer is updated on purpose. This module imports nothing from
+facts, compose or writers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Union
+
+# ---------------------------------------------------------------- inlines
+
+
+@dataclass(frozen=True)
+class Text:
+    """Plain text, never markup: writers escape it for their format."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Strong:
+    """Bold text."""
+
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Emph:
+    """Italic text."""
+
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Cite:
+    """A citation marker pointing at numbered note `number` in the notes list."""
+
+    number: int
+
+
+@dataclass(frozen=True)
+class Span:
+    """A generic inline container; `classes` name its role (e.g. ``claim``, ``stale``)."""
+
+    children: tuple[Inline, ...]
+    classes: tuple[str, ...] = ()
+
+
+Inline = Union[Text, Strong, Emph, Cite, Span]  # noqa: UP007 - used at runtime by isinstance
+Inlines = tuple[Inline, ...]
+
+# ---------------------------------------------------------------- blocks
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A section heading; `anchor` is a stable id for bookmarks and links."""
+
+    level: int
+    children: Inlines
+    anchor: str = ""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph; `style` is one of the writer-known roles below."""
+
+    children: Inlines
+    style: str = "body"
+
+
+PARAGRAPH_STYLES = ("body", "lead", "meta", "small", "quote")
+
+
+@dataclass(frozen=True)
+class BulletList:
+    """A bulleted list; each item is a run of inlines."""
+
+    items: tuple[Inlines, ...]
+
+
+@dataclass(frozen=True)
+class Column:
+    """A table column: its header and its relative width."""
+
+    title: str
+    weight: float = 1.0
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table with one header row; every cell is a run of inlines."""
+
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[Inlines, ...], ...]
+    caption: str = ""
+
+
+@dataclass(frozen=True)
+class Note:
+    """A numbered source note: which source, and the exact text quoted from it."""
+
+    number: int
+    source: Inlines
+    quote: str
+    anchor: str
+
+
+@dataclass(frozen=True)
+class NoteList:
+    """The numbered notes that `Cite` markers point to."""
+
+    notes: tuple[Note, ...]
+
+
+@dataclass(frozen=True)
+class Div:
+    """A generic block container, e.g. one section of the briefing."""
+
+    children: tuple[Block, ...]
+    classes: tuple[str, ...] = ()
+    anchor: str = ""
+
+
+Block = Union[Heading, Paragraph, BulletList, Table, NoteList, Div]  # noqa: UP007
+
+# ---------------------------------------------------------------- document
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What the output formats record about the document itself."""
+
+    title: str
+    author: str
+    subject: str
+    keywords: tuple[str, ...]
+    language: str
+    as_of: str  # ISO date: the only date any output may carry
+    build_id: str
+
+
+@dataclass(frozen=True)
+class Page:
+    """Page set-up chosen by the template."""
+
+    paper: str = "a4"  # "a4" or "letter"
+    marking: str = ""
+
+
+@dataclass(frozen=True)
+class Document:
+    """A whole briefing: metadata, page set-up and body blocks."""
+
+    metadata: Metadata
+    page: Page
+    body: tuple[Block, ...]
+    warnings: tuple[str, ...] = field(default=())
+
+
+def inline_text(inlines: Inlines) -> str:
+    """The plain text of a run of inlines (citations left out)."""
+    parts: list[str] = []
+    for node in inlines:
+        if isinstance(node, Text):
+            parts.append(node.text)
+        elif isinstance(node, Strong | Emph | Span):
+            parts.append(inline_text(node.children))
+    return "".join(parts)
+
+
+def walk_blocks(blocks: tuple[Block, ...]) -> list[Block]:
+    """Every block in document order, containers before their children."""
+    out: list[Block] = []
+    for block in blocks:
+        out.append(block)
+        if isinstance(block, Div):
+            out.extend(walk_blocks(block.children))
+    return out

@@ -1,0 +1,62 @@
+"""The workspace: a folder holding seeds/ and templates/, with outputs in out/."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from factsheet.diagnostics import Location
+from factsheet.errors import InputError
+
+
+@dataclass(frozen=True)
+class Workspace:
+    """Where inputs are read from and outputs written to."""
+
+    root: Path
+    out: Path
+
+    @classmethod
+    def open(cls, root: str | Path | None = None, out: str | Path | None = None) -> Workspace:
+        """The workspace at `root` (default: the current folder), writing to `out` (default: root/out)."""
+        base = Path(root) if root is not None else Path.cwd()
+        if not base.is_dir():
+            raise InputError("workspace folder not found", Location(str(base)))
+        base = base.resolve()
+        target = Path(out).resolve() if out is not None else base / "out"
+        return cls(base, target)
+
+    @property
+    def seeds(self) -> Path:
+        """The folder of source texts and facts files."""
+        return self.root / "seeds"
+
+    @property
+    def templates(self) -> Path:
+        """The folder of briefing templates."""
+        return self.root / "templates"
+
+    def show(self, path: Path) -> str:
+        """A path as the user should see it: relative to the current folder when inside it."""
+        try:
+            return os.path.relpath(path)
+        except ValueError:
+            return str(path)
+
+    def facts_files(self) -> list[Path]:
+        """Every facts file in seeds/, in name order."""
+        if not self.seeds.is_dir():
+            raise InputError("no seeds/ folder in the workspace", Location(self.show(self.root)))
+        return sorted(self.seeds.glob("*.facts.yaml"))
+
+    def seed_path(self, name: str, where: Location, field: str) -> Path:
+        """Resolve a source file named in a facts file; it must stay inside the workspace."""
+        if not name or Path(name).is_absolute():
+            raise InputError(f"{field}: seed path must be relative to seeds/: {name!r}", where)
+        candidate = (self.seeds / name).resolve()
+        if not candidate.is_relative_to(self.root):
+            raise InputError(f"{field}: seed path leaves the workspace: {name!r}", where)
+        if not candidate.is_file():
+            raise InputError(f"{field}: seed file not found: {name!r}", where)
+        return candidate

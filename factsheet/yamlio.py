@@ -1,0 +1,126 @@
+"""Read YAML safely, keeping the line and column of every value.
+
+ruamel.yaml's round-trip loader builds only plain containers (no arbitrary
+objects) and records positions; we turn its output into plain Python values
+plus a map from each value's path to where it stands in the file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from factsheet.diagnostics import Diagnostic, Location
+from factsheet.errors import InputError, ValidationFailed
+
+PathKey = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class YamlDocument:
+    """Plain data read from a YAML file, with where each value stands."""
+
+    path: str
+    data: Any
+    positions: dict[PathKey, tuple[int, int]]
+
+    def location(self, key: PathKey) -> Location:
+        """The location of the value at `key`, or of its nearest ancestor that has one."""
+        probe = tuple(key)
+        while probe:
+            if probe in self.positions:
+                line, col = self.positions[probe]
+                return Location(self.path, line, col)
+            probe = probe[:-1]
+        line, col = self.positions.get((), (1, 1))
+        return Location(self.path, line, col)
+
+
+def read_text(path: Path, shown: str) -> str:
+    """Read a UTF-8 text file, reporting a missing, unreadable or undecodable file by name."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("file not found", Location(shown)) from None
+    except IsADirectoryError:
+        raise InputError("is a folder, not a file", Location(shown)) from None
+    except OSError as exc:
+        raise InputError(f"cannot read file: {exc.strerror}", Location(shown)) from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise InputError(
+            f"not valid UTF-8: byte 0x{raw[exc.start]:02x} at byte offset {exc.start}",
+            Location(shown, line, col),
+        ) from None
+
+
+def load_yaml(path: Path, shown: str) -> YamlDocument:
+    """Parse a YAML file into plain data with positions; syntax errors carry their location."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    text = read_text(path, shown)
+    yaml = YAML(typ="rt", pure=True)
+    yaml.allow_duplicate_keys = False
+    try:
+        raw = yaml.load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = Location(shown, mark.line + 1, mark.column + 1) if mark else Location(shown)
+        problem = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
+        raise ValidationFailed([Diagnostic(where, f"YAML syntax error: {problem}")]) from None
+    except YAMLError as exc:
+        raise InputError(f"YAML error: {exc}", Location(shown)) from None
+    if raw is None:
+        raise InputError("the file is empty", Location(shown, 1, 1))
+    positions: dict[PathKey, tuple[int, int]] = {(): (1, 1)}
+    data = _plain(raw, (), positions)
+    return YamlDocument(shown, data, positions)
+
+
+def _plain(node: Any, key: PathKey, positions: dict[PathKey, tuple[int, int]]) -> Any:
+    """Convert ruamel containers to plain ones, recording each child's position."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    if isinstance(node, CommentedMap):
+        out: dict[Any, Any] = {}
+        for name, value in node.items():
+            try:
+                line, col = node.lc.value(name)
+                kline, kcol = node.lc.key(name)
+            except (KeyError, TypeError):
+                line, col = kline, kcol = node.lc.line, node.lc.col
+            # A scalar is located at its value; a nested container at its key.
+            if isinstance(value, CommentedMap | CommentedSeq):
+                positions[(*key, str(name))] = (kline + 1, kcol + 1)
+            else:
+                positions[(*key, str(name))] = (line + 1, col + 1)
+            out[str(name)] = _plain(value, (*key, str(name)), positions)
+        return out
+    if isinstance(node, CommentedSeq):
+        items = []
+        for index, value in enumerate(node):
+            try:
+                line, col = node.lc.item(index)
+                positions[(*key, index)] = (line + 1, col + 1)
+            except (KeyError, TypeError):
+                pass
+            items.append(_plain(value, (*key, index), positions))
+        return items
+    if node is None or isinstance(node, bool):
+        return node
+    if isinstance(node, int):
+        return int(node)
+    if isinstance(node, str):
+        return str(node)
+    if isinstance(node, float):
+        return Decimal(str(float(node)))
+    if isinstance(node, dt.datetime | dt.date):
+        return node.isoformat()
+    return str(node)
