@@ -45,22 +45,44 @@ DEFAULT_TITLES = {
     "notes": "Source notes",
 }
 
+_PLAIN_VERBS = {"claims", "claimed", "reported", "reports", "assessed", "says", "said", "according to"}
+
 STALE_MARK = "source changed - unverified"
 DRAFT_MARK = "unreviewed"
 
 
+def _key(quote: Quote) -> tuple[str, str]:
+    return (quote.source, " ".join(quote.text.split()))
+
+
 @dataclass
 class Notes:
-    """Numbers quotes in order of first citation; the same quote keeps its number."""
+    """Numbers quotes in order of first citation.
 
+    A quote contained in a longer quote of the same source shares that quote's
+    note, so the notes list quotes each passage once.
+    """
+
+    all_quotes: Sequence[Quote] = ()
     order: list[Quote] = field(default_factory=list)
     numbers: dict[tuple[str, str], int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        by_key = {_key(q): q for q in self.all_quotes}
+        longest_first = sorted(by_key, key=lambda k: (-len(k[1]), k))
+        self.canonical: dict[tuple[str, str], Quote] = {}
+        for key in by_key:
+            container = next(
+                (k for k in longest_first if k[0] == key[0] and key[1] in k[1]), key
+            )
+            self.canonical[key] = by_key[container]
 
     def cite(self, quotes: Sequence[Quote]) -> Inlines:
         """Citation markers for `quotes`, numbering new ones."""
         marks: list[Inline] = []
-        for quote in quotes:
-            key = (quote.source, " ".join(quote.text.split()))
+        for cited in quotes:
+            quote = self.canonical.get(_key(cited), cited)
+            key = _key(quote)
             if key not in self.numbers:
                 self.order.append(quote)
                 self.numbers[key] = len(self.order)
@@ -78,9 +100,10 @@ class Composer:
     template: Template
     build_id: str
     stale: frozenset[str] = frozenset()
-    notes: Notes = field(default_factory=Notes)
 
     def __post_init__(self) -> None:
+        self.shortened: list[str] = []
+        self.notes = Notes([q for _, _, fact in self.sheet.all_facts() for q in fact.cites])
         self.actors = {a.id: a for a in self.sheet.actors}
         self.systems = {s.id: s for s in self.sheet.systems}
         self.dates = {d.id: d for d in self.sheet.dates}
@@ -137,11 +160,10 @@ class Composer:
         when = self.when(transfer)
         cost = "; ".join(self.costs_for.get(transfer.id, []) + self.costs_for.get(transfer.system, []))
         kind = system.category.value if system else ""
+        status.extend(self.cites(transfer))
         if compact:
-            return ((*name, Text(f", {kind}")), (Text(parties),), (*status, *self.cites(transfer)),
-                    (Text(when),))  # fmt: skip
-        return ((*name,), (Text(kind),), (Text(parties),), tuple(status), (Text(when),),
-                (Text(cost or "—"), *self.cites(transfer)))  # fmt: skip
+            return ((*name, Text(f", {kind}")), (Text(parties),), tuple(status), (Text(when),))
+        return ((*name,), (Text(kind),), (Text(parties),), tuple(status), (Text(when),), (Text(cost or "—"),))
 
     def when(self, transfer: Transfer) -> str:
         """When a transfer happened, from its date fact or as the source states it."""
@@ -179,8 +201,11 @@ class Composer:
         rows = []
         for claim in self.limited(self.sheet.claims, section):
             who = self.actor(claim.according_to.by) if claim.according_to else "—"
-            how = claim.according_to.how if claim.according_to else ""
-            rows.append(((Strong((Text(who),)),), (Text(f"{claim.standing.value}: {how}" if how else claim.standing.value),),
+            how = claim.standing.value.capitalize()
+            stated = claim.according_to.how if claim.according_to else ""
+            if stated and stated.lower() not in _PLAIN_VERBS:
+                how += f" ({stated})"
+            rows.append(((Strong((Text(who),)),), (Text(how),),
                          (Text(claim.text), *self.cites(claim))))  # fmt: skip
         columns = (Column("Who", 1.3), Column("How", 1.6), Column("Statement", 4.6))
         return [Table(columns, tuple(rows))] if rows else []
@@ -190,8 +215,8 @@ class Composer:
         rows = []
         for actor in self.limited(self.sheet.actors, section):
             aka = ", ".join(actor.aliases)
-            rows.append(((Strong((Text(actor.name),)),), (Text(actor.kind.value),),
-                         (Text(aka or "—"),), (Text(actor.role or "—"), *self.cites(actor))))  # fmt: skip
+            rows.append(((Strong((Text(actor.name),)), *self.cites(actor)), (Text(actor.kind.value),),
+                         (Text(aka or "—"),), (Text(actor.role or "—"),)))  # fmt: skip
         columns = (Column("Actor", 1.6), Column("Kind", 1.1), Column("Also called", 1.6), Column("Role", 3.2))
         return [Table(columns, tuple(rows))] if rows else []
 
@@ -257,8 +282,12 @@ class Composer:
         return [Paragraph((Strong((Text("Sources"),)),), "small"), BulletList(tuple(items))]
 
     def limited(self, items: Sequence[_T], section: TemplateSection) -> Sequence[_T]:
-        """At most `section.limit` items."""
-        return items if section.limit is None else items[: section.limit]
+        """At most `section.limit` items; a cut is recorded so the briefing can say so."""
+        if section.limit is None or len(items) <= section.limit:
+            return items
+        title = section.title or DEFAULT_TITLES[section.kind]
+        self.shortened.append(f"{title} ({section.limit} of {len(items)} shown)")
+        return items[: section.limit]
 
     # ------------------------------------------------------------ document
 
@@ -303,6 +332,10 @@ class Composer:
             title = section.title or DEFAULT_TITLES[section.kind]
             anchor = f"sec-{section.kind}"
             body.append(Div((Heading(1, (Text(title),), anchor), *blocks), ("section", section.kind), anchor))
+        if self.shortened:
+            reason = "to fit one page" if self.template.one_page else "by the template"
+            notice = f"Shortened {reason}: {'; '.join(self.shortened)}. The full briefing has every item."
+            body.append(Paragraph((Emph((Text(notice),)),), "small"))
         meta = self.sheet.factsheet
         metadata = Metadata(
             title=meta.title,
@@ -313,7 +346,7 @@ class Composer:
             as_of=meta.as_of.isoformat(),
             build_id=self.build_id,
         )
-        return Document(metadata, Page(self.template.paper, self.template.marking), tuple(body))
+        return Document(metadata, Page(self.template.paper, self.template.marking, self.template.one_page), tuple(body))
 
 
 def compose(sheet: FactSheet, template: Template, build_id: str, stale: frozenset[str] = frozenset()) -> Document:

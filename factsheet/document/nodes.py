@@ -150,6 +150,7 @@ class Page:
 
     paper: str = "a4"  # "a4" or "letter"
     marking: str = ""
+    one_page: bool = False  # set in a tighter, smaller style meant to fit one page
 
 
 @dataclass(frozen=True)

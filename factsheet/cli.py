@@ -1,0 +1,95 @@
+"""The command line: thin Click commands; errors are translated once, here."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from pathlib import Path
+from typing import Any
+
+import click
+
+from factsheet import __version__
+from factsheet.errors import EXIT_INTERNAL, FactsheetError
+
+ROOT_OPTION = click.option(
+    "--root", type=click.Path(file_okay=False, path_type=Path), default=None,
+    help="Workspace folder holding seeds/ and templates/ (default: the current folder).",
+)  # fmt: skip
+
+
+class _Group(click.Group):
+    """Catches factsheet's own errors and prints them as path:line:col: messages."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except FactsheetError as exc:
+            for diagnostic in exc.diagnostics:
+                click.echo(str(diagnostic), err=True)
+            if ctx.obj and ctx.obj.get("debug"):
+                traceback.print_exc()
+            count = len(exc.diagnostics)
+            if count > 1:
+                click.echo(f"{count} problems found; nothing was written.", err=True)
+            ctx.exit(exc.exit_code)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except Exception as exc:  # an internal error: say so briefly, traceback only with --debug
+            if ctx.obj and ctx.obj.get("debug"):
+                traceback.print_exc()
+            else:
+                click.echo(f"factsheet: internal error: {type(exc).__name__}: {exc} (use --debug)", err=True)
+            ctx.exit(EXIT_INTERNAL)
+
+
+@click.group(cls=_Group)
+@click.version_option(__version__, prog_name="factsheet")
+@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+@click.pass_context
+def main(ctx: click.Context, debug: bool) -> None:
+    """Turn curated, quote-backed facts into briefing PDFs and Word files."""
+    ctx.obj = {"debug": debug}
+
+
+@main.command()
+@ROOT_OPTION
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Output folder (default: out/ in the workspace).")  # fmt: skip
+@click.option("--template", "templates", multiple=True, help="Template name (repeatable; default: all).")
+@click.option("--format", "formats", multiple=True, type=click.Choice(["pdf", "docx"]),
+              help="Output format (repeatable; default: pdf and docx).")  # fmt: skip
+@click.argument("facts", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+def build(root: Path | None, out: Path | None, templates: tuple[str, ...], formats: tuple[str, ...],
+          facts: tuple[Path, ...]) -> None:  # fmt: skip
+    """Build briefings: every facts file x template x format, unless narrowed."""
+    from factsheet.build import build as run_build
+    from factsheet.workspace import Workspace
+
+    workspace = Workspace.open(root, out)
+    outputs = run_build(
+        workspace,
+        facts_paths=[p.resolve() for p in facts] or None,
+        template_names=templates or None,
+        formats=formats or ("pdf", "docx"),
+    )
+    for output in outputs:
+        pages = f", {output.pages} page{'s' if output.pages != 1 else ''}" if output.pages else ""
+        click.echo(f"wrote {output.shown} ({output.size / 1024:.0f} KB{pages})")
+        for warning in output.warnings:
+            click.echo(f"warning: {warning}", err=True)
+
+
+@main.command()
+@ROOT_OPTION
+def schema(root: Path | None) -> None:
+    """Write schemas/*.json (JSON Schema) from the fact and template models."""
+    from factsheet.schema import write_schemas
+    from factsheet.workspace import Workspace
+
+    for path in write_schemas(Workspace.open(root)):
+        click.echo(f"wrote {path}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

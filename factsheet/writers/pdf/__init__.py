@@ -1,0 +1,187 @@
+"""The PDF writer: walks the document tree into ReportLab platypus flowables."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    CondPageBreak,
+    ListFlowable,
+    ListItem,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from factsheet.document import nodes as n
+from factsheet.writers.pdf.page import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, PAPER, numbered_canvas
+from factsheet.writers.pdf.styles import (
+    ALERT,
+    HEADER_FILL,
+    LINK,
+    NAVY,
+    RULE,
+    ZEBRA,
+    Styles,
+    make_styles,
+)
+
+
+class _BriefingDoc(BaseDocTemplate):
+    """Adds a PDF outline entry for every heading paragraph as it is laid out."""
+
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - ReportLab's name
+        outline = getattr(flowable, "_outline", None)
+        if outline:
+            key, text, level = outline
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(text, key, level=level, closed=False)
+
+
+def markup(inlines: n.Inlines) -> str:
+    """Inline nodes as ReportLab paragraph markup; every data string is escaped."""
+    out: list[str] = []
+    index = 0
+    while index < len(inlines):
+        node = inlines[index]
+        if isinstance(node, n.Cite):
+            run = []
+            while index < len(inlines) and isinstance(inlines[index], n.Cite):
+                cite = inlines[index]
+                assert isinstance(cite, n.Cite)
+                run.append(f'<a href="#note-{cite.number}" color="{LINK.hexval()}">{cite.number}</a>')
+                index += 1
+            out.append(f"<super>{','.join(run)}</super>")
+            continue
+        out.append(_inline(node))
+        index += 1
+    return "".join(out)
+
+
+def _inline(node: n.Inline) -> str:
+    if isinstance(node, n.Text):
+        return escape(node.text).replace("\n", "<br/>")
+    if isinstance(node, n.Strong):
+        return f"<b>{markup(node.children)}</b>"
+    if isinstance(node, n.Emph):
+        return f"<i>{markup(node.children)}</i>"
+    if isinstance(node, n.Span):
+        inner = markup(node.children)
+        if {"stale", "draft"} & set(node.classes):
+            return f'<font color="{ALERT.hexval()}"><b>{inner}</b></font>'
+        return inner
+    raise TypeError(f"PDF writer: unknown inline node {type(node).__name__}")
+
+
+class PdfWriter:
+    """Renders a Document to PDF bytes with ReportLab."""
+
+    name = "pdf"
+    extension = ".pdf"
+
+    def __init__(self) -> None:
+        self.warnings: list[str] = []
+        self.page_count = 0
+
+    def render(self, document: n.Document) -> bytes:
+        """The complete PDF file for `document`; byte-identical for identical trees."""
+        self.warnings = []
+        styles = make_styles(8.6 if document.page.one_page else 10.0)
+        return self._build(document, styles)
+
+    def _build(self, document: n.Document, styles: Styles) -> bytes:
+        meta = document.metadata
+        buffer = io.BytesIO()
+        pagesize = PAPER.get(document.page.paper, PAPER["a4"])
+        doc = _BriefingDoc(
+            buffer, pagesize=pagesize, invariant=1, lang=meta.language,
+            title=meta.title, author=meta.author, subject=meta.subject,
+            keywords=", ".join(meta.keywords), creator="factsheet", producer="factsheet",
+            leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM,
+        )  # fmt: skip
+        frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)  # fmt: skip
+        doc.addPageTemplates([PageTemplate("page", [frame])])
+        story = _Story(styles, doc.width).blocks(document.body)
+        doc.build(story, canvasmaker=numbered_canvas(document))
+        self.page_count = doc.page
+        return buffer.getvalue()
+
+
+class _Story:
+    """Visits blocks, producing flowables."""
+
+    def __init__(self, styles: Styles, width: float) -> None:
+        self.styles = styles
+        self.width = width
+
+    def blocks(self, blocks: tuple[n.Block, ...]) -> list[Flowable]:
+        out: list[Flowable] = []
+        for block in blocks:
+            out.extend(self.block(block))
+        return out
+
+    def block(self, block: n.Block) -> list[Flowable]:
+        s = self.styles
+        if isinstance(block, n.Heading):
+            style = s.title if block.level == 0 else s.h1 if block.level == 1 else s.h2
+            text = markup(block.children)
+            anchor = f'<a name="{escape(block.anchor)}"/>' if block.anchor else ""
+            para = Paragraph(anchor + text, style)
+            if block.anchor:
+                para._outline = (block.anchor, n.inline_text(block.children), max(block.level - 1, 0))  # type: ignore[attr-defined]
+            return [para]
+        if isinstance(block, n.Paragraph):
+            return [Paragraph(markup(block.children), s.paragraph(block.style))]
+        if isinstance(block, n.BulletList):
+            items = [ListItem(Paragraph(markup(item), s.bullet), value="•") for item in block.items]
+            return [ListFlowable(items, bulletType="bullet", start="•", leftIndent=s.body.fontSize * 1.3,
+                                 bulletFontName=s.body.fontName, bulletColor=NAVY)]  # fmt: skip
+        if isinstance(block, n.Table):
+            return [self.table(block), Spacer(1, 2 * mm)]
+        if isinstance(block, n.NoteList):
+            return [
+                Paragraph(
+                    f'<a name="{escape(note.anchor)}"/><b>{note.number}.</b>&nbsp;{markup(note.source)}: '
+                    f"“{escape(note.quote)}”",
+                    s.note,
+                )
+                for note in block.notes
+            ]
+        if isinstance(block, n.Div):
+            children = self.blocks(block.children)
+            # A section starts on a new page when little room is left, so its heading is never
+            # stranded; keeping heading and a long table together would leave half-empty pages.
+            if block.children and isinstance(block.children[0], n.Heading):
+                return [CondPageBreak(36 * mm), *children]
+            return children
+        raise TypeError(f"PDF writer: unknown block node {type(block).__name__}")
+
+    def table(self, table: n.Table) -> Table:
+        s = self.styles
+        total = sum(c.weight for c in table.columns)
+        widths = [self.width * c.weight / total for c in table.columns]
+        header = [Paragraph(escape(c.title), s.header_cell) for c in table.columns]
+        rows: list[list[Any]] = [header]
+        rows.extend([Paragraph(markup(cell), s.cell) for cell in row] for row in table.rows)
+        flowable = Table(rows, colWidths=widths, repeatRows=1, splitByRow=1, splitInRow=1, hAlign="LEFT")
+        commands: list[tuple[Any, ...]] = [
+            ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+            ("TOPPADDING", (0, 0), (-1, -1), 2.6),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3.2),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ]
+        commands.extend(("BACKGROUND", (0, r), (-1, r), ZEBRA) for r in range(2, len(rows), 2))
+        flowable.setStyle(TableStyle(commands))
+        return flowable
