@@ -15,7 +15,7 @@ from factsheet.errors import EXIT_INTERNAL, FactsheetError
 ROOT_OPTION = click.option(
     "--root", type=click.Path(file_okay=False, path_type=Path), default=None,
     help="Workspace folder holding seeds/ and templates/ (default: the current folder).",
-)  # fmt: skip
+)
 
 
 class _Group(click.Group):
@@ -55,13 +55,13 @@ def main(ctx: click.Context, debug: bool) -> None:
 @main.command()
 @ROOT_OPTION
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Output folder (default: out/ in the workspace).")  # fmt: skip
+              help="Output folder (default: out/ in the workspace).")
 @click.option("--template", "templates", multiple=True, help="Template name (repeatable; default: all).")
 @click.option("--format", "formats", multiple=True, type=click.Choice(["pdf", "docx"]),
-              help="Output format (repeatable; default: pdf and docx).")  # fmt: skip
+              help="Output format (repeatable; default: pdf and docx).")
 @click.argument("facts", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
 def build(root: Path | None, out: Path | None, templates: tuple[str, ...], formats: tuple[str, ...],
-          facts: tuple[Path, ...]) -> None:  # fmt: skip
+          facts: tuple[Path, ...]) -> None:
     """Build briefings: every facts file x template x format, unless narrowed."""
     from factsheet.build import build as run_build
     from factsheet.workspace import Workspace

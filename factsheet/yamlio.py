@@ -8,8 +8,9 @@ plus a map from each value's path to where it stands in the file.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,14 @@ class YamlDocument:
     path: str
     data: Any
     positions: dict[PathKey, tuple[int, int]]
+    key_positions: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+
+    def key_location(self, key: PathKey) -> Location:
+        """The location of the mapping key at `key` (for unknown fields), else of its value."""
+        if key in self.key_positions:
+            line, col = self.key_positions[key]
+            return Location(self.path, line, col)
+        return self.location(key)
 
     def location(self, key: PathKey) -> Location:
         """The location of the value at `key`, or of its nearest ancestor that has one."""
@@ -67,6 +76,7 @@ def load_yaml(path: Path, shown: str) -> YamlDocument:
 
     text = read_text(path, shown)
     yaml = YAML(typ="rt", pure=True)
+    yaml.Constructor = _constructor()
     yaml.allow_duplicate_keys = False
     try:
         raw = yaml.load(text)
@@ -80,11 +90,26 @@ def load_yaml(path: Path, shown: str) -> YamlDocument:
     if raw is None:
         raise InputError("the file is empty", Location(shown, 1, 1))
     positions: dict[PathKey, tuple[int, int]] = {(): (1, 1)}
-    data = _plain(raw, (), positions)
-    return YamlDocument(shown, data, positions)
+    keys: dict[PathKey, tuple[int, int]] = {}
+    data = _plain(raw, (), positions, keys)
+    return YamlDocument(shown, data, positions, keys)
 
 
-def _plain(node: Any, key: PathKey, positions: dict[PathKey, tuple[int, int]]) -> Any:
+@cache
+def _constructor() -> type:
+    """A round-trip constructor that keeps dates as strings, for the model to check with a location."""
+    from ruamel.yaml.constructor import RoundTripConstructor
+
+    class KeepDates(RoundTripConstructor):
+        pass
+
+    KeepDates.add_constructor("tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_str)
+    return KeepDates
+
+
+def _plain(
+    node: Any, key: PathKey, positions: dict[PathKey, tuple[int, int]], keys: dict[PathKey, tuple[int, int]]
+) -> Any:
     """Convert ruamel containers to plain ones, recording each child's position."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
@@ -96,12 +121,13 @@ def _plain(node: Any, key: PathKey, positions: dict[PathKey, tuple[int, int]]) -
                 kline, kcol = node.lc.key(name)
             except (KeyError, TypeError):
                 line, col = kline, kcol = node.lc.line, node.lc.col
+            keys[(*key, str(name))] = (kline + 1, kcol + 1)
             # A scalar is located at its value; a nested container at its key.
             if isinstance(value, CommentedMap | CommentedSeq):
                 positions[(*key, str(name))] = (kline + 1, kcol + 1)
             else:
                 positions[(*key, str(name))] = (line + 1, col + 1)
-            out[str(name)] = _plain(value, (*key, str(name)), positions)
+            out[str(name)] = _plain(value, (*key, str(name)), positions, keys)
         return out
     if isinstance(node, CommentedSeq):
         items = []
@@ -111,7 +137,7 @@ def _plain(node: Any, key: PathKey, positions: dict[PathKey, tuple[int, int]]) -
                 positions[(*key, index)] = (line + 1, col + 1)
             except (KeyError, TypeError):
                 pass
-            items.append(_plain(value, (*key, index), positions))
+            items.append(_plain(value, (*key, index), positions, keys))
         return items
     if node is None or isinstance(node, bool):
         return node

@@ -123,7 +123,7 @@ class Composer:
         marks: list[Inline] = []
         if fact.id in self.stale:
             marks.append(Span((Text(f" [{STALE_MARK}]"),), ("stale",)))
-        if fact.status == "draft":
+        if fact.review == "draft":
             marks.append(Span((Text(f" [{DRAFT_MARK}]"),), ("draft",)))
         return (*marks, *self.notes.cite(fact.cites))
 
@@ -176,12 +176,13 @@ class Composer:
         rows = tuple(self.transfer_row(t, section.compact) for t in self.limited(self.sheet.transfers, section))
         if not rows:
             return []
+        columns: tuple[Column, ...]
         if section.compact:
             columns = (Column("System", 2.2), Column("Supplier → recipient", 2.2), Column("Status", 2.6),
-                       Column("When", 1.4))  # fmt: skip
+                       Column("When", 1.4))
         else:
             columns = (Column("System", 1.6), Column("Type", 1.1), Column("Supplier → recipient", 1.8),
-                       Column("Status", 1.9), Column("When", 1.3), Column("Cost", 1.6))  # fmt: skip
+                       Column("Status", 1.9), Column("When", 1.3), Column("Cost", 1.6))
         return [Table(columns, rows)]
 
     def systems_table(self, section: TemplateSection) -> list[Block]:
@@ -191,9 +192,9 @@ class Composer:
             maker = self.actor(system.manufacturer) if system.manufacturer else "—"
             origin = self.actor(system.origin) if system.origin else "—"
             rows.append(((Strong((Text(system.designation),)),), (Text(system.category.value),),
-                         (Text(maker),), (Text(origin),), (Text(system.use or "—"), *self.cites(system))))  # fmt: skip
+                         (Text(maker),), (Text(origin),), (Text(system.use or "—"), *self.cites(system))))
         columns = (Column("System", 1.6), Column("Type", 1.2), Column("Maker", 1.4), Column("Origin", 1.2),
-                   Column("Use", 2.2))  # fmt: skip
+                   Column("Use", 2.2))
         return [Table(columns, tuple(rows))] if rows else []
 
     def claims(self, section: TemplateSection) -> list[Block]:
@@ -206,7 +207,7 @@ class Composer:
             if stated and stated.lower() not in _PLAIN_VERBS:
                 how += f" ({stated})"
             rows.append(((Strong((Text(who),)),), (Text(how),),
-                         (Text(claim.text), *self.cites(claim))))  # fmt: skip
+                         (Text(claim.text), *self.cites(claim))))
         columns = (Column("Who", 1.3), Column("How", 1.6), Column("Statement", 4.6))
         return [Table(columns, tuple(rows))] if rows else []
 
@@ -216,7 +217,7 @@ class Composer:
         for actor in self.limited(self.sheet.actors, section):
             aka = ", ".join(actor.aliases)
             rows.append(((Strong((Text(actor.name),)), *self.cites(actor)), (Text(actor.kind.value),),
-                         (Text(aka or "—"),), (Text(actor.role or "—"),)))  # fmt: skip
+                         (Text(aka or "—"),), (Text(actor.role or "—"),)))
         columns = (Column("Actor", 1.6), Column("Kind", 1.1), Column("Also called", 1.6), Column("Role", 3.2))
         return [Table(columns, tuple(rows))] if rows else []
 
@@ -224,7 +225,7 @@ class Composer:
         """Dated events in date order, each date shown to its precision."""
         ordered = sorted(self.sheet.dates, key=lambda d: (d.value, d.id))
         rows = tuple(((Text(fmt.event_date(d)),), (Text(d.event), *self.cites(d)))
-                     for d in self.limited(ordered, section))  # fmt: skip
+                     for d in self.limited(ordered, section))
         return [Table((Column("Date", 1.4), Column("Event", 5.0)), rows)] if rows else []
 
     def costs(self, section: TemplateSection) -> list[Block]:

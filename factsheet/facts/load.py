@@ -59,7 +59,8 @@ def validation_diagnostics(
             message = "unknown field"
         elif error["type"] == "missing":
             message = "required field is missing"
-        out.append(Diagnostic(document.location(loc), f"{field}: {message}"))
+        where = document.key_location(loc) if error["type"] == "extra_forbidden" else document.location(loc)
+        out.append(Diagnostic(where, f"{field}: {message}"))
     return out
 
 

@@ -11,7 +11,7 @@ import calendar
 import re
 from datetime import date
 from decimal import Decimal
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -61,11 +61,11 @@ class Fact(Strict):
     """The quotes that support this fact; at least one."""
     according_to: Attribution | None = None
     """Set when the fact rests on someone's claim or report rather than being established."""
-    status: Literal["curated", "draft"] = "curated"
-    """'draft' for machine-proposed facts not yet reviewed by an analyst."""
+    review: Literal["curated", "draft"] = "curated"
+    """'draft' for machine-proposed facts an analyst has not yet reviewed; builds refuse drafts."""
 
 
-class Grade(str, Enum):
+class Grade(StrEnum):
     """Source reliability on the NATO/Admiralty scale."""
 
     A = "A"
@@ -107,7 +107,7 @@ class Source(Strict):
     """Reliability grade A-F (NATO/Admiralty scale); None when not graded."""
 
 
-class ActorKind(str, Enum):
+class ActorKind(StrEnum):
     """What kind of actor."""
 
     state = "state"
@@ -132,7 +132,7 @@ class Actor(Fact):
     """Role or description, e.g. 'military expert, CNA'."""
 
 
-class SystemCategory(str, Enum):
+class SystemCategory(StrEnum):
     """Broad category of a weapon system."""
 
     uav = "UAV"
@@ -160,7 +160,7 @@ class System(Fact):
     """What the system is used for, as the sources say."""
 
 
-class TransferStatus(str, Enum):
+class TransferStatus(StrEnum):
     """Where a transfer stands."""
 
     planned = "planned"
@@ -192,7 +192,7 @@ class Transfer(Fact):
     """A short analyst's note shown with the transfer."""
 
 
-class Bound(str, Enum):
+class Bound(StrEnum):
     """How the stated amount bounds the real one."""
 
     exact = "exact"
@@ -241,7 +241,7 @@ class Cost(Fact):
         return value
 
 
-class Precision(str, Enum):
+class Precision(StrEnum):
     """How precisely a date is known."""
 
     year = "year"
@@ -290,7 +290,7 @@ class DateFact(Fact):
         return self
 
 
-class Standing(str, Enum):
+class Standing(StrEnum):
     """Whether a statement is established or rests on someone's word."""
 
     established = "established"

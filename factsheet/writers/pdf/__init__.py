@@ -9,9 +9,9 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     BaseDocTemplate,
+    CondPageBreak,
     Flowable,
     Frame,
-    CondPageBreak,
     ListFlowable,
     ListItem,
     PageTemplate,
@@ -38,7 +38,7 @@ from factsheet.writers.pdf.styles import (
 class _BriefingDoc(BaseDocTemplate):
     """Adds a PDF outline entry for every heading paragraph as it is laid out."""
 
-    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - ReportLab's name
+    def afterFlowable(self, flowable: Flowable) -> None:
         outline = getattr(flowable, "_outline", None)
         if outline:
             key, text, level = outline
@@ -106,9 +106,9 @@ class PdfWriter:
             title=meta.title, author=meta.author, subject=meta.subject,
             keywords=", ".join(meta.keywords), creator="factsheet", producer="factsheet",
             leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM,
-        )  # fmt: skip
+        )
         frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)  # fmt: skip
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         doc.addPageTemplates([PageTemplate("page", [frame])])
         story = _Story(styles, doc.width).blocks(document.body)
         doc.build(story, canvasmaker=numbered_canvas(document))
@@ -137,14 +137,14 @@ class _Story:
             anchor = f'<a name="{escape(block.anchor)}"/>' if block.anchor else ""
             para = Paragraph(anchor + text, style)
             if block.anchor:
-                para._outline = (block.anchor, n.inline_text(block.children), max(block.level - 1, 0))  # type: ignore[attr-defined]
+                para._outline = (block.anchor, n.inline_text(block.children), max(block.level - 1, 0))
             return [para]
         if isinstance(block, n.Paragraph):
             return [Paragraph(markup(block.children), s.paragraph(block.style))]
         if isinstance(block, n.BulletList):
             items = [ListItem(Paragraph(markup(item), s.bullet), value="•") for item in block.items]
             return [ListFlowable(items, bulletType="bullet", start="•", leftIndent=s.body.fontSize * 1.3,
-                                 bulletFontName=s.body.fontName, bulletColor=NAVY)]  # fmt: skip
+                                 bulletFontName=s.body.fontName, bulletColor=NAVY)]
         if isinstance(block, n.Table):
             return [self.table(block), Spacer(1, 2 * mm)]
         if isinstance(block, n.NoteList):

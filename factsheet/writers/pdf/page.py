@@ -19,7 +19,7 @@ MARGIN_BOTTOM = 20 * mm
 
 def pretty_date(iso: str) -> str:
     """'2026-11-25' -> '25 Nov 2026' (no wall clock: the document's own date)."""
-    months = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+    months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
     year, month, day = iso.split("-")
     return f"{int(day)} {months[int(month) - 1]} {year}"
 
@@ -42,7 +42,7 @@ def numbered_canvas(document: Document) -> type[Canvas]:
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
 
-        def showPage(self) -> None:  # noqa: N802 - ReportLab's name
+        def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
             self._startPage()
 

@@ -65,25 +65,25 @@ def make_styles(base: float = 10.0) -> Styles:
     body = ParagraphStyle(
         "Body", fontName=REGULAR, fontSize=base, leading=base * 1.32, textColor=INK, alignment=TA_LEFT,
         spaceAfter=base * 0.45,
-    )  # fmt: skip
+    )
     return Styles(
         title=ParagraphStyle("Title", body, fontName=BOLD, fontSize=base * 2.0, leading=base * 2.35,
-                             textColor=NAVY, spaceAfter=base * 0.3),  # fmt: skip
+                             textColor=NAVY, spaceAfter=base * 0.3),
         h1=ParagraphStyle("Heading1", body, fontName=BOLD, fontSize=base * 1.3, leading=base * 1.6,
-                          textColor=NAVY, spaceBefore=base * 1.0, spaceAfter=base * 0.45),  # fmt: skip
+                          textColor=NAVY, spaceBefore=base * 1.0, spaceAfter=base * 0.45),
         h2=ParagraphStyle("Heading2", body, fontName=BOLD, fontSize=base * 1.1, leading=base * 1.4,
-                          textColor=NAVY, spaceBefore=base * 0.6, spaceAfter=base * 0.3, keepWithNext=1),  # fmt: skip
+                          textColor=NAVY, spaceBefore=base * 0.6, spaceAfter=base * 0.3, keepWithNext=1),
         body=body,
         lead=ParagraphStyle("Lead", body, fontSize=base * 1.15, leading=base * 1.5, textColor=INK,
-                            spaceAfter=base * 0.5),  # fmt: skip
+                            spaceAfter=base * 0.5),
         meta=ParagraphStyle("Meta", body, fontSize=base * 0.9, textColor=GREY, spaceAfter=base * 0.6),
         small=ParagraphStyle("Small", body, fontSize=base * 0.85, leading=base * 1.1, spaceBefore=base * 0.5),
         quote=ParagraphStyle("Quote", body, fontName=ITALIC, leftIndent=base * 1.5, textColor=GREY),
         bullet=ParagraphStyle("Bullet", body, leftIndent=base * 1.3, bulletIndent=base * 0.3,
-                              spaceAfter=base * 0.35),  # fmt: skip
+                              spaceAfter=base * 0.35),
         cell=ParagraphStyle("Cell", body, fontSize=base * 0.86, leading=base * 1.1, spaceAfter=0),
         header_cell=ParagraphStyle("HeaderCell", body, fontName=BOLD, fontSize=base * 0.86, leading=base * 1.1,
-                                   textColor=colors.white, spaceAfter=0),  # fmt: skip
+                                   textColor=colors.white, spaceAfter=0),
         note=ParagraphStyle("Note", body, fontSize=base * 0.8, leading=base * 1.02, leftIndent=base * 1.6,
-                            firstLineIndent=-base * 1.6, spaceAfter=base * 0.2),  # fmt: skip
+                            firstLineIndent=-base * 1.6, spaceAfter=base * 0.2),
     )

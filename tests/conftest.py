@@ -1,0 +1,44 @@
+"""Shared fixtures: a throwaway workspace holding copies of the shipped seeds and templates."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SEED_FACTS = "russia-drones-2022.facts.yaml"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--accept-golden", action="store_true", help="Rewrite golden files from the current output."
+    )
+
+
+@pytest.fixture
+def accept_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--accept-golden"))
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    """A copy of the repository's seeds/ and templates/ in a temporary folder."""
+    root = tmp_path / "ws"
+    shutil.copytree(REPO / "seeds", root / "seeds")
+    shutil.copytree(REPO / "templates", root / "templates")
+    return root
+
+
+def require_tool(name: str) -> str:
+    """The path of command-line tool `name`; skips the test when it is missing, or fails in CI."""
+    import os
+
+    found = shutil.which(name)
+    if found:
+        return found
+    message = f"{name} is not installed (apt-get install poppler-utils libreoffice-writer-nogui)"
+    if os.environ.get("FACTSHEET_REQUIRE_TOOLS"):
+        pytest.fail(message + " - required in CI")
+    pytest.skip(message)
