@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -80,6 +80,14 @@ def load_all(
     return facts, templates
 
 
+def check_fonts(facts: LoadedFacts) -> list[Diagnostic]:
+    """Warnings for characters in the facts that the briefing font cannot draw."""
+    from factsheet.fonts import FAMILY, covered_codepoints
+    from factsheet.glyphs import undrawable
+
+    return undrawable(facts.sheet, facts.document, covered_codepoints(), FAMILY)
+
+
 @dataclass(frozen=True)
 class Rendition:
     """One document rendered in one format."""
@@ -127,14 +135,26 @@ def build(
     facts_paths: Sequence[Path] | None = None,
     template_names: Sequence[str] | None = None,
     formats: Sequence[str] = tuple(FORMATS),
+    paper: str | None = None,
+    report: Callable[[Diagnostic], None] = lambda _: None,
 ) -> list[Output]:
-    """Build every facts file x template x format into workspace.out; return what was written."""
+    """Build every facts file x template x format into workspace.out; return what was written.
+
+    `paper` overrides the templates' paper size; `report` receives warnings found before rendering.
+    """
     paths = list(facts_paths) if facts_paths is not None else workspace.facts_files()
     if not paths:
         raise ValidationFailed(
             [Diagnostic(Location(workspace.show(workspace.seeds)), "no facts files (*.facts.yaml) to build")]
         )
     facts_list, templates = load_all(workspace, paths, template_names)
+    if paper is not None:
+        templates = [
+            LoadedTemplate(t.name, t.template.model_copy(update={"paper": paper}), t.path) for t in templates
+        ]
+    for facts in facts_list:
+        for warning in check_fonts(facts):
+            report(warning)
     # Render everything before writing anything: a failure leaves out/ as it was.
     planned: list[tuple[Path, str, Rendition]] = []
     for facts in facts_list:

@@ -59,9 +59,11 @@ def main(ctx: click.Context, debug: bool) -> None:
 @click.option("--template", "templates", multiple=True, help="Template name (repeatable; default: all).")
 @click.option("--format", "formats", multiple=True, type=click.Choice(["pdf", "docx"]),
               help="Output format (repeatable; default: pdf and docx).")
+@click.option("--paper", type=click.Choice(["a4", "letter"]), default=None,
+              help="Paper size (default: each template's choice).")
 @click.argument("facts", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
 def build(root: Path | None, out: Path | None, templates: tuple[str, ...], formats: tuple[str, ...],
-          facts: tuple[Path, ...]) -> None:
+          paper: str | None, facts: tuple[Path, ...]) -> None:
     """Build briefings: every facts file x template x format, unless narrowed."""
     from factsheet.build import build as run_build
     from factsheet.workspace import Workspace
@@ -72,6 +74,8 @@ def build(root: Path | None, out: Path | None, templates: tuple[str, ...], forma
         facts_paths=[p.resolve() for p in facts] or None,
         template_names=templates or None,
         formats=formats or ("pdf", "docx"),
+        paper=paper,
+        report=lambda diagnostic: click.echo(str(diagnostic), err=True),
     )
     for output in outputs:
         pages = f", {output.pages} page{'s' if output.pages != 1 else ''}" if output.pages else ""

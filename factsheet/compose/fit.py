@@ -7,24 +7,32 @@ from collections.abc import Callable
 from factsheet.compose.template import Template
 from factsheet.facts.model import FactSheet
 
-# Cut from the first kind listed; key points go last.
-SHORTEN_ORDER = ("actors", "claims", "timeline", "systems", "costs", "transfers", "gaps", "key_points")
-_COUNTED = {"systems": "systems", "transfers": "transfers", "timeline": "dates"}
+# How much each section is worth keeping: the section with most items per unit of importance is cut first.
+IMPORTANCE = {
+    "key_points": 6.0, "transfers": 3.0, "gaps": 2.0, "costs": 2.0, "timeline": 1.5,
+    "claims": 1.0, "systems": 1.0, "actors": 0.5,
+}
+_COUNTED = {"timeline": "dates"}
 
 
 def shorten(template: Template, sheet: FactSheet) -> Template | None:
-    """`template` with one item fewer in its least essential section, or None when nothing is left to cut."""
-    for kind in SHORTEN_ORDER:
-        for index, section in enumerate(template.sections):
-            if section.kind != kind:
-                continue
-            total = len(getattr(sheet, _COUNTED.get(kind, kind)))
-            shown = total if section.limit is None else min(section.limit, total)
-            if shown > 1:
-                sections = list(template.sections)
-                sections[index] = section.model_copy(update={"limit": shown - 1})
-                return template.model_copy(update={"sections": sections})
-    return None
+    """`template` with one item fewer in the section most worth cutting, or None when nothing is left to cut."""
+    best: tuple[float, int, int] | None = None
+    for index, section in enumerate(template.sections):
+        if section.kind not in IMPORTANCE:
+            continue
+        total = len(getattr(sheet, _COUNTED.get(section.kind, section.kind)))
+        shown = total if section.limit is None else min(section.limit, total)
+        if shown > 1:
+            score = shown / IMPORTANCE[section.kind]
+            if best is None or score > best[0]:
+                best = (score, index, shown)
+    if best is None:
+        return None
+    _, index, shown = best
+    sections = list(template.sections)
+    sections[index] = sections[index].model_copy(update={"limit": shown - 1})
+    return template.model_copy(update={"sections": sections})
 
 
 def fit_one_page(template: Template, sheet: FactSheet, pages_of: Callable[[Template], int]) -> Template:

@@ -1,0 +1,133 @@
+"""Print quality of the PDF: fonts, outline, metadata, links, paper, one page, a page that is not blank."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from pypdf import PdfReader
+
+from factsheet.cli import main
+from tests.conftest import SEED_FACTS, require_tool
+from tests.readback import pdf_text
+
+STEM = "russia-drones-2022"
+
+
+def build(workspace: Path, *args: str) -> CliRunner:
+    runner = CliRunner()
+    result = runner.invoke(main, ["build", "--root", str(workspace), "--format", "pdf", *args])
+    assert result.exit_code == 0, result.output
+    return runner
+
+
+def embedded_fonts(reader: PdfReader) -> set[str]:
+    names = set()
+    for page in reader.pages:
+        fonts = page["/Resources"].get_object().get("/Font", {})
+        for ref in fonts.values():
+            font = ref.get_object()
+            descendants = font.get("/DescendantFonts")
+            target = descendants[0].get_object() if descendants else font
+            descriptor = target.get("/FontDescriptor")
+            if descriptor is not None and "/FontFile2" in descriptor.get_object():
+                names.add(str(font["/BaseFont"]))
+    return names
+
+
+def test_fonts_are_embedded_subsets_of_one_family(workspace: Path) -> None:
+    build(workspace, "--template", "briefing")
+    reader = PdfReader(str(workspace / "out" / f"{STEM}-briefing.pdf"))
+    fonts = embedded_fonts(reader)
+    # Subset fonts carry a six-letter tag: "ABCDEF+Name".
+    assert fonts and all("+" in name for name in fonts)
+    faces = {name.split("+", 1)[1] for name in fonts}
+    assert {"SourceSansPro-Regular", "SourceSansPro-Bold", "SourceSansPro-It"} <= faces
+
+
+def test_outline_metadata_and_citation_links(workspace: Path) -> None:
+    build(workspace, "--template", "briefing")
+    reader = PdfReader(str(workspace / "out" / f"{STEM}-briefing.pdf"))
+    titles = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert titles[:3] == ["Russia turns to North Korea and Iran for munitions and drones", "Key points",
+                          "Systems and transfers"]
+    assert "Source notes" in titles
+    info = reader.metadata
+    assert info is not None
+    assert info.title == "Russia turns to North Korea and Iran for munitions and drones"
+    assert info.author and info.subject and "Black Hornet" in str(info.get("/Keywords"))
+    assert str(reader.trailer["/Root"].get("/Lang")) == "en-GB"
+    links = [
+        annot.get_object() for annot in reader.pages[0].get("/Annots", []) if annot.get_object()["/Subtype"] == "/Link"
+    ]
+    assert links, "citation markers should link to their notes"
+    assert all("/Dest" in link or "/A" in link for link in links)
+    text = pdf_text(workspace / "out" / f"{STEM}-briefing.pdf")
+    assert "Page 1 of" in text and "UNCLASSIFIED // OPEN SOURCE" in text and "As of 25 Nov 2026" in text
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_one_pager_fits_one_page_on_both_papers(workspace: Path, paper: str) -> None:
+    build(workspace, "--template", "one-pager", "--paper", paper)
+    reader = PdfReader(str(workspace / "out" / f"{STEM}-one-pager.pdf"))
+    assert len(reader.pages) == 1
+    width, height = (float(v) for v in reader.pages[0].mediabox.upper_right)
+    assert (round(width), round(height)) == ((595, 842) if paper == "a4" else (612, 792))
+
+
+def test_too_long_for_one_page_says_what_it_shortened(workspace: Path) -> None:
+    facts = workspace / "seeds" / SEED_FACTS
+    text = facts.read_text(encoding="utf-8")
+    extra = "".join(
+        f"  - id: gap-extra-{i}\n    text: Unknown detail number {i} about the shipments and their routes.\n"
+        "    cites: [{source: techtimes, text: or size of the shipments}]\n"
+        for i in range(25)
+    )
+    facts.write_text(text + extra, encoding="utf-8")
+    build(workspace, "--template", "one-pager")
+    pdf = workspace / "out" / f"{STEM}-one-pager.pdf"
+    assert len(PdfReader(str(pdf)).pages) == 1
+    text = pdf_text(pdf)
+    assert "Shortened to fit one page: Not known (" in text and "of 28 shown)" in text
+    # The other sections are whole: the long one was cut, not the essential ones.
+    assert "Who supplies what (" not in text
+
+
+def test_greek_cyrillic_and_diacritics_render(workspace: Path) -> None:
+    facts = workspace / "seeds" / SEED_FACTS
+    text = facts.read_text(encoding="utf-8")
+    text = text.replace("    name: Ukraine\n", "    name: Україна (Ukraine) — Ελλάδα test, Łódź\n", 1)
+    facts.write_text(text, encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(main, ["build", "--root", str(workspace), "--format", "pdf", "--template", "briefing"])
+    assert result.exit_code == 0, result.output
+    assert "cannot draw" not in result.output
+    assert "Україна (Ukraine) — Ελλάδα test, Łódź" in pdf_text(workspace / "out" / f"{STEM}-briefing.pdf")
+
+
+def test_undrawable_characters_are_reported_by_fact_and_field(workspace: Path) -> None:
+    facts = workspace / "seeds" / SEED_FACTS
+    text = facts.read_text(encoding="utf-8")
+    text = text.replace("    role: think tank\n", "    role: think tank 智库\n", 1)
+    facts.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", "--root", str(workspace), "--format", "pdf"])
+    assert result.exit_code == 0
+    warning = next(line for line in result.output.splitlines() if "cannot draw" in line)
+    assert f"{SEED_FACTS}:" in warning and ": warning: actors.16.role: Source Sans Pro cannot draw" in warning
+    assert "U+667A CJK UNIFIED IDEOGRAPH-667A" in warning
+
+
+def test_first_page_is_not_blank(workspace: Path, tmp_path: Path) -> None:
+    pdftoppm = require_tool("pdftoppm")
+    from PIL import Image
+
+    build(workspace)
+    for template in ("briefing", "one-pager"):
+        prefix = tmp_path / template
+        subprocess.run([pdftoppm, "-png", "-r", "40", "-f", "1", "-l", "1", "-singlefile",
+                        str(workspace / "out" / f"{STEM}-{template}.pdf"), str(prefix)], check=True)
+        image = Image.open(f"{prefix}.png").convert("L")
+        dark = sum(1 for value in image.get_flattened_data() if value < 128)
+        assert dark / (image.width * image.height) > 0.02, f"{template}: page 1 looks blank"
