@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from factsheet.compose import format as fmt
+from factsheet.compose.figures import supply_network, timeline_strip
 from factsheet.compose.template import Template, TemplateSection
 from factsheet.document.nodes import (
     Block,
@@ -177,13 +178,14 @@ class Composer:
         if not rows:
             return []
         columns: tuple[Column, ...]
+        figure = supply_network(self.sheet, self.actor) if section.figure else None
         if section.compact:
             columns = (Column("System", 2.2), Column("Supplier → recipient", 2.2), Column("Status", 2.6),
                        Column("When", 1.4))
         else:
             columns = (Column("System", 1.6), Column("Type", 1.1), Column("Supplier → recipient", 1.8),
                        Column("Status", 1.9), Column("When", 1.3), Column("Cost", 1.6))
-        return [Table(columns, rows)]
+        return [*([figure] if figure else []), Table(columns, rows)]
 
     def systems_table(self, section: TemplateSection) -> list[Block]:
         """The systems alone: designation, family, category, maker and origin."""
@@ -223,10 +225,12 @@ class Composer:
 
     def timeline(self, section: TemplateSection) -> list[Block]:
         """Dated events in date order, each date shown to its precision."""
-        ordered = sorted(self.sheet.dates, key=lambda d: (d.value, d.id))
-        rows = tuple(((Text(fmt.event_date(d)),), (Text(d.event), *self.cites(d)))
-                     for d in self.limited(ordered, section))
-        return [Table((Column("Date", 1.4), Column("Event", 5.0)), rows)] if rows else []
+        shown = list(self.limited(sorted(self.sheet.dates, key=lambda d: (d.value, d.id)), section))
+        rows = tuple(((Text(fmt.event_date(d)),), (Text(d.event), *self.cites(d))) for d in shown)
+        if not rows:
+            return []
+        strip = timeline_strip(shown) if section.figure else None
+        return [*([strip] if strip else []), Table((Column("Date", 1.4), Column("Event", 5.0)), rows)]
 
     def costs(self, section: TemplateSection) -> list[Block]:
         """Each cost with its bound, the conversion as stated, and what it pays for."""

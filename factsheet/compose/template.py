@@ -31,6 +31,8 @@ class TemplateSection(BaseModel):
     """Show at most this many items (the briefing says how many were left out)."""
     compact: bool = False
     """A shorter form: fewer columns, quotes shortened in notes."""
+    figure: bool = False
+    """Add the section's figure: the supply network for transfers, the timeline strip for timeline."""
 
 
 class Template(BaseModel):

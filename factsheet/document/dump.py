@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 from factsheet.document.nodes import (
+    Arrow,
     Block,
+    Box,
     BulletList,
     Cite,
     Div,
     Document,
+    Dot,
     Emph,
+    Figure,
     Heading,
     Inline,
     Inlines,
+    Label,
     NoteList,
     Paragraph,
+    Shape,
     Span,
     Strong,
     Table,
@@ -51,6 +57,18 @@ def _inline(node: Inline) -> str:
     raise TypeError(f"unknown inline node {type(node).__name__}")
 
 
+def _shape(shape: Shape) -> str:
+    if isinstance(shape, Box):
+        return f"Box {shape.role} {shape.x:.0f},{shape.y:.0f} {shape.width:.0f}x{shape.height:.0f} {shape.label!r}"
+    if isinstance(shape, Arrow):
+        return f"Arrow {shape.role} {shape.x1:.0f},{shape.y1:.0f} -> {shape.x2:.0f},{shape.y2:.0f}"
+    if isinstance(shape, Label):
+        return f"Label {shape.role} {shape.x:.0f},{shape.y:.0f} {shape.anchor} {shape.text!r}"
+    if isinstance(shape, Dot):
+        return f"Dot {shape.role} {shape.x:.0f},{shape.y:.0f} r{shape.radius:.0f}"
+    raise TypeError(f"unknown shape {type(shape).__name__}")
+
+
 def _block(block: Block, depth: int, lines: list[str]) -> None:
     pad = "  " * depth
     if isinstance(block, Heading):
@@ -66,6 +84,9 @@ def _block(block: Block, depth: int, lines: list[str]) -> None:
     elif isinstance(block, NoteList):
         lines.append(f"{pad}NoteList")
         lines.extend(f"{pad}  {n.number}. {_inlines(n.source)}: {n.quote}" for n in block.notes)
+    elif isinstance(block, Figure):
+        lines.append(f"{pad}Figure {block.width:.0f}x{block.height:.0f} {block.caption!r}")
+        lines.extend(f"{pad}  {_shape(shape)}" for shape in block.shapes)
     elif isinstance(block, Div):
         lines.append(f"{pad}Div #{block.anchor} .{' .'.join(block.classes)}")
         for child in block.children:

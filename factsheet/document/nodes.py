@@ -118,6 +118,66 @@ class NoteList:
 
 
 @dataclass(frozen=True)
+class Box:
+    """A labelled rectangle; `role` names its look (e.g. ``supplier``, ``system``, ``recipient``)."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+    label: str
+    role: str = "node"
+
+
+@dataclass(frozen=True)
+class Arrow:
+    """A straight arrow from (x1, y1) to (x2, y2); `role` names its look (e.g. ``delivered``)."""
+
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    role: str = "edge"
+    head: bool = True
+
+
+@dataclass(frozen=True)
+class Label:
+    """Text at (x, y), the baseline's start, middle or end (`anchor`)."""
+
+    x: float
+    y: float
+    text: str
+    size: float = 7.5
+    anchor: str = "start"
+    role: str = "label"
+
+
+@dataclass(frozen=True)
+class Dot:
+    """A filled circle; `role` names its look."""
+
+    x: float
+    y: float
+    radius: float
+    role: str = "dot"
+
+
+Shape = Union[Box, Arrow, Label, Dot]  # noqa: UP007
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A vector figure: shapes in points, origin at the top left, y growing downwards."""
+
+    width: float
+    height: float
+    shapes: tuple[Shape, ...]
+    caption: str
+    alt: str = ""
+
+
+@dataclass(frozen=True)
 class Div:
     """A generic block container, e.g. one section of the briefing."""
 
@@ -126,7 +186,7 @@ class Div:
     anchor: str = ""
 
 
-Block = Union[Heading, Paragraph, BulletList, Table, NoteList, Div]  # noqa: UP007
+Block = Union[Heading, Paragraph, BulletList, Table, NoteList, Figure, Div]  # noqa: UP007
 
 # ---------------------------------------------------------------- document
 

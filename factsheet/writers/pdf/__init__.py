@@ -12,6 +12,7 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     Frame,
+    KeepTogether,
     ListFlowable,
     ListItem,
     PageTemplate,
@@ -22,6 +23,7 @@ from reportlab.platypus import (
 )
 
 from factsheet.document import nodes as n
+from factsheet.writers.pdf.figure import drawing
 from factsheet.writers.pdf.page import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, PAPER, numbered_canvas
 from factsheet.writers.pdf.styles import (
     ALERT,
@@ -147,6 +149,10 @@ class _Story:
                                  bulletFontName=s.body.fontName, bulletColor=NAVY)]
         if isinstance(block, n.Table):
             return [self.table(block), Spacer(1, 2 * mm)]
+        if isinstance(block, n.Figure):
+            scale = min(1.0, self.width / block.width)
+            caption = Paragraph(f"<i>{escape(block.caption)}</i>", s.small)
+            return [KeepTogether([drawing(block, scale), caption]), Spacer(1, 1 * mm)]
         if isinstance(block, n.NoteList):
             return [
                 Paragraph(

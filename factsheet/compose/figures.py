@@ -1,0 +1,127 @@
+"""Figures drawn from the facts: the supply network and the timeline strip, laid out in points."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from factsheet.compose import format as fmt
+from factsheet.document.nodes import Arrow, Box, Dot, Figure, Label, Shape
+from factsheet.facts.model import DateFact, FactSheet, Precision
+
+WIDTH = 480.0  # fits the text width of A4 and Letter with 20 mm margins
+CHAR = 0.5  # average advance of Source Sans Pro, in ems: enough to size labels
+
+
+def _fit(text: str, size: float, width: float) -> str:
+    """`text` cut with an ellipsis to about `width` points at `size`."""
+    room = int(width / (size * CHAR))
+    return text if len(text) <= room else text[: max(room - 1, 1)].rstrip() + "…"
+
+
+def supply_network(sheet: FactSheet, actor: Callable[[str], str]) -> Figure | None:
+    """Suppliers -> systems -> recipients, each arrow carrying its transfer's status."""
+    if not sheet.transfers:
+        return None
+    systems = {s.id: s for s in sheet.systems}
+    rows = list(dict.fromkeys(t.system for t in sheet.transfers))
+    suppliers = list(dict.fromkeys(s for t in sheet.transfers for s in t.suppliers))
+    recipients = list(dict.fromkeys(t.recipient for t in sheet.transfers))
+    top, row, box_h = 18.0, 22.0, 15.0
+    height = top + row * max(len(rows), len(suppliers), len(recipients)) + 4
+    col_w = 112.0
+    x_sup, x_sys, x_rec = 0.0, (WIDTH - col_w) / 2, WIDTH - col_w
+
+    def spread(items: list[str]) -> dict[str, float]:
+        band = (height - top) / len(items)
+        return {item: top + band * (i + 0.5) for i, item in enumerate(items)}
+
+    y_sup, y_sys, y_rec = spread(suppliers), spread(rows), spread(recipients)
+    shapes: list[Shape] = [
+        Label(x_sup, 8, "Supplier", 7, "start", "heading"),
+        Label(x_sys + col_w / 2, 8, "System", 7, "middle", "heading"),
+        Label(x_rec + col_w, 8, "Recipient", 7, "end", "heading"),
+    ]
+    for ident, y in y_sup.items():
+        shapes.append(Box(x_sup, y - box_h / 2, col_w, box_h, _fit(actor(ident), 7.5, col_w - 8), "supplier"))
+    for ident, y in y_rec.items():
+        shapes.append(Box(x_rec, y - box_h / 2, col_w, box_h, _fit(actor(ident), 7.5, col_w - 8), "recipient"))
+    for ident, y in y_sys.items():
+        name = systems[ident].designation if ident in systems else ident
+        shapes.append(Box(x_sys, y - box_h / 2, col_w, box_h, _fit(name, 7.5, col_w - 8), "system"))
+    gap = 3.0
+    for transfer in sheet.transfers:
+        y = y_sys[transfer.system]
+        role = transfer.status.value
+        for supplier in transfer.suppliers:
+            shapes.append(Arrow(x_sup + col_w + gap, y_sup[supplier], x_sys - gap, y, role))
+        shapes.append(Arrow(x_sys + col_w + gap, y, x_rec - gap, y_rec[transfer.recipient], role))
+        shapes.append(Label(x_sys + col_w + 8, y - 3, transfer.status.value, 6.5, "start", role))
+    caption = "Who supplies what to whom; each arrow is labelled with the transfer's status."
+    alt = "; ".join(
+        f"{', '.join(actor(s) for s in t.suppliers)} to {actor(t.recipient)}: "
+        f"{systems[t.system].designation if t.system in systems else t.system} ({t.status.value})"
+        for t in sheet.transfers
+    )
+    return Figure(WIDTH, height, tuple(shapes), caption, alt)
+
+
+def _month_index(value: str) -> float:
+    """Months since year 0, the middle of the month for month precision, the day for day precision."""
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 1:
+        return parts[0] * 12 + 6.0
+    base = parts[0] * 12 + parts[1] - 1
+    return base + ((parts[2] - 0.5) / 31 if len(parts) == 3 else 0.5)
+
+
+def timeline_strip(dates: list[DateFact]) -> Figure | None:
+    """Dated events on a month axis: a bar for an event known to the month, a dot for one known to the day."""
+    events = sorted(dates, key=lambda d: (d.value, d.id))
+    if not events:
+        return None
+    first = int(min(_month_index(d.value) for d in events)) - 1
+    last = int(max(_month_index(d.value) for d in events)) + 2
+    left, right = 12.0, WIDTH - 12.0
+    per_month = (right - left) / max(last - first, 1)
+
+    def x_of(months: float) -> float:
+        return left + (months - first) * per_month
+
+    size, level_h = 7.0, 11.0
+    levels = [-1, 1, -2, 2, -3, 3]  # above or below the axis, nearest first
+    placed: list[tuple[DateFact, float, str, str, int]] = []
+    ends: dict[int, float] = {}
+    for event in events:
+        centre = x_of(_month_index(event.value))
+        text = _fit(f"{fmt.partial_date(event.value)}: {event.event}", size, 250)
+        width = len(text) * size * CHAR
+        anchor = "start" if centre + width < right else "end"
+        span = (centre, centre + width) if anchor == "start" else (centre - width, centre)
+        level = next((lv for lv in levels if ends.get(lv, -1e9) < span[0] - 4), levels[-1])
+        ends[level] = span[1]
+        placed.append((event, centre, text, anchor, level))
+    above = max((-lv for *_, lv in placed if lv < 0), default=0)
+    below = max((lv for *_, lv in placed if lv > 0), default=0)
+    axis = above * level_h + 6
+    ticks = axis + below * level_h + 21
+    shapes: list[Shape] = [Arrow(left, axis, right, axis, "axis", head=False)]
+    for month in range(first, last + 1):
+        x = x_of(month)
+        shapes.append(Arrow(x, axis - 2, x, axis + 2, "axis", head=False))
+        if month < last:
+            shapes.append(Label(x + per_month / 2, ticks, fmt.MONTHS[month % 12], 6.5, "middle", "tick"))
+            if month % 12 == 0 or month == first:
+                shapes.append(Label(x + 1, ticks + 8, str(month // 12), 6.5, "start", "tick"))
+    for event, centre, text, anchor, level in placed:
+        if event.precision is Precision.day:
+            shapes.append(Dot(centre, axis, 3.2, "day"))
+        else:
+            start = int(_month_index(event.value)) if event.precision is Precision.month else first
+            shapes.append(Box(x_of(start) + 1.5, axis - 2.5, per_month - 3, 5.0, "", "month"))
+        y = axis + level * level_h + (3 if level > 0 else -3)
+        shapes.append(Arrow(centre, axis, centre, y - (2 if level > 0 else -2), "leader", head=False))
+        shapes.append(Label(centre, y + (size if level > 0 else 0), text, size, anchor, "event"))
+    height = ticks + 12
+    caption = "Dated events: a bar marks an event known to the month, a dot one known to the day."
+    alt = "; ".join(f"{fmt.event_date(d)}: {d.event}" for d in events)
+    return Figure(WIDTH, height, tuple(shapes), caption, alt)

@@ -1,0 +1,22 @@
+"""The look shared by every writer: colours for figure roles, as hex strings."""
+
+from __future__ import annotations
+
+INK = "#1a1a1a"
+NAVY = "#1f3a5f"
+GREY = "#5f6670"
+RULE = "#b8c2cc"
+
+# Arrow and label colours by transfer status; dash pattern (on, off) or None for solid.
+STATUS_LOOK: dict[str, tuple[str, tuple[float, float] | None]] = {
+    "delivered": ("#1f3a5f", None),
+    "reported": ("#b36b00", None),
+    "agreed": ("#2e7d32", (3.0, 2.0)),
+    "planned": ("#2e7d32", (3.0, 2.0)),
+    "licensed": ("#6a3d9a", (3.0, 2.0)),
+    "ended": ("#8a8f96", (1.0, 2.0)),
+}
+
+BOX_FILL = {"supplier": "#e8eef5", "system": "#fdf3e1", "recipient": "#e9f3e9", "month": "#1f3a5f"}
+BOX_STROKE = "#8a96a3"
+AXIS = "#5f6670"
