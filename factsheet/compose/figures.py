@@ -102,7 +102,7 @@ def timeline_strip(dates: list[DateFact]) -> Figure | None:
         placed.append((event, centre, text, anchor, level))
     above = max((-lv for *_, lv in placed if lv < 0), default=0)
     below = max((lv for *_, lv in placed if lv > 0), default=0)
-    axis = above * level_h + 6
+    axis = above * level_h + 12
     ticks = axis + below * level_h + 21
     shapes: list[Shape] = [Arrow(left, axis, right, axis, "axis", head=False)]
     for month in range(first, last + 1):

@@ -1,0 +1,44 @@
+"""The reference document (read once per process) and reproducible .docx packaging."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from functools import cache
+from importlib import resources
+
+FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+CONTENT_TYPES = "[Content_Types].xml"
+FILE_MODE = 0o100644  # a regular file, rw-r--r--
+
+
+def reference_path() -> str:
+    """Where the shipped reference document lives (for `make_reference`)."""
+    return str(resources.files("factsheet") / "resources" / "reference.docx")
+
+
+@cache
+def reference_bytes() -> bytes:
+    """The shipped reference document, read from disk once per process."""
+    return (resources.files("factsheet") / "resources" / "reference.docx").read_bytes()
+
+
+def reproducible_zip(data: bytes) -> bytes:
+    """`data` (a zip) rewritten with fixed times, order and attributes.
+
+    ``[Content_Types].xml`` comes first, then every other entry in name order;
+    each entry is deflated, dated 1980-01-01 00:00 and marked as a plain rw-r--r--
+    file whatever the host, so equal contents give equal bytes on any day and any machine.
+    """
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        entries = {info.filename: source.read(info) for info in source.infolist()}
+    names = sorted(entries, key=lambda name: (name != CONTENT_TYPES, name))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in names:
+            info = zipfile.ZipInfo(name, date_time=FIXED_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3  # Unix, so that unzip restores plain rw-r--r-- files
+            info.external_attr = FILE_MODE << 16
+            target.writestr(info, entries[name], compresslevel=6)
+    return out.getvalue()
