@@ -54,7 +54,7 @@ def validation_diagnostics(
     for error in exc.errors(include_url=False):
         loc: PathKey = (*prefix, *(part for part in error["loc"] if isinstance(part, str | int)))
         field = ".".join(str(part) for part in loc) or "(top level)"
-        message = error["msg"]
+        message = error["msg"].removeprefix("Value error, ")
         if error["type"] == "extra_forbidden":
             message = "unknown field"
         elif error["type"] == "missing":
