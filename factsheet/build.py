@@ -58,7 +58,7 @@ def load_all(
     templates: list[LoadedTemplate] = []
     for path in facts_paths:
         try:
-            facts.append(load_facts(path, workspace))
+            facts.append(load_facts(path, workspace, check_quotes=False))
         except FactsheetError as exc:
             problems.extend(exc.diagnostics)
     try:
@@ -106,7 +106,32 @@ def render(fmt: str, document: Document) -> Rendition:
     return Rendition(data, getattr(writer, "page_count", None), tuple(writer.warnings))
 
 
-def compose_fitted(facts: LoadedFacts, template: LoadedTemplate) -> tuple[Document, dict[str, Rendition]]:
+def gate(facts: LoadedFacts, allow_stale: bool, allow_drafts: bool) -> tuple[frozenset[str], list[Diagnostic]]:
+    """Re-anchor the citations; return the facts to mark, and the problems that stop the build."""
+    from factsheet.facts.anchor import Status
+    from factsheet.facts.check import check_citations, record_anchors, stale_facts
+
+    checks = check_citations(facts)
+    problems: list[Diagnostic] = []
+    if not allow_stale:
+        for check in checks:
+            if check.result.status in (Status.changed, Status.orphaned):
+                d = check.diagnostic()
+                problems.append(Diagnostic(d.location, d.message + " (run `factsheet check`, or build --allow-stale)"))
+    drafts = frozenset(fact.id for _, _, fact in facts.sheet.all_facts() if fact.review == "draft")
+    if drafts and not allow_drafts:
+        for section, index, fact in facts.sheet.all_facts():
+            if fact.review == "draft":
+                problems.append(Diagnostic(facts.location((section, index, "review")),
+                                           f"{section}.{index}: {fact.id}: is a draft; review it or build --allow-drafts"))
+    if not problems:
+        record_anchors(facts, checks)
+    return stale_facts(checks), problems
+
+
+def compose_fitted(
+    facts: LoadedFacts, template: LoadedTemplate, stale: frozenset[str] = frozenset()
+) -> tuple[Document, dict[str, Rendition]]:
     """The briefing's document tree, shortened to one page when the template asks for it.
 
     Also returns what was rendered while measuring (the PDF), so it is not rendered twice.
@@ -116,11 +141,11 @@ def compose_fitted(facts: LoadedFacts, template: LoadedTemplate) -> tuple[Docume
 
     ident = build_id(facts, template)
     if not template.template.one_page:
-        return compose(facts.sheet, template.template, ident), {}
+        return compose(facts.sheet, template.template, ident, stale), {}
     attempts: dict[int, tuple[Document, Rendition]] = {}
 
     def pages_of(candidate: Template) -> int:
-        document = compose(facts.sheet, candidate, ident)
+        document = compose(facts.sheet, candidate, ident, stale)
         attempts[id(candidate)] = (document, render("pdf", document))
         return attempts[id(candidate)][1].pages or 1
 
@@ -137,6 +162,8 @@ def build(
     formats: Sequence[str] = tuple(FORMATS),
     paper: str | None = None,
     report: Callable[[Diagnostic], None] = lambda _: None,
+    allow_stale: bool = False,
+    allow_drafts: bool = False,
 ) -> list[Output]:
     """Build every facts file x template x format into workspace.out; return what was written.
 
@@ -152,14 +179,24 @@ def build(
         templates = [
             LoadedTemplate(t.name, t.template.model_copy(update={"paper": paper}), t.path) for t in templates
         ]
+    marked: dict[Path, frozenset[str]] = {}
+    problems: list[Diagnostic] = []
+    for facts in facts_list:
+        marked[facts.path], found = gate(facts, allow_stale, allow_drafts)
+        problems.extend(found)
+    if problems:
+        raise ValidationFailed(problems)
     for facts in facts_list:
         for warning in check_fonts(facts):
             report(warning)
+        if marked[facts.path]:
+            report(Diagnostic(Location(facts.shown), f"marking {len(marked[facts.path])} fact(s) "
+                              f"'source changed - unverified': {', '.join(sorted(marked[facts.path]))}", "warning"))
     # Render everything before writing anything: a failure leaves out/ as it was.
     planned: list[tuple[Path, str, Rendition]] = []
     for facts in facts_list:
         for template in templates:
-            document, ready = compose_fitted(facts, template)
+            document, ready = compose_fitted(facts, template, marked[facts.path])
             for fmt in formats:
                 rendition = ready.get(fmt) or render(fmt, document)
                 if template.template.one_page and (rendition.pages or 0) > 1:

@@ -61,9 +61,12 @@ def main(ctx: click.Context, debug: bool) -> None:
               help="Output format (repeatable; default: pdf and docx).")
 @click.option("--paper", type=click.Choice(["a4", "letter"]), default=None,
               help="Paper size (default: each template's choice).")
+@click.option("--allow-stale", is_flag=True,
+              help="Build even when a citation changed or vanished; such facts are marked 'source changed - unverified'.")
+@click.option("--allow-drafts", is_flag=True, help="Build with draft facts, marked 'unreviewed'.")
 @click.argument("facts", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
 def build(root: Path | None, out: Path | None, templates: tuple[str, ...], formats: tuple[str, ...],
-          paper: str | None, facts: tuple[Path, ...]) -> None:
+          paper: str | None, allow_stale: bool, allow_drafts: bool, facts: tuple[Path, ...]) -> None:
     """Build briefings: every facts file x template x format, unless narrowed."""
     from factsheet.build import build as run_build
     from factsheet.workspace import Workspace
@@ -75,6 +78,8 @@ def build(root: Path | None, out: Path | None, templates: tuple[str, ...], forma
         template_names=templates or None,
         formats=formats or ("pdf", "docx"),
         paper=paper,
+        allow_stale=allow_stale,
+        allow_drafts=allow_drafts,
         report=lambda diagnostic: click.echo(str(diagnostic), err=True),
     )
     for output in outputs:
@@ -82,6 +87,23 @@ def build(root: Path | None, out: Path | None, templates: tuple[str, ...], forma
         click.echo(f"wrote {output.shown} ({output.size / 1024:.0f} KB{pages})")
         for warning in output.warnings:
             click.echo(f"warning: {warning}", err=True)
+
+
+@main.command()
+@ROOT_OPTION
+@click.option("--fix", is_flag=True,
+              help="Rewrite quotes that changed only in whitespace, punctuation or spelling (never numbers or names).")
+def check(root: Path | None, fix: bool) -> None:
+    """Re-anchor every citation in its source and report the ones an edit touched."""
+    from factsheet.checking import check_workspace
+    from factsheet.facts.check import summary
+    from factsheet.workspace import Workspace
+
+    reports = check_workspace(Workspace.open(root), fix=fix, report=lambda d: click.echo(str(d), err=True))
+    for report in reports:
+        for fixed in report.fixed:
+            click.echo(f"{fixed.location}: fixed {fixed.field}: {fixed.fact_id}: {fixed.result.diff}")
+        click.echo(f"{report.facts.shown}: {summary(report.checks)}")
 
 
 @main.command()

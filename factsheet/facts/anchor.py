@@ -1,16 +1,32 @@
-"""Quotes and seed texts: find where a quote sits, comparing with whitespace normalised."""
+"""Quotes and seed texts: find where a quote sits, and re-anchor it after the seed is edited.
+
+An anchor follows the W3C Web Annotation model: a TextQuoteSelector (exact,
+prefix, suffix) plus a TextPositionSelector (start, end), with the hash of the
+seed text it was taken from.
+"""
 
 from __future__ import annotations
 
+import difflib
+import hashlib
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 
 _SPACE = re.compile(r"\s+")
+_TOKEN = re.compile(r"\w+(?:[.,]\d+)*|[^\w\s]")
+CONTEXT = 32  # characters of context kept on each side
+FUZZY_FLOOR = 85.0  # below this similarity a quote is orphaned, not changed
 
 
 def normalise(text: str) -> str:
     """Collapse every run of whitespace to one space and trim the ends."""
     return _SPACE.sub(" ", text).strip()
+
+
+def text_hash(text: str) -> str:
+    """The sha256 of a seed text, as anchors record it."""
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -21,11 +37,149 @@ class Span:
     end: int
 
 
+def _pattern(quote: str) -> re.Pattern[str] | None:
+    words = quote.split()
+    return re.compile(r"\s+".join(re.escape(word) for word in words)) if words else None
+
+
+def find_all(seed: str, quote: str) -> list[Span]:
+    """Every place `quote` occurs in `seed`, whitespace-insensitively."""
+    pattern = _pattern(quote)
+    return [Span(m.start(), m.end()) for m in pattern.finditer(seed)] if pattern else []
+
+
 def find_quote(seed: str, quote: str) -> Span | None:
     """The first place `quote` occurs in `seed`, whitespace-insensitively, or None."""
-    words = quote.split()
-    if not words:
-        return None
-    pattern = r"\s+".join(re.escape(word) for word in words)
-    match = re.search(pattern, seed)
-    return Span(match.start(), match.end()) if match else None
+    found = find_all(seed, quote)
+    return found[0] if found else None
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Where one citation was found, with context, as last checked."""
+
+    exact: str
+    prefix: str
+    suffix: str
+    start: int
+    end: int
+    seed_hash: str
+
+    @classmethod
+    def at(cls, seed: str, span: Span) -> Anchor:
+        """The anchor for the text at `span` of `seed`."""
+        return cls(
+            exact=seed[span.start : span.end],
+            prefix=seed[max(0, span.start - CONTEXT) : span.start],
+            suffix=seed[span.end : span.end + CONTEXT],
+            start=span.start,
+            end=span.end,
+            seed_hash=text_hash(seed),
+        )
+
+
+class Status(StrEnum):
+    """How a citation stands against the current seed text."""
+
+    intact = "intact"
+    moved = "moved"
+    changed = "changed"
+    ambiguous = "ambiguous"
+    orphaned = "orphaned"
+
+
+@dataclass(frozen=True)
+class Reanchored:
+    """The outcome of re-anchoring one quote."""
+
+    status: Status
+    span: Span | None = None
+    found: str = ""
+    similarity: float = 100.0
+    diff: str = ""
+    fixable: bool = False  # changed only in whitespace, punctuation or spelling away from numbers and names
+
+    @property
+    def ok(self) -> bool:
+        """True when the citation still stands (intact or moved)."""
+        return self.status in (Status.intact, Status.moved)
+
+
+def _context_score(seed: str, span: Span, anchor: Anchor) -> float:
+    """How well the text around `span` matches the anchor's context: 0 (not at all) to 2 (both sides)."""
+    before = normalise(seed[max(0, span.start - 2 * CONTEXT) : span.start])[-len(normalise(anchor.prefix)) :]
+    after = normalise(seed[span.end : span.end + 2 * CONTEXT])[: len(normalise(anchor.suffix))]
+    if not normalise(anchor.prefix):
+        before = ""
+    ratio = difflib.SequenceMatcher
+    return ratio(None, before, normalise(anchor.prefix)).ratio() + ratio(None, after, normalise(anchor.suffix)).ratio()
+
+
+SAME_PLACE = 1.8  # context score at or above which a quote has not moved
+TIE = 0.15  # scores closer than this cannot tell two occurrences apart
+
+
+def reanchor(seed: str, quote: str, anchor: Anchor | None) -> Reanchored:
+    """Find `quote` in the (possibly edited) `seed`, using its last `anchor` to choose and classify.
+
+    Intact: found where its recorded context still surrounds it (offsets may shift).
+    Moved: found once elsewhere, or best matching the context among several.
+    """
+    spans = find_all(seed, quote)
+    if not spans:
+        return _approximate(seed, quote)
+    if anchor is None:
+        if len(spans) > 1:
+            return Reanchored(Status.ambiguous, None, diff=f"occurs {len(spans)} times")
+        return Reanchored(Status.intact, spans[0], seed[spans[0].start : spans[0].end])
+    scored = sorted(((_context_score(seed, s, anchor), -s.start, s) for s in spans), key=lambda t: t[:2], reverse=True)
+    if len(scored) > 1 and scored[0][0] - scored[1][0] < TIE:
+        return Reanchored(Status.ambiguous, None, diff=f"occurs {len(spans)} times in like contexts")
+    score, _, span = scored[0]
+    status = Status.intact if score >= SAME_PLACE else Status.moved
+    return Reanchored(status, span, seed[span.start : span.end])
+
+
+def _approximate(seed: str, quote: str) -> Reanchored:
+    from rapidfuzz import fuzz
+
+    wanted = normalise(quote)
+    match = fuzz.partial_ratio_alignment(wanted, seed, score_cutoff=FUZZY_FLOOR)
+    if match is None:
+        return Reanchored(Status.orphaned, similarity=0.0)
+    start, end = _widen(seed, match.dest_start, match.dest_end)
+    found = seed[start:end]
+    diff, fixable = word_diff(wanted, normalise(found))
+    return Reanchored(Status.changed, Span(start, end), found, round(match.score, 1), diff, fixable)
+
+
+def _widen(seed: str, start: int, end: int) -> tuple[int, int]:
+    """Extend a match to whole words."""
+    while start > 0 and seed[start - 1].isalnum():
+        start -= 1
+    while end < len(seed) and seed[end].isalnum():
+        end += 1
+    return start, end
+
+
+def _is_guarded(token: str, first: bool) -> bool:
+    """Numbers and proper names: never accepted silently when they change."""
+    return any(ch.isdigit() for ch in token) or (token[:1].isupper() and not first)
+
+
+def word_diff(old: str, new: str) -> tuple[str, bool]:
+    """A short word-level diff, and whether the change spares numbers and names."""
+    a, b = _TOKEN.findall(old), _TOKEN.findall(new)
+    parts: list[str] = []
+    fixable = True
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        removed, added = " ".join(a[i1:i2]), " ".join(b[j1:j2])
+        parts.append(f"[-{removed}-]{{+{added}+}}" if removed and added else f"[-{removed}-]" if removed else f"{{+{added}+}}")
+        touched = [(t, i == 0) for i, t in enumerate(a) if i1 <= i < i2] + [
+            (t, j == 0) for j, t in enumerate(b) if j1 <= j < j2
+        ]
+        if any(_is_guarded(token, first) for token, first in touched):
+            fixable = False
+    return " ".join(parts), fixable

@@ -74,8 +74,11 @@ def validate_model(model: type[BaseModel], document: YamlDocument) -> Any:
         raise ValidationFailed(validation_diagnostics(exc, document)) from None
 
 
-def load_facts(path: Path, workspace: Workspace) -> LoadedFacts:
-    """Load, validate and quote-check one facts file; raise ValidationFailed listing every problem."""
+def load_facts(path: Path, workspace: Workspace, *, check_quotes: bool = True) -> LoadedFacts:
+    """Load, validate and quote-check one facts file; raise ValidationFailed listing every problem.
+
+    With `check_quotes` false, quotes are left to `factsheet.facts.check`, which re-anchors them.
+    """
     shown = workspace.show(path)
     document = load_yaml(path, shown)
     sheet: FactSheet = validate_model(FactSheet, document)
@@ -97,7 +100,7 @@ def load_facts(path: Path, workspace: Workspace) -> LoadedFacts:
         texts[source.id] = text
         paths[source.id] = seed
 
-    for section, index, fact in sheet.all_facts():
+    for section, index, fact in sheet.all_facts() if check_quotes else ():
         for qi, quote in enumerate(fact.cites):
             if quote.source not in texts:
                 continue  # unknown or unreadable source: reported above

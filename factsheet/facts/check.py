@@ -1,0 +1,74 @@
+"""Re-anchor every citation of a facts file against the current seed texts."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from factsheet.diagnostics import Diagnostic, Location
+from factsheet.facts.anchor import Anchor, Reanchored, Status, reanchor
+from factsheet.facts.anchors import citation_key, read_anchors, write_anchors
+from factsheet.facts.load import LoadedFacts
+
+
+@dataclass(frozen=True)
+class CitationCheck:
+    """One citation and how it stands."""
+
+    key: str
+    field: str  # e.g. "costs.0.cites.0.text"
+    fact_id: str
+    source: str
+    quote: str
+    location: Location
+    result: Reanchored
+
+    def diagnostic(self) -> Diagnostic:
+        """A path:line:col line describing a citation that needs attention."""
+        r = self.result
+        detail = {
+            Status.changed: f"changed (similarity {r.similarity:.0f}%): {r.diff}"
+            + ("" if r.fixable else " - a number or name changed, fix by hand"),
+            Status.ambiguous: f"ambiguous: {r.diff}",
+            Status.orphaned: "orphaned: not found in the source",
+        }.get(r.status, r.status.value)
+        level = "warning" if r.status is Status.ambiguous else "error"
+        return Diagnostic(self.location, f"{self.field}: {self.fact_id}: {detail}", level)
+
+
+def check_citations(facts: LoadedFacts) -> list[CitationCheck]:
+    """Re-anchor every citation of `facts`, using the anchors recorded last time."""
+    anchors = read_anchors(facts.path)
+    checks = []
+    for section, index, fact in facts.sheet.all_facts():
+        for ci, quote in enumerate(fact.cites):
+            if quote.source not in facts.source_texts:
+                continue
+            key = citation_key(fact.id, ci)
+            result = reanchor(facts.source_texts[quote.source], quote.text, anchors.get(key))
+            field = f"{section}.{index}.cites.{ci}.text"
+            where = facts.location((section, index, "cites", ci, "text"))
+            checks.append(CitationCheck(key, field, fact.id, quote.source, quote.text, where, result))
+    return checks
+
+
+def record_anchors(facts: LoadedFacts, checks: list[CitationCheck]) -> bool:
+    """Save where each standing citation now sits; keep the old anchor of any that does not stand."""
+    anchors = read_anchors(facts.path)
+    for check in checks:
+        if check.result.ok and check.result.span is not None:
+            anchors[check.key] = Anchor.at(facts.source_texts[check.source], check.result.span)
+    live = {c.key for c in checks}
+    return write_anchors(facts.path, {k: v for k, v in anchors.items() if k in live})
+
+
+def summary(checks: list[CitationCheck]) -> str:
+    """'52 citations: 50 intact, 1 moved, 1 changed'."""
+    counts = Counter(c.result.status for c in checks)
+    parts = [f"{counts[s]} {s.value}" for s in Status if counts[s]]
+    return f"{len(checks)} citations: {', '.join(parts) or 'none'}"
+
+
+def stale_facts(checks: list[CitationCheck]) -> frozenset[str]:
+    """Ids of facts with a changed or orphaned citation."""
+    return frozenset(c.fact_id for c in checks if c.result.status in (Status.changed, Status.orphaned))
