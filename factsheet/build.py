@@ -122,8 +122,8 @@ def gate(facts: LoadedFacts, allow_stale: bool, allow_drafts: bool) -> tuple[fro
     if drafts and not allow_drafts:
         for section, index, fact in facts.sheet.all_facts():
             if fact.review == "draft":
-                problems.append(Diagnostic(facts.location((section, index, "review")),
-                                           f"{section}.{index}: {fact.id}: is a draft; review it or build --allow-drafts"))
+                message = f"{section}.{index}: {fact.id}: is a draft; review it or build --allow-drafts"
+                problems.append(Diagnostic(facts.location((section, index, "review")), message))
     if not problems:
         record_anchors(facts, checks)
     return stale_facts(checks), problems

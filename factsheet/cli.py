@@ -62,7 +62,7 @@ def main(ctx: click.Context, debug: bool) -> None:
 @click.option("--paper", type=click.Choice(["a4", "letter"]), default=None,
               help="Paper size (default: each template's choice).")
 @click.option("--allow-stale", is_flag=True,
-              help="Build even when a citation changed or vanished; such facts are marked 'source changed - unverified'.")
+              help="Build even when a citation changed or vanished, marking such facts 'source changed - unverified'.")
 @click.option("--allow-drafts", is_flag=True, help="Build with draft facts, marked 'unreviewed'.")
 @click.argument("facts", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
 def build(root: Path | None, out: Path | None, templates: tuple[str, ...], formats: tuple[str, ...],

@@ -176,7 +176,7 @@ def word_diff(old: str, new: str) -> tuple[str, bool]:
         if op == "equal":
             continue
         removed, added = " ".join(a[i1:i2]), " ".join(b[j1:j2])
-        parts.append(f"[-{removed}-]{{+{added}+}}" if removed and added else f"[-{removed}-]" if removed else f"{{+{added}+}}")
+        parts.append((f"[-{removed}-]" if removed else "") + (f"{{+{added}+}}" if added else ""))
         touched = [(t, i == 0) for i, t in enumerate(a) if i1 <= i < i2] + [
             (t, j == 0) for j, t in enumerate(b) if j1 <= j < j2
         ]

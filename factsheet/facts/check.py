@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from factsheet.diagnostics import Diagnostic, Location
+from factsheet.diagnostics import Diagnostic, Level, Location
 from factsheet.facts.anchor import Anchor, Reanchored, Status, reanchor
 from factsheet.facts.anchors import citation_key, read_anchors, write_anchors
 from factsheet.facts.load import LoadedFacts
@@ -32,7 +32,7 @@ class CitationCheck:
             Status.ambiguous: f"ambiguous: {r.diff}",
             Status.orphaned: "orphaned: not found in the source",
         }.get(r.status, r.status.value)
-        level = "warning" if r.status is Status.ambiguous else "error"
+        level: Level = "warning" if r.status is Status.ambiguous else "error"
         return Diagnostic(self.location, f"{self.field}: {self.fact_id}: {detail}", level)
 
 
