@@ -1,27 +1,33 @@
-"""Build briefings: validate every input first, then compose and write each output atomically."""
+"""Build briefings: plan, skip what is up to date, validate all, render all, then write each file atomically.
+
+Planning and the up-to-date check use the standard library only, so a build
+with nothing to do never imports the model, the composer or a renderer.
+"""
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from factsheet import __version__
 from factsheet.atomic import write_atomic
-from factsheet.compose.template import LoadedTemplate, Template, find_template, load_template, template_files
 from factsheet.diagnostics import Diagnostic, Location
-from factsheet.document.nodes import Document
-from factsheet.errors import FactsheetError, ValidationFailed
-from factsheet.facts.load import LoadedFacts, load_facts
+from factsheet.errors import FactsheetError, InputError, ValidationFailed
+from factsheet.manifest import Manifest, engine_inputs, file_hash
 from factsheet.workspace import Workspace
-from factsheet.writers import FORMATS
+
+if TYPE_CHECKING:
+    from factsheet.compose.template import LoadedTemplate
+    from factsheet.facts.load import LoadedFacts
+
+FORMATS = ("pdf", "docx")
 
 
 @dataclass(frozen=True)
 class Output:
-    """One file a build produced."""
+    """One file a build wrote, and why."""
 
     path: Path
     shown: str
@@ -29,6 +35,26 @@ class Output:
     size: int
     pages: int | None
     warnings: tuple[str, ...]
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Planned:
+    """One output the build is asked for."""
+
+    facts_path: Path
+    template_path: Path
+    fmt: str
+    path: Path
+
+
+@dataclass
+class BuildResult:
+    """What a build did: files written, files already up to date, and fact-level changes per facts file."""
+
+    written: list[Output] = field(default_factory=list)
+    up_to_date: list[str] = field(default_factory=list)
+    changes: dict[str, list[str]] = field(default_factory=dict)
 
 
 def slug(text: str) -> str:
@@ -36,74 +62,57 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "briefing"
 
 
-def output_name(facts: LoadedFacts, template: LoadedTemplate, fmt: str) -> str:
-    """'russia-drones-2022-briefing.pdf'."""
-    return f"{slug(facts.stem)}-{slug(template.name)}.{fmt}"
+def facts_stem(path: Path) -> str:
+    """'seeds/x.facts.yaml' -> 'x'."""
+    name = path.name
+    for suffix in (".facts.yaml", ".facts.yml", ".yaml", ".yml"):
+        if name.endswith(suffix):
+            return name[: -len(suffix)]
+    return path.stem
 
 
-def build_id(facts: LoadedFacts, template: LoadedTemplate) -> str:
-    """A short hash of everything that shapes the briefing's content."""
-    digest = hashlib.sha256(__version__.encode())
-    for path in (facts.path, template.path, *sorted(facts.source_paths.values())):
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:8]
+def plan(
+    workspace: Workspace, facts_paths: Sequence[Path] | None, template_names: Sequence[str] | None,
+    formats: Sequence[str],
+) -> list[Planned]:
+    """Every facts file x template x format asked for, with its output path."""
+    paths = list(facts_paths) if facts_paths is not None else workspace.facts_files()
+    if not paths:
+        raise InputError("no facts files (*.facts.yaml) to build", Location(workspace.show(workspace.seeds)))
+    templates = [workspace.template_path(n) for n in template_names] if template_names else workspace.template_files()
+    if not templates:
+        raise InputError("no templates (*.yaml) to build with", Location(workspace.show(workspace.templates)))
+    return [
+        Planned(f, t, fmt, workspace.out / f"{slug(facts_stem(f))}-{slug(t.stem)}.{fmt}")
+        for f in paths for t in templates for fmt in formats
+    ]
 
 
-def load_all(
-    workspace: Workspace, facts_paths: Sequence[Path], template_names: Sequence[str] | None
-) -> tuple[list[LoadedFacts], list[LoadedTemplate]]:
-    """Load every facts file and template, reporting all problems of all files at once."""
-    problems: list[Diagnostic] = []
-    facts: list[LoadedFacts] = []
-    templates: list[LoadedTemplate] = []
-    for path in facts_paths:
-        try:
-            facts.append(load_facts(path, workspace, check_quotes=False))
-        except FactsheetError as exc:
-            problems.extend(exc.diagnostics)
-    try:
-        paths = (
-            [find_template(workspace, name) for name in template_names]
-            if template_names
-            else template_files(workspace)
-        )
-    except FactsheetError as exc:
-        problems.extend(exc.diagnostics)
-        paths = []
-    for path in paths:
-        try:
-            templates.append(load_template(path, workspace.show(path)))
-        except FactsheetError as exc:
-            problems.extend(exc.diagnostics)
-    if problems:
-        raise ValidationFailed(problems)
-    return facts, templates
+def _name(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
 
-def check_fonts(facts: LoadedFacts) -> list[Diagnostic]:
-    """Warnings for characters in the facts that the briefing font cannot draw."""
-    from factsheet.fonts import FAMILY, covered_codepoints
-    from factsheet.glyphs import undrawable
-
-    return undrawable(facts.sheet, facts.document, covered_codepoints(), FAMILY)
-
-
-@dataclass(frozen=True)
-class Rendition:
-    """One document rendered in one format."""
-
-    data: bytes
-    pages: int | None
-    warnings: tuple[str, ...]
+def current_inputs(recorded: dict[str, str], root: Path, options: str) -> dict[str, str]:
+    """The present hashes of the inputs an output was last built from."""
+    engine = engine_inputs()
+    out = {}
+    for name in recorded:
+        if name.startswith("engine:"):
+            out[name] = engine.get(name.removeprefix("engine:"), "")
+        elif name == "options":
+            out[name] = options
+        else:
+            out[name] = file_hash(root / name)
+    return out
 
 
-def render(fmt: str, document: Document) -> Rendition:
-    """Render `document` with the writer registered as `fmt`."""
-    from factsheet.writers import get_writer
-
-    writer = get_writer(fmt)
-    data = writer.render(document)
-    return Rendition(data, getattr(writer, "page_count", None), tuple(writer.warnings))
+def inputs_of(facts: LoadedFacts, template: LoadedTemplate, root: Path, options: str) -> dict[str, str]:
+    """Everything that shapes an output: facts, template, seeds, the tool and its fonts, the options."""
+    files = [facts.path, template.path, *facts.source_paths.values()]
+    found = {_name(p, root): file_hash(p) for p in files}
+    found.update({f"engine:{k}": v for k, v in engine_inputs().items()})
+    found["options"] = options
+    return found
 
 
 def gate(facts: LoadedFacts, allow_stale: bool, allow_drafts: bool) -> tuple[frozenset[str], list[Diagnostic]]:
@@ -118,8 +127,7 @@ def gate(facts: LoadedFacts, allow_stale: bool, allow_drafts: bool) -> tuple[fro
             if check.result.status in (Status.changed, Status.orphaned):
                 d = check.diagnostic()
                 problems.append(Diagnostic(d.location, d.message + " (run `factsheet check`, or build --allow-stale)"))
-    drafts = frozenset(fact.id for _, _, fact in facts.sheet.all_facts() if fact.review == "draft")
-    if drafts and not allow_drafts:
+    if not allow_drafts:
         for section, index, fact in facts.sheet.all_facts():
             if fact.review == "draft":
                 message = f"{section}.{index}: {fact.id}: is a draft; review it or build --allow-drafts"
@@ -129,29 +137,28 @@ def gate(facts: LoadedFacts, allow_stale: bool, allow_drafts: bool) -> tuple[fro
     return stale_facts(checks), problems
 
 
-def compose_fitted(
-    facts: LoadedFacts, template: LoadedTemplate, stale: frozenset[str] = frozenset()
-) -> tuple[Document, dict[str, Rendition]]:
-    """The briefing's document tree, shortened to one page when the template asks for it.
+def load_inputs(
+    workspace: Workspace, facts_paths: Sequence[Path], template_paths: Sequence[Path]
+) -> tuple[dict[Path, LoadedFacts], dict[Path, LoadedTemplate]]:
+    """Load every facts file and template, reporting all problems of all files at once."""
+    from factsheet.compose.template import load_template
+    from factsheet.facts.load import load_facts
 
-    Also returns what was rendered while measuring (the PDF), so it is not rendered twice.
-    """
-    from factsheet.compose.composer import compose
-    from factsheet.compose.fit import fit_one_page
-
-    ident = build_id(facts, template)
-    if not template.template.one_page:
-        return compose(facts.sheet, template.template, ident, stale), {}
-    attempts: dict[int, tuple[Document, Rendition]] = {}
-
-    def pages_of(candidate: Template) -> int:
-        document = compose(facts.sheet, candidate, ident, stale)
-        attempts[id(candidate)] = (document, render("pdf", document))
-        return attempts[id(candidate)][1].pages or 1
-
-    chosen = fit_one_page(template.template, facts.sheet, pages_of)
-    document, pdf = attempts[id(chosen)]
-    return document, {"pdf": pdf}
+    problems: list[Diagnostic] = []
+    facts, templates = {}, {}
+    for path in facts_paths:
+        try:
+            facts[path] = load_facts(path, workspace, check_quotes=False)
+        except FactsheetError as exc:
+            problems.extend(exc.diagnostics)
+    for path in template_paths:
+        try:
+            templates[path] = load_template(path, workspace.show(path))
+        except FactsheetError as exc:
+            problems.extend(exc.diagnostics)
+    if problems:
+        raise ValidationFailed(problems)
+    return facts, templates
 
 
 def build(
@@ -159,53 +166,81 @@ def build(
     *,
     facts_paths: Sequence[Path] | None = None,
     template_names: Sequence[str] | None = None,
-    formats: Sequence[str] = tuple(FORMATS),
+    formats: Sequence[str] = FORMATS,
     paper: str | None = None,
-    report: Callable[[Diagnostic], None] = lambda _: None,
     allow_stale: bool = False,
     allow_drafts: bool = False,
-) -> list[Output]:
-    """Build every facts file x template x format into workspace.out; return what was written.
+    force: bool = False,
+    report: Callable[[Diagnostic], None] = lambda _: None,
+) -> BuildResult:
+    """Bring the requested outputs up to date; return what was written, what was current, and what changed."""
+    planned = plan(workspace, facts_paths, template_names, formats)
+    options = f"paper={paper or ''};allow_stale={allow_stale};allow_drafts={allow_drafts}"
+    manifest = Manifest.read(workspace.out)
+    result = BuildResult()
+    reasons: dict[Planned, list[str]] = {}
+    for item in planned:
+        recorded = manifest.recorded_inputs(item.path)
+        if force:
+            reasons[item] = ["forced"]
+        elif recorded is None:
+            reasons[item] = ["new output"]
+        else:
+            reasons[item] = manifest.stale_reasons(item.path, current_inputs(recorded, workspace.root, options))
+    todo = [item for item in planned if reasons[item]]
+    result.up_to_date = [workspace.show(item.path) for item in planned if not reasons[item]]
+    if not todo:
+        return result
+    _rebuild(workspace, todo, reasons, manifest, options, paper, allow_stale, allow_drafts, report, result)
+    return result
 
-    `paper` overrides the templates' paper size; `report` receives warnings found before rendering.
-    """
-    paths = list(facts_paths) if facts_paths is not None else workspace.facts_files()
-    if not paths:
-        raise ValidationFailed(
-            [Diagnostic(Location(workspace.show(workspace.seeds)), "no facts files (*.facts.yaml) to build")]
-        )
-    facts_list, templates = load_all(workspace, paths, template_names)
+
+def _rebuild(
+    workspace: Workspace, todo: list[Planned], reasons: dict[Planned, list[str]], manifest: Manifest, options: str,
+    paper: str | None, allow_stale: bool, allow_drafts: bool, report: Callable[[Diagnostic], None],
+    result: BuildResult,
+) -> None:
+    from factsheet.compose.summary import summarise
+    from factsheet.render import History, check_fonts, render_all
+
+    facts_by_path, templates = load_inputs(
+        workspace, list(dict.fromkeys(p.facts_path for p in todo)), list(dict.fromkeys(p.template_path for p in todo))
+    )
     if paper is not None:
-        templates = [
-            LoadedTemplate(t.name, t.template.model_copy(update={"paper": paper}), t.path) for t in templates
-        ]
+        templates = {k: type(t)(t.name, t.template.model_copy(update={"paper": paper}), t.path)
+                     for k, t in templates.items()}
     marked: dict[Path, frozenset[str]] = {}
     problems: list[Diagnostic] = []
-    for facts in facts_list:
-        marked[facts.path], found = gate(facts, allow_stale, allow_drafts)
+    for path, facts in facts_by_path.items():
+        marked[path], found = gate(facts, allow_stale, allow_drafts)
         problems.extend(found)
     if problems:
         raise ValidationFailed(problems)
-    for facts in facts_list:
+    histories: dict[Path, History] = {}
+    for path, facts in facts_by_path.items():
         for warning in check_fonts(facts):
             report(warning)
-        if marked[facts.path]:
-            report(Diagnostic(Location(facts.shown), f"marking {len(marked[facts.path])} fact(s) "
-                              f"'source changed - unverified': {', '.join(sorted(marked[facts.path]))}", "warning"))
+        if marked[path]:
+            report(Diagnostic(Location(facts.shown), f"marking {len(marked[path])} fact(s) 'source changed - "
+                              f"unverified': {', '.join(sorted(marked[path]))}", "warning"))
+        since, lines = manifest.changes(_name(path, workspace.root), summarise(facts.sheet),
+                                        facts.sheet.factsheet.as_of.isoformat())
+        histories[path] = History(since, tuple(lines))
+        if lines:
+            result.changes[facts.shown] = lines
     # Render everything before writing anything: a failure leaves out/ as it was.
-    planned: list[tuple[Path, str, Rendition]] = []
-    for facts in facts_list:
-        for template in templates:
-            document, ready = compose_fitted(facts, template, marked[facts.path])
-            for fmt in formats:
-                rendition = ready.get(fmt) or render(fmt, document)
-                if template.template.one_page and (rendition.pages or 0) > 1:
-                    note = f"{template.name}: does not fit on one page even shortened ({rendition.pages} pages)"
-                    rendition = Rendition(rendition.data, rendition.pages, (*rendition.warnings, note))
-                planned.append((workspace.out / output_name(facts, template, fmt), fmt, rendition))
-    outputs = []
-    for path, fmt, rendition in planned:
-        shown = workspace.show(path)
-        write_atomic(path, rendition.data, shown)
-        outputs.append(Output(path, shown, fmt, len(rendition.data), rendition.pages, rendition.warnings))
-    return outputs
+    rendered = {}
+    for key in dict.fromkeys((p.facts_path, p.template_path) for p in todo):
+        formats = [p.fmt for p in todo if (p.facts_path, p.template_path) == key]
+        facts, template = facts_by_path[key[0]], templates[key[1]]
+        for fmt, rendition in render_all(facts, template, formats, marked[key[0]], histories[key[0]]).items():
+            rendered[(*key, fmt)] = rendition
+    for item in todo:
+        rendition = rendered[(item.facts_path, item.template_path, item.fmt)]
+        shown = workspace.show(item.path)
+        write_atomic(item.path, rendition.data, shown)
+        facts, template = facts_by_path[item.facts_path], templates[item.template_path]
+        manifest.record(item.path, inputs_of(facts, template, workspace.root, options))
+        result.written.append(Output(item.path, shown, item.fmt, len(rendition.data), rendition.pages,
+                                     rendition.warnings, tuple(reasons[item])))
+    manifest.write()

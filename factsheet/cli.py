@@ -64,15 +64,16 @@ def main(ctx: click.Context, debug: bool) -> None:
 @click.option("--allow-stale", is_flag=True,
               help="Build even when a citation changed or vanished, marking such facts 'source changed - unverified'.")
 @click.option("--allow-drafts", is_flag=True, help="Build with draft facts, marked 'unreviewed'.")
+@click.option("--force", is_flag=True, help="Rebuild every output, even those up to date.")
 @click.argument("facts", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
 def build(root: Path | None, out: Path | None, templates: tuple[str, ...], formats: tuple[str, ...],
-          paper: str | None, allow_stale: bool, allow_drafts: bool, facts: tuple[Path, ...]) -> None:
+          paper: str | None, allow_stale: bool, allow_drafts: bool, force: bool, facts: tuple[Path, ...]) -> None:
     """Build briefings: every facts file x template x format, unless narrowed."""
     from factsheet.build import build as run_build
     from factsheet.workspace import Workspace
 
     workspace = Workspace.open(root, out)
-    outputs = run_build(
+    result = run_build(
         workspace,
         facts_paths=[p.resolve() for p in facts] or None,
         template_names=templates or None,
@@ -80,13 +81,20 @@ def build(root: Path | None, out: Path | None, templates: tuple[str, ...], forma
         paper=paper,
         allow_stale=allow_stale,
         allow_drafts=allow_drafts,
+        force=force,
         report=lambda diagnostic: click.echo(str(diagnostic), err=True),
     )
-    for output in outputs:
+    for shown, lines in result.changes.items():
+        click.echo(f"{shown}: changed since the last build:")
+        for line in lines:
+            click.echo(f"  {line}")
+    for output in result.written:
         pages = f", {output.pages} page{'s' if output.pages != 1 else ''}" if output.pages else ""
-        click.echo(f"wrote {output.shown} ({output.size / 1024:.0f} KB{pages})")
+        click.echo(f"wrote {output.shown} ({output.size / 1024:.0f} KB{pages}): {'; '.join(output.reasons)}")
         for warning in output.warnings:
             click.echo(f"warning: {warning}", err=True)
+    if result.up_to_date:
+        click.echo(f"up to date: {len(result.up_to_date)} output{'s' if len(result.up_to_date) != 1 else ''}")
 
 
 @main.command()
@@ -104,6 +112,23 @@ def check(root: Path | None, fix: bool) -> None:
         for fixed in report.fixed:
             click.echo(f"{fixed.location}: fixed {fixed.field}: {fixed.fact_id}: {fixed.result.diff}")
         click.echo(f"{report.facts.shown}: {summary(report.checks)}")
+
+
+@main.command()
+@ROOT_OPTION
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Output folder (default: out/ in the workspace).")
+def watch(root: Path | None, out: Path | None) -> None:
+    """Rebuild whenever something under seeds/ or templates/ changes (Ctrl-C to stop)."""
+    from factsheet.watching import watch_workspace
+    from factsheet.workspace import Workspace
+
+    workspace = Workspace.open(root, out)
+    click.echo(f"watching {workspace.show(workspace.seeds)} and {workspace.show(workspace.templates)}")
+    try:
+        watch_workspace(workspace, echo=click.echo)
+    except KeyboardInterrupt:
+        click.echo("stopped")
 
 
 @main.command()

@@ -7,7 +7,6 @@ static TrueType faces that ReportLab embeds as subsets.
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 FAMILY = "Source Sans Pro"
@@ -20,10 +19,20 @@ FACES = {
 
 
 @cache
+def font_folder() -> Path:
+    """The folder of the installed font package's files (found without importing the package)."""
+    from importlib.util import find_spec
+
+    spec = find_spec("font_source_sans_pro")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("font_source_sans_pro is not installed (pip install font-source-sans-pro)")
+    return Path(next(iter(spec.submodule_search_locations))) / "files"
+
+
+@cache
 def font_files() -> dict[str, Path]:
     """Path of each face's TrueType file, from the installed font package."""
-    folder = resources.files("font_source_sans_pro") / "files"
-    return {face: Path(str(folder / name)) for face, name in FACES.items()}
+    return {face: font_folder() / name for face, name in FACES.items()}
 
 
 @cache

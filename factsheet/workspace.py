@@ -50,6 +50,20 @@ class Workspace:
             raise InputError("no seeds/ folder in the workspace", Location(self.show(self.root)))
         return sorted(self.seeds.glob("*.facts.yaml"))
 
+    def template_files(self) -> list[Path]:
+        """Every template in templates/, in name order."""
+        if not self.templates.is_dir():
+            raise InputError("no templates/ folder in the workspace", Location(self.show(self.root)))
+        return sorted(self.templates.glob("*.yaml"))
+
+    def template_path(self, name: str) -> Path:
+        """The template file called `name`; an unknown name lists the known ones."""
+        path = self.templates / f"{name}.yaml"
+        if "/" in name or not path.is_file():
+            known = ", ".join(p.stem for p in self.template_files()) or "none"
+            raise InputError(f"unknown template {name!r} (known: {known})", Location(self.show(path)))
+        return path
+
     def seed_path(self, name: str, where: Location, field: str) -> Path:
         """Resolve a source file named in a facts file; it must stay inside the workspace."""
         if not name or Path(name).is_absolute():

@@ -50,7 +50,7 @@ def expected_strings(root: Path) -> set[str]:
 
 
 def test_build_writes_every_template_and_format(built: Path) -> None:
-    names = sorted(p.name for p in (built / "out").iterdir())
+    names = sorted(p.name for p in (built / "out").iterdir() if not p.name.startswith("."))
     assert names == [
         f"{STEM}-briefing.docx", f"{STEM}-briefing.pdf", f"{STEM}-one-pager.docx", f"{STEM}-one-pager.pdf",
     ]
@@ -97,7 +97,7 @@ def test_build_narrowed_by_template_and_format(workspace: Path, tmp_path: Path) 
         main, ["build", "--root", str(workspace), "--out", str(out), "--template", "one-pager", "--format", "pdf"]
     )
     assert result.exit_code == 0, result.output
-    assert [p.name for p in out.iterdir()] == [f"{STEM}-one-pager.pdf"]
+    assert sorted(p.name for p in out.iterdir()) == [".factsheet-manifest.json", f"{STEM}-one-pager.pdf"]
     assert "wrote" in result.output and f"{STEM}-one-pager.pdf" in result.output
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
@@ -44,6 +45,7 @@ DEFAULT_TITLES = {
     "costs": "Costs",
     "gaps": "What the sources say is not known",
     "notes": "Source notes",
+    "changes": "Changes",
 }
 
 _PLAIN_VERBS = {"claims", "claimed", "reported", "reports", "assessed", "says", "said", "according to"}
@@ -101,6 +103,8 @@ class Composer:
     template: Template
     build_id: str
     stale: frozenset[str] = frozenset()
+    since: str = ""
+    changes: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         self.shortened: list[str] = []
@@ -272,6 +276,11 @@ class Composer:
             blocks.extend(self.source_list())
         return blocks
 
+    def changes_list(self, section: TemplateSection) -> list[Block]:
+        """What changed in the facts since the previous build (empty on a first build)."""
+        items = tuple((Text(line),) for line in self.limited(self.changes, section))
+        return [BulletList(items)] if items else []
+
     def source_list(self) -> list[Block]:
         """The sources themselves, with author, date and reliability grade."""
         items = []
@@ -323,6 +332,7 @@ class Composer:
             "costs": self.costs,
             "gaps": self.gaps,
             "notes": self.notes_list,
+            "changes": self.changes_list,
         }
         body = self.front_matter()
         # Notes are numbered by first citation, so the notes section is built last.
@@ -335,6 +345,8 @@ class Composer:
             if not blocks:
                 continue
             title = section.title or DEFAULT_TITLES[section.kind]
+            if section.kind == "changes" and self.since:
+                title = f"{title} since {fmt.long_date(dt.date.fromisoformat(self.since))}"
             anchor = f"sec-{section.kind}"
             body.append(Div((Heading(1, (Text(title),), anchor), *blocks), ("section", section.kind), anchor))
         if self.shortened:
@@ -354,6 +366,13 @@ class Composer:
         return Document(metadata, Page(self.template.paper, self.template.marking, self.template.one_page), tuple(body))
 
 
-def compose(sheet: FactSheet, template: Template, build_id: str, stale: frozenset[str] = frozenset()) -> Document:
-    """Compose the briefing for `sheet` with `template`."""
-    return Composer(sheet, template, build_id, stale).compose()
+def compose(
+    sheet: FactSheet,
+    template: Template,
+    build_id: str,
+    stale: frozenset[str] = frozenset(),
+    since: str = "",
+    changes: tuple[str, ...] = (),
+) -> Document:
+    """Compose the briefing for `sheet` with `template`; `changes` feed a 'changes' section."""
+    return Composer(sheet, template, build_id, stale, since, changes).compose()

@@ -9,12 +9,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from factsheet.diagnostics import Location
-from factsheet.errors import InputError
-from factsheet.workspace import Workspace
-
 SectionKind = Literal[
-    "key_points", "transfers", "systems", "claims", "actors", "timeline", "costs", "gaps", "notes"
+    "key_points", "transfers", "systems", "claims", "actors", "timeline", "costs", "gaps", "notes", "changes"
 ]
 
 
@@ -24,7 +20,7 @@ class TemplateSection(BaseModel):
     model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True, frozen=True)
 
     kind: SectionKind
-    """Which section: key_points, transfers, systems, claims, actors, timeline, costs, gaps or notes."""
+    """Which section: key_points, transfers, systems, claims, actors, timeline, costs, gaps, notes or changes."""
     title: str | None = None
     """The heading printed; defaults to the kind's usual title."""
     limit: int | None = Field(default=None, ge=1)
@@ -59,22 +55,6 @@ class LoadedTemplate:
     name: str
     template: Template
     path: Path
-
-
-def template_files(workspace: Workspace) -> list[Path]:
-    """Every template in templates/, in name order."""
-    if not workspace.templates.is_dir():
-        raise InputError("no templates/ folder in the workspace", Location(workspace.show(workspace.root)))
-    return sorted(workspace.templates.glob("*.yaml"))
-
-
-def find_template(workspace: Workspace, name: str) -> Path:
-    """The template file called `name`; an unknown name lists the known ones."""
-    path = workspace.templates / f"{name}.yaml"
-    if not path.is_file():
-        known = ", ".join(p.stem for p in template_files(workspace)) or "none"
-        raise InputError(f"unknown template {name!r} (known: {known})", Location(workspace.show(path)))
-    return path
 
 
 def load_template(path: Path, shown: str) -> LoadedTemplate:

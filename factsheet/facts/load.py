@@ -35,11 +35,9 @@ class LoadedFacts:
     @property
     def stem(self) -> str:
         """The facts file's name without '.facts.yaml', used to name outputs."""
-        name = self.path.name
-        for suffix in (".facts.yaml", ".facts.yml", ".yaml", ".yml"):
-            if name.endswith(suffix):
-                return name[: -len(suffix)]
-        return self.path.stem
+        from factsheet.build import facts_stem
+
+        return facts_stem(self.path)
 
     def location(self, key: PathKey) -> Location:
         """Where the value at `key` stands in the facts file."""

@@ -1,0 +1,57 @@
+"""`factsheet watch`: rebuild on every change under seeds/ and templates/, and keep going after errors."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from factsheet.build import BuildResult, build
+from factsheet.errors import FactsheetError
+from factsheet.workspace import Workspace
+
+
+def relevant(path: str) -> bool:
+    """Files whose change should trigger a build (not our anchors or temporary files)."""
+    name = Path(path).name
+    return not (name.startswith(".") or name.endswith((".anchors.json", ".tmp", "~")))
+
+
+def rebuild_line(result: BuildResult, started: float, saved: float | None) -> str:
+    """One status line per rebuild: what was written and how long from save to files on disk."""
+    now = time.time()
+    stamp = time.strftime("%H:%M:%S", time.localtime(now))
+    if not result.written:
+        return f"[{stamp}] up to date"
+    took = f"built in {(now - started) * 1000:.0f} ms"
+    if saved is not None:
+        took += f", {(now - saved) * 1000:.0f} ms from save to disk"
+    names = ", ".join(Path(o.shown).name for o in result.written)
+    return f"[{stamp}] {took}: {names}"
+
+
+def watch_workspace(
+    workspace: Workspace, echo: Callable[[str], None], stop: threading.Event | None = None, **options: Any
+) -> None:
+    """Build now, then after every debounced change; errors are shown and watching goes on."""
+    from watchfiles import watch
+
+    def run(saved: float | None) -> None:
+        started = time.time()
+        try:
+            result = build(workspace, report=lambda d: echo(str(d)), **options)
+        except FactsheetError as exc:
+            for diagnostic in exc.diagnostics:
+                echo(str(diagnostic))
+            echo(f"[{time.strftime('%H:%M:%S')}] build failed; still watching")
+            return
+        echo(rebuild_line(result, started, saved))
+
+    run(None)
+    folders = [str(p) for p in (workspace.seeds, workspace.templates) if p.is_dir()]
+    for changes in watch(*folders, watch_filter=lambda _change, path: relevant(path), debounce=60, step=10,
+                         stop_event=stop, yield_on_timeout=False, rust_timeout=500):
+        times = [Path(path).stat().st_mtime for _change, path in changes if Path(path).exists()]
+        run(max(times) if times else None)
