@@ -6,15 +6,16 @@ with nothing to do never imports the model, the composer or a renderer.
 
 from __future__ import annotations
 
+import contextlib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factsheet.atomic import write_atomic
 from factsheet.diagnostics import Diagnostic, Location
-from factsheet.errors import FactsheetError, InputError, ValidationFailed
+from factsheet.errors import FactsheetError, InputError, OutputError, ValidationFailed
 from factsheet.manifest import Manifest, engine_inputs, file_hash
 from factsheet.workspace import Workspace
 
@@ -175,6 +176,33 @@ def build(
 ) -> BuildResult:
     """Bring the requested outputs up to date; return what was written, what was current, and what changed."""
     planned = plan(workspace, facts_paths, template_names, formats)
+    with out_lock(workspace):
+        return _build_locked(workspace, planned, paper, allow_stale, allow_drafts, force, report)
+
+
+@contextlib.contextmanager
+def out_lock(workspace: Workspace) -> Iterator[None]:
+    """Serialise builds into the same out/: a second build waits, then sees the first one's manifest."""
+    import fcntl
+
+    try:
+        workspace.out.mkdir(parents=True, exist_ok=True)
+        handle = open(workspace.out / ".factsheet.lock", "a+b")  # noqa: SIM115 - held for the whole build
+    except OSError as exc:
+        where = Location(workspace.show(workspace.out))
+        raise OutputError(f"cannot use the output folder: {exc.strerror}", where) from None
+    with handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _build_locked(
+    workspace: Workspace, planned: list[Planned], paper: str | None, allow_stale: bool, allow_drafts: bool,
+    force: bool, report: Callable[[Diagnostic], None],
+) -> BuildResult:
     options = f"paper={paper or ''};allow_stale={allow_stale};allow_drafts={allow_drafts}"
     manifest = Manifest.read(workspace.out)
     result = BuildResult()
@@ -218,7 +246,7 @@ def _rebuild(
         raise ValidationFailed(problems)
     histories: dict[Path, History] = {}
     for path, facts in facts_by_path.items():
-        for warning in check_fonts(facts):
+        for warning in (*facts.warnings, *check_fonts(facts)):
             report(warning)
         if marked[path]:
             report(Diagnostic(Location(facts.shown), f"marking {len(marked[path])} fact(s) 'source changed - "

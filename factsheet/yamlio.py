@@ -91,7 +91,11 @@ def load_yaml(path: Path, shown: str) -> YamlDocument:
         raise InputError("the file is empty", Location(shown, 1, 1))
     positions: dict[PathKey, tuple[int, int]] = {(): (1, 1)}
     keys: dict[PathKey, tuple[int, int]] = {}
-    data = _plain(raw, (), positions, keys)
+    budget = _Budget(max(MAX_VALUES, 20 * text.count("\n")))
+    try:
+        data = _plain(raw, (), positions, keys, budget, frozenset())
+    except _AliasError as exc:
+        raise InputError(str(exc), Location(shown, exc.line, exc.col)) from None
     return YamlDocument(shown, data, positions, keys)
 
 
@@ -107,12 +111,38 @@ def _constructor() -> type:
     return KeepDates
 
 
+MAX_VALUES = 200_000  # more values than this (after aliases expand) is an alias bomb, not a facts file
+
+
+class _AliasError(Exception):
+    def __init__(self, message: str, line: int, col: int) -> None:
+        super().__init__(message)
+        self.line, self.col = line, col
+
+
+@dataclass
+class _Budget:
+    left: int
+
+
 def _plain(
-    node: Any, key: PathKey, positions: dict[PathKey, tuple[int, int]], keys: dict[PathKey, tuple[int, int]]
+    node: Any, key: PathKey, positions: dict[PathKey, tuple[int, int]], keys: dict[PathKey, tuple[int, int]],
+    budget: _Budget, ancestors: frozenset[int],
 ) -> Any:
-    """Convert ruamel containers to plain ones, recording each child's position."""
+    """Convert ruamel containers to plain ones, recording each child's position.
+
+    Aliases are expanded, within a budget: a recursive alias or an 'alias bomb' is refused.
+    """
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+    budget.left -= 1
+    if isinstance(node, CommentedMap | CommentedSeq):
+        line, col = node.lc.line + 1, node.lc.col + 1
+        if id(node) in ancestors:
+            raise _AliasError("a YAML alias refers to itself", line, col)
+        if budget.left < 0:
+            raise _AliasError("too many values once aliases are expanded (an alias bomb?)", line, col)
+        ancestors = ancestors | {id(node)}
     if isinstance(node, CommentedMap):
         out: dict[Any, Any] = {}
         for name, value in node.items():
@@ -127,7 +157,7 @@ def _plain(
                 positions[(*key, str(name))] = (kline + 1, kcol + 1)
             else:
                 positions[(*key, str(name))] = (line + 1, col + 1)
-            out[str(name)] = _plain(value, (*key, str(name)), positions, keys)
+            out[str(name)] = _plain(value, (*key, str(name)), positions, keys, budget, ancestors)
         return out
     if isinstance(node, CommentedSeq):
         items = []
@@ -137,7 +167,7 @@ def _plain(
                 positions[(*key, index)] = (line + 1, col + 1)
             except (KeyError, TypeError):
                 pass
-            items.append(_plain(value, (*key, index), positions, keys))
+            items.append(_plain(value, (*key, index), positions, keys, budget, ancestors))
         return items
     if node is None or isinstance(node, bool):
         return node

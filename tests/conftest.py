@@ -42,3 +42,8 @@ def require_tool(name: str) -> str:
     if os.environ.get("FACTSHEET_REQUIRE_TOOLS"):
         pytest.fail(message + " - required in CI")
     pytest.skip(message)
+
+
+def briefings(out: Path) -> list[str]:
+    """Names of the briefing files in `out` (not the manifest or lock), sorted."""
+    return sorted(p.name for p in out.glob("*") if not p.name.startswith(".")) if out.is_dir() else []

@@ -7,6 +7,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from factsheet.cli import main
+from tests.conftest import briefings
 from tests.readback import pdf_text
 
 
@@ -39,4 +40,4 @@ def test_bad_template_reports_every_problem_at_its_line(workspace: Path) -> None
     errors = [line for line in result.output.splitlines() if ": error: " in line]
     assert errors[0].endswith("templates/broken.yaml:1:8: error: paper: Input should be 'a4' or 'letter'")
     assert "templates/broken.yaml:4:11: error: sections.1.kind: Input should be 'key_points'" in errors[1]
-    assert not (workspace / "out").exists()
+    assert briefings(workspace / "out") == []

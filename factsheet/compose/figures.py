@@ -18,14 +18,18 @@ def _fit(text: str, size: float, width: float) -> str:
     return text if len(text) <= room else text[: max(room - 1, 1)].rstrip() + "…"
 
 
+MAX_NETWORK = 24  # transfers drawn at most; a larger network stops being readable on a page
+
+
 def supply_network(sheet: FactSheet, actor: Callable[[str], str]) -> Figure | None:
     """Suppliers -> systems -> recipients, each arrow carrying its transfer's status."""
     if not sheet.transfers:
         return None
     systems = {s.id: s for s in sheet.systems}
-    rows = list(dict.fromkeys(t.system for t in sheet.transfers))
-    suppliers = list(dict.fromkeys(s for t in sheet.transfers for s in t.suppliers))
-    recipients = list(dict.fromkeys(t.recipient for t in sheet.transfers))
+    transfers = sheet.transfers[:MAX_NETWORK]
+    rows = list(dict.fromkeys(t.system for t in transfers))
+    suppliers = list(dict.fromkeys(s for t in transfers for s in t.suppliers))
+    recipients = list(dict.fromkeys(t.recipient for t in transfers))
     top, row, box_h = 18.0, 22.0, 15.0
     height = top + row * max(len(rows), len(suppliers), len(recipients)) + 4
     col_w = 112.0
@@ -49,7 +53,7 @@ def supply_network(sheet: FactSheet, actor: Callable[[str], str]) -> Figure | No
         name = systems[ident].designation if ident in systems else ident
         shapes.append(Box(x_sys, y - box_h / 2, col_w, box_h, _fit(name, 7.5, col_w - 8), "system"))
     gap = 3.0
-    for transfer in sheet.transfers:
+    for transfer in transfers:
         y = y_sys[transfer.system]
         role = transfer.status.value
         for supplier in transfer.suppliers:
@@ -57,10 +61,12 @@ def supply_network(sheet: FactSheet, actor: Callable[[str], str]) -> Figure | No
         shapes.append(Arrow(x_sys + col_w + gap, y, x_rec - gap, y_rec[transfer.recipient], role))
         shapes.append(Label(x_sys + col_w + 8, y - 3, transfer.status.value, 6.5, "start", role))
     caption = "Who supplies what to whom; each arrow is labelled with the transfer's status."
+    if len(sheet.transfers) > len(transfers):
+        caption += f" The first {len(transfers)} of {len(sheet.transfers)} transfers are drawn; the table lists all."
     alt = "; ".join(
         f"{', '.join(actor(s) for s in t.suppliers)} to {actor(t.recipient)}: "
         f"{systems[t.system].designation if t.system in systems else t.system} ({t.status.value})"
-        for t in sheet.transfers
+        for t in transfers
     )
     return Figure(WIDTH, height, tuple(shapes), caption, alt)
 

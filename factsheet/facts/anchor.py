@@ -10,8 +10,10 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
+from array import array
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 _SPACE = re.compile(r"\s+")
 _TOKEN = re.compile(r"\w+(?:[.,]\d+)*|[^\w\s]")
@@ -24,8 +26,9 @@ def normalise(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=8)
 def text_hash(text: str) -> str:
-    """The sha256 of a seed text, as anchors record it."""
+    """The sha256 of a seed text, as anchors record it (cached: seeds are hashed once per run)."""
     return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -37,15 +40,32 @@ class Span:
     end: int
 
 
-def _pattern(quote: str) -> re.Pattern[str] | None:
-    words = quote.split()
-    return re.compile(r"\s+".join(re.escape(word) for word in words)) if words else None
+@lru_cache(maxsize=4)
+def _normalised(seed: str) -> tuple[str, array[int]]:
+    """`seed` with whitespace runs collapsed, and for each of its characters the offset in `seed`."""
+    parts: list[str] = []
+    offsets: array[int] = array("q")
+    for match in re.finditer(r"\S+", seed):
+        if parts:
+            parts.append(" ")
+            offsets.append(match.start() - 1)
+        parts.append(match.group())
+        offsets.extend(range(match.start(), match.end()))
+    return "".join(parts), offsets
 
 
 def find_all(seed: str, quote: str) -> list[Span]:
-    """Every place `quote` occurs in `seed`, whitespace-insensitively."""
-    pattern = _pattern(quote)
-    return [Span(m.start(), m.end()) for m in pattern.finditer(seed)] if pattern else []
+    """Every place `quote` occurs in `seed`, whitespace-insensitively (searched once per seed, then by find)."""
+    wanted = normalise(quote)
+    if not wanted:
+        return []
+    flat, offsets = _normalised(seed)
+    spans = []
+    at = flat.find(wanted)
+    while at != -1:
+        spans.append(Span(offsets[at], offsets[at + len(wanted) - 1] + 1))
+        at = flat.find(wanted, at + 1)
+    return spans
 
 
 def find_quote(seed: str, quote: str) -> Span | None:
@@ -66,15 +86,15 @@ class Anchor:
     seed_hash: str
 
     @classmethod
-    def at(cls, seed: str, span: Span) -> Anchor:
-        """The anchor for the text at `span` of `seed`."""
+    def at(cls, seed: str, span: Span, seed_hash: str | None = None) -> Anchor:
+        """The anchor for the text at `span` of `seed` (pass `seed_hash` when anchoring many quotes)."""
         return cls(
             exact=seed[span.start : span.end],
             prefix=seed[max(0, span.start - CONTEXT) : span.start],
             suffix=seed[span.end : span.end + CONTEXT],
             start=span.start,
             end=span.end,
-            seed_hash=text_hash(seed),
+            seed_hash=seed_hash or text_hash(seed),
         )
 
 
@@ -125,6 +145,9 @@ def reanchor(seed: str, quote: str, anchor: Anchor | None) -> Reanchored:
     Intact: found where its recorded context still surrounds it (offsets may shift).
     Moved: found once elsewhere, or best matching the context among several.
     """
+    unchanged = anchor is not None and anchor.seed_hash == text_hash(seed)
+    if anchor is not None and unchanged and normalise(seed[anchor.start : anchor.end]) == normalise(quote):
+        return Reanchored(Status.intact, Span(anchor.start, anchor.end), seed[anchor.start : anchor.end])
     spans = find_all(seed, quote)
     if not spans:
         return _approximate(seed, quote)

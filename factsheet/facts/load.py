@@ -15,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 from factsheet.diagnostics import Diagnostic, Location
 from factsheet.errors import InputError, ValidationFailed
 from factsheet.facts.anchor import find_quote
+from factsheet.facts.clean import clean_document
 from factsheet.facts.model import FactSheet
 from factsheet.facts.refs import check_references
 from factsheet.workspace import Workspace
@@ -31,6 +32,7 @@ class LoadedFacts:
     document: YamlDocument
     source_texts: dict[str, str]
     source_paths: dict[str, Path]
+    warnings: tuple[Diagnostic, ...] = ()
 
     @property
     def stem(self) -> str:
@@ -79,6 +81,8 @@ def load_facts(path: Path, workspace: Workspace, *, check_quotes: bool = True) -
     """
     shown = workspace.show(path)
     document = load_yaml(path, shown)
+    data, warnings = clean_document(document)
+    document = YamlDocument(document.path, data, document.positions, document.key_positions)
     sheet: FactSheet = validate_model(FactSheet, document)
     problems = check_references(sheet, document)
 
@@ -113,7 +117,7 @@ def load_facts(path: Path, workspace: Workspace, *, check_quotes: bool = True) -
                 )
     if problems:
         raise ValidationFailed(problems)
-    return LoadedFacts(sheet, path, shown, document, texts, paths)
+    return LoadedFacts(sheet, path, shown, document, texts, paths, tuple(warnings))
 
 
 def _short(text: str, limit: int = 60) -> str:

@@ -112,7 +112,7 @@ class PdfWriter:
         frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         doc.addPageTemplates([PageTemplate("page", [frame])])
-        story = _Story(styles, doc.width).blocks(document.body)
+        story = _Story(styles, doc.width, doc.height).blocks(document.body)
         doc.build(story, canvasmaker=numbered_canvas(document))
         self.page_count = doc.page
         return buffer.getvalue()
@@ -121,9 +121,10 @@ class PdfWriter:
 class _Story:
     """Visits blocks, producing flowables."""
 
-    def __init__(self, styles: Styles, width: float) -> None:
+    def __init__(self, styles: Styles, width: float, height: float) -> None:
         self.styles = styles
         self.width = width
+        self.height = height
 
     def blocks(self, blocks: tuple[n.Block, ...]) -> list[Flowable]:
         out: list[Flowable] = []
@@ -150,7 +151,7 @@ class _Story:
         if isinstance(block, n.Table):
             return [self.table(block), Spacer(1, 2 * mm)]
         if isinstance(block, n.Figure):
-            scale = min(1.0, self.width / block.width)
+            scale = min(1.0, self.width / block.width, self.height * 0.8 / block.height)
             caption = Paragraph(f"<i>{escape(block.caption)}</i>", s.small)
             return [KeepTogether([drawing(block, scale), caption]), Spacer(1, 1 * mm)]
         if isinstance(block, n.NoteList):
