@@ -133,6 +133,64 @@ def watch(root: Path | None, out: Path | None) -> None:
 
 @main.command()
 @ROOT_OPTION
+@click.option("--to", "to", multiple=True, required=True, help="Recipient (repeatable).")
+@click.option("--cc", "cc", multiple=True, help="Copy recipient (repeatable).")
+@click.option("--from", "sender", envvar="FACTSHEET_FROM", required=True,
+              help="Sender address (or FACTSHEET_FROM).")
+@click.option("--template", default="briefing", show_default=True, help="Template of the attached briefing.")
+@click.option("--format", "formats", multiple=True, type=click.Choice(["pdf", "docx"]),
+              help="Attach only this format (repeatable; default: pdf and docx).")
+@click.option("--out", "eml", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the message to this .eml file (default: out/<briefing>.eml unless --send).")
+@click.option("--send", is_flag=True, help="Send the message through SMTP.")
+@click.option("--smtp-host", envvar="FACTSHEET_SMTP_HOST", default="localhost", show_default=True)
+@click.option("--smtp-port", envvar="FACTSHEET_SMTP_PORT", type=int, default=None,
+              help="Default: 587 for starttls, 465 for tls, 25 for plain.")
+@click.option("--smtp-user", envvar="FACTSHEET_SMTP_USER", default=None,
+              help="Log in as this user; the password comes from FACTSHEET_SMTP_PASSWORD or a prompt.")
+@click.option("--smtp-security", type=click.Choice(["starttls", "tls", "plain"]), default="starttls",
+              show_default=True, envvar="FACTSHEET_SMTP_SECURITY")
+@click.option("--max-size", type=float, default=10.0, show_default=True, help="Warn above this size (MB).")
+@click.option("--date", default=None, help="Fixed Date header (RFC 2822), for reproducible messages.")
+@click.option("--message-id", default=None, help="Fixed Message-ID, for reproducible messages.")
+@click.argument("facts", required=False, type=click.Path(dir_okay=False, path_type=Path))
+def email(root: Path | None, to: tuple[str, ...], cc: tuple[str, ...], sender: str, template: str,
+          formats: tuple[str, ...], eml: Path | None, send: bool, smtp_host: str, smtp_port: int | None,
+          smtp_user: str | None, smtp_security: str, max_size: float, date: str | None, message_id: str | None,
+          facts: Path | None) -> None:
+    """Bring a briefing up to date and put it into an email: write an .eml, or --send it."""
+    import os
+
+    from factsheet.atomic import write_atomic
+    from factsheet.emailing import prepare
+    from factsheet.mail.send import SmtpSettings, default_port, send_message
+    from factsheet.workspace import Workspace
+
+    workspace = Workspace.open(root)
+    prepared = prepare(workspace, facts=facts, template=template, formats=formats or ("pdf", "docx"), sender=sender,
+                       to=to, cc=cc, date=date, message_id=message_id,
+                       report=lambda d: click.echo(str(d), err=True))
+    for name, size in prepared.attachments:
+        click.echo(f"attached {name} ({size / 1024:.0f} KB)")
+        if size > max_size * 1024 * 1024:
+            click.echo(f"warning: {name} is larger than {max_size:g} MB; some mail servers refuse such mail", err=True)
+    if eml is not None or not send:
+        target = eml or prepared.default_path
+        write_atomic(target, bytes(prepared.message), str(target))
+        click.echo(f"wrote {workspace.show(target)}")
+    if send:
+        password = os.environ.get("FACTSHEET_SMTP_PASSWORD")
+        if smtp_user and password is None:
+            password = click.prompt(f"SMTP password for {smtp_user}", hide_input=True)
+        security = smtp_security  # checked by click.Choice
+        settings = SmtpSettings(smtp_host, smtp_port or default_port(security), security,  # type: ignore[arg-type]
+                                smtp_user, password)
+        accepted = send_message(prepared.message, settings)
+        click.echo(f"sent to {', '.join(accepted)} via {smtp_host}:{settings.port}")
+
+
+@main.command()
+@ROOT_OPTION
 def schema(root: Path | None) -> None:
     """Write schemas/*.json (JSON Schema) from the fact and template models."""
     from factsheet.schema import write_schemas

@@ -1,0 +1,1 @@
+"""Email-ready briefings: a standards-conformant MIME message, and sending it through SMTP."""
