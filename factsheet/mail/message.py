@@ -57,11 +57,11 @@ def parse_address(value: str, what: str) -> Address:
 
     try:
         header = HeaderRegistry()("to", value)
-        addresses = header.addresses  # type: ignore[attr-defined]
-        defects = header.defects
-    except Exception:
-        addresses, defects = (), ["unparseable"]
-    if len(addresses) != 1 or defects:
+        addresses = tuple(header.addresses)  # type: ignore[attr-defined]
+        broken = bool(header.defects)
+    except Exception:  # the email package raises several kinds for malformed input
+        addresses, broken = (), True
+    if len(addresses) != 1 or broken:
         raise InputError(f"not a single valid email address: {value!r}", Location(what))
     address: Address = addresses[0]
     if not re.fullmatch(r"[^@\s]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)+", address.addr_spec):
