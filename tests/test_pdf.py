@@ -131,3 +131,22 @@ def test_first_page_is_not_blank(workspace: Path, tmp_path: Path) -> None:
         image = Image.open(f"{prefix}.png").convert("L")
         dark = sum(1 for value in image.get_flattened_data() if value < 128)
         assert dark / (image.width * image.height) > 0.02, f"{template}: page 1 looks blank"
+
+
+def test_embedded_subsets_carry_no_hinting(workspace: Path) -> None:
+    import struct
+
+    build(workspace, "--template", "briefing")
+    reader = PdfReader(str(workspace / "out" / f"{STEM}-briefing.pdf"))
+    files = []
+    for page in reader.pages:
+        for ref in page["/Resources"].get_object().get("/Font", {}).values():
+            descriptor = ref.get_object().get("/FontDescriptor")
+            if descriptor is not None and "/FontFile2" in descriptor.get_object():
+                files.append(descriptor.get_object()["/FontFile2"].get_object().get_data())
+    assert files
+    for data in files:
+        count = struct.unpack(">H", data[4:6])[0]
+        tags = {data[12 + 16 * i : 16 + 16 * i] for i in range(count)}
+        assert {b"glyf", b"loca", b"head", b"hmtx", b"cmap"} <= tags
+        assert not tags & {b"fpgm", b"prep", b"cvt "}

@@ -75,5 +75,7 @@ def png(figure: n.Figure) -> bytes:
         else:
             raise TypeError(f"raster: unknown shape {type(shape).__name__}")
     out = io.BytesIO()
+    # Flat colours and anti-aliased text: an adaptive 64-colour palette looks the same at a third of the size.
+    image = image.quantize(colors=64, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
     image.save(out, format="PNG", optimize=True, dpi=(DPI, DPI))
     return out.getvalue()

@@ -108,6 +108,7 @@ class PdfWriter:
             title=meta.title, author=meta.author, subject=meta.subject,
             keywords=", ".join(meta.keywords), creator="factsheet", producer="factsheet",
             leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM,
+            initialFontName=styles.body.fontName, initialFontSize=styles.body.fontSize,
         )
         frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)

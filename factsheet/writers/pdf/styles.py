@@ -12,6 +12,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from factsheet.fonts import font_files
+from factsheet.writers.pdf.slimfont import slim_subsets
 
 REGULAR, BOLD, ITALIC, BOLD_ITALIC = "SourceSans", "SourceSans-Bold", "SourceSans-Italic", "SourceSans-BoldItalic"
 
@@ -30,7 +31,9 @@ def register_fonts() -> None:
     """Register the four faces as one family, so <b> and <i> pick the right face."""
     files = font_files()
     for name, face in ((REGULAR, "regular"), (BOLD, "bold"), (ITALIC, "italic"), (BOLD_ITALIC, "bold_italic")):
-        pdfmetrics.registerFont(TTFont(name, str(files[face])))
+        font = TTFont(name, str(files[face]))
+        slim_subsets(font.face)
+        pdfmetrics.registerFont(font)
     pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC)
 
 
