@@ -6,6 +6,7 @@ import io
 from typing import Any
 from xml.sax.saxutils import escape
 
+from reportlab import rl_config
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -35,6 +36,10 @@ from factsheet.writers.pdf.styles import (
     Styles,
     make_styles,
 )
+
+
+# Binary (Flate) streams instead of ASCII85 on top: a quarter smaller and faster; 8-bit clean transport is a given.
+rl_config.useA85 = 0
 
 
 class _BriefingDoc(BaseDocTemplate):
