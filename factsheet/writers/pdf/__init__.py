@@ -37,7 +37,6 @@ from factsheet.writers.pdf.styles import (
     make_styles,
 )
 
-
 # Binary (Flate) streams instead of ASCII85 on top: a quarter smaller and faster; 8-bit clean transport is a given.
 rl_config.useA85 = 0
 
