@@ -47,3 +47,18 @@ def require_tool(name: str) -> str:
 def briefings(out: Path) -> list[str]:
     """Names of the briefing files in `out` (not the manifest or lock), sorted."""
     return sorted(p.name for p in out.glob("*") if not p.name.startswith(".")) if out.is_dir() else []
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped workspace built once per test session: every template and format, read-only for tests."""
+    from click.testing import CliRunner
+
+    from factsheet.cli import main
+
+    root = tmp_path_factory.mktemp("built")
+    shutil.copytree(REPO / "seeds", root / "seeds")
+    shutil.copytree(REPO / "templates", root / "templates")
+    result = CliRunner().invoke(main, ["build", "--root", str(root)])
+    assert result.exit_code == 0, result.output
+    return root

@@ -18,21 +18,6 @@ from tests.readback import docx_text, pdf_text
 STEM = "russia-drones-2022"
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The shipped workspace built once for this module, all templates and formats."""
-    import shutil
-
-    from tests.conftest import REPO
-
-    root = tmp_path_factory.mktemp("built")
-    shutil.copytree(REPO / "seeds", root / "seeds")
-    shutil.copytree(REPO / "templates", root / "templates")
-    result = CliRunner().invoke(main, ["build", "--root", str(root)])
-    assert result.exit_code == 0, result.output
-    return root
-
-
 def expected_strings(root: Path) -> set[str]:
     """Every system, supplier, recipient, cost and date of the facts file, as the briefing prints them."""
     sheet = load_facts(root / "seeds" / SEED_FACTS, Workspace.open(root)).sheet

@@ -6,29 +6,13 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from docx import Document
 from pypdf import PdfReader
 
-from factsheet.cli import main
 from tests.conftest import require_tool
 from tests.readback import pdf_text
 
 STEM = "russia-drones-2022"
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    import shutil
-
-    from tests.conftest import REPO
-
-    root = tmp_path_factory.mktemp("parity")
-    shutil.copytree(REPO / "seeds", root / "seeds")
-    shutil.copytree(REPO / "templates", root / "templates")
-    result = CliRunner().invoke(main, ["build", "--root", str(root)])
-    assert result.exit_code == 0, result.output
-    return root
 
 
 @pytest.mark.parametrize("template", ["briefing", "one-pager"])

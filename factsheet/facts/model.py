@@ -14,7 +14,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from factsheet.facts.currencies import ISO_4217
 
@@ -26,6 +26,15 @@ Id = Annotated[
         description="A short, unique, lower-case id (letters, digits, hyphens).",
     ),
 ]
+
+
+def _iso_4217(value: str) -> str:
+    if value not in ISO_4217:
+        raise ValueError(f"{value!r} is not an ISO 4217 currency code")
+    return value
+
+
+Currency = Annotated[str, AfterValidator(_iso_4217)]
 
 
 class Strict(BaseModel):
@@ -206,15 +215,8 @@ class Money(Strict):
 
     amount: Decimal
     """The amount, in units of the currency (not thousands or millions)."""
-    currency: str
+    currency: Currency
     """ISO 4217 code, e.g. NOK, USD."""
-
-    @field_validator("currency")
-    @classmethod
-    def _iso_4217(cls, value: str) -> str:
-        if value not in ISO_4217:
-            raise ValueError(f"{value!r} is not an ISO 4217 currency code")
-        return value
 
 
 class Cost(Fact):
@@ -222,7 +224,7 @@ class Cost(Fact):
 
     amount: Decimal = Field(gt=0)
     """The amount, in units of the currency."""
-    currency: str
+    currency: Currency
     """ISO 4217 code of the amount."""
     bound: Bound = Bound.exact
     """How the stated amount bounds the real one."""
@@ -232,13 +234,6 @@ class Cost(Fact):
     """Id of the transfer or system the money pays for."""
     expected: bool = False
     """True when the source gives an expected, not a final, cost."""
-
-    @field_validator("currency")
-    @classmethod
-    def _iso_4217(cls, value: str) -> str:
-        if value not in ISO_4217:
-            raise ValueError(f"{value!r} is not an ISO 4217 currency code")
-        return value
 
 
 class Precision(StrEnum):
