@@ -1,18 +1,25 @@
-"""`factsheet check`: re-anchor every citation, report what an edit touched, optionally fix harmless changes."""
+"""`factsheet check`: re-anchor every citation, report what an edit touched, optionally fix harmless changes.
+
+A facts file whose bytes and seeds are what the last clean check saw is not
+loaded again: its recorded result stands, and no model is imported.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from factsheet.atomic import write_atomic
 from factsheet.diagnostics import Diagnostic
 from factsheet.errors import FactsheetError, InputError, ValidationFailed
-from factsheet.facts.check import CitationCheck, check_citations, record_anchors, summary
-from factsheet.facts.fix import patch_scalar
-from factsheet.facts.load import LoadedFacts, load_facts
+from factsheet.facts.anchors import read_state
+from factsheet.manifest import file_hash
 from factsheet.workspace import Workspace
+
+if TYPE_CHECKING:
+    from factsheet.facts.check import CitationCheck
+    from factsheet.facts.load import LoadedFacts
 
 
 class CheckFailed(InputError):
@@ -23,38 +30,53 @@ class CheckFailed(InputError):
 class FileReport:
     """The outcome of checking one facts file."""
 
-    facts: LoadedFacts
-    checks: list[CitationCheck]
-    fixed: list[CitationCheck]
-
-    @property
-    def problems(self) -> list[CitationCheck]:
-        """Citations that are not intact or moved."""
-        return [c for c in self.checks if not c.result.ok]
+    shown: str
+    summary: str
+    problems: list[CitationCheck] = field(default_factory=list)
+    fixed: list[CitationCheck] = field(default_factory=list)
+    unchanged: bool = False  # nothing changed since the last clean check
 
 
-def load_for_check(path: Path, workspace: Workspace) -> LoadedFacts:
-    """Load a facts file without failing on quotes: they are re-anchored instead."""
-    return load_facts(path, workspace, check_quotes=False)
+def unchanged_since_clean_check(path: Path) -> str | None:
+    """The recorded summary when `path` and its seeds are byte-identical to the last clean check."""
+    inputs, summary, clean = read_state(path)
+    if not clean or path.name not in inputs:
+        return None
+    same = all(file_hash(path.parent / name) == digest for name, digest in inputs.items())
+    return summary if same else None
 
 
 def fix_file(facts: LoadedFacts, checks: list[CitationCheck]) -> list[CitationCheck]:
     """Rewrite the quotes that changed harmlessly; return those rewritten."""
+    from factsheet.atomic import write_atomic
+    from factsheet.facts.fix import patch_scalar
+
     fixable = [c for c in checks if c.result.fixable and c.result.found]
     if not fixable:
         return []
     text = facts.path.read_text(encoding="utf-8")
     # Patch from the bottom up so earlier positions stay valid.
     for check in sorted(fixable, key=lambda c: (c.location.line, c.location.col), reverse=True):
-        key = _key_of(check.field)
+        key = tuple(int(part) if part.isdigit() else part for part in check.field.split("."))
         key_col = facts.document.key_location(key).col
         text = patch_scalar(text, check.location.line, check.location.col, key_col, check.result.found)
     write_atomic(facts.path, text.encode("utf-8"), facts.shown)
     return fixable
 
 
-def _key_of(field: str) -> tuple[str | int, ...]:
-    return tuple(int(part) if part.isdigit() else part for part in field.split("."))
+def check_file(path: Path, workspace: Workspace, fix: bool) -> FileReport:
+    """Load one facts file without failing on quotes, re-anchor its citations, fix if asked, record anchors."""
+    from factsheet.facts.check import check_citations, record_anchors, summary
+    from factsheet.facts.load import load_facts
+
+    facts = load_facts(path, workspace, check_quotes=False)
+    checks = check_citations(facts)
+    fixed = fix_file(facts, checks) if fix else []
+    if fixed:
+        facts = load_facts(path, workspace, check_quotes=False)
+        checks = check_citations(facts)
+    record_anchors(facts, checks)
+    return FileReport(facts.shown, summary(checks), [c for c in checks if not c.result.ok], fixed)
 
 
 def check_workspace(
@@ -64,20 +86,14 @@ def check_workspace(
     reports: list[FileReport] = []
     load_problems: list[Diagnostic] = []
     for path in workspace.facts_files():
+        recorded = unchanged_since_clean_check(path)
+        if recorded is not None:
+            reports.append(FileReport(workspace.show(path), recorded, unchanged=True))
+            continue
         try:
-            facts = load_for_check(path, workspace)
+            reports.append(check_file(path, workspace, fix))
         except FactsheetError as exc:
             load_problems.extend(exc.diagnostics)
-            continue
-        checks = check_citations(facts)
-        fixed: list[CitationCheck] = []
-        if fix:
-            fixed = fix_file(facts, checks)
-            if fixed:
-                facts = load_for_check(path, workspace)
-                checks = check_citations(facts)
-        record_anchors(facts, checks)
-        reports.append(FileReport(facts, checks, fixed))
     if load_problems:
         raise ValidationFailed(load_problems)
     for file_report in reports:
@@ -87,6 +103,6 @@ def check_workspace(
         count = sum(len(r.problems) for r in reports)
         raise CheckFailed(
             f"{count} citation{'s need' if count != 1 else ' needs'} attention; "
-            + "; ".join(f"{r.facts.shown}: {summary(r.checks)}" for r in reports)
+            + "; ".join(f"{r.shown}: {r.summary}" for r in reports)
         )
     return reports

@@ -104,14 +104,14 @@ def build(root: Path | None, out: Path | None, templates: tuple[str, ...], forma
 def check(root: Path | None, fix: bool) -> None:
     """Re-anchor every citation in its source and report the ones an edit touched."""
     from factsheet.checking import check_workspace
-    from factsheet.facts.check import summary
     from factsheet.workspace import Workspace
 
     reports = check_workspace(Workspace.open(root), fix=fix, report=lambda d: click.echo(str(d), err=True))
     for report in reports:
         for fixed in report.fixed:
             click.echo(f"{fixed.location}: fixed {fixed.field}: {fixed.fact_id}: {fixed.result.diff}")
-        click.echo(f"{report.facts.shown}: {summary(report.checks)}")
+        note = " (unchanged since the last check)" if report.unchanged else ""
+        click.echo(f"{report.shown}: {report.summary}{note}")
 
 
 @main.command()

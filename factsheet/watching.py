@@ -49,9 +49,16 @@ def watch_workspace(
             return
         echo(rebuild_line(result, started, saved))
 
-    run(None)
     folders = [str(p) for p in (workspace.seeds, workspace.templates) if p.is_dir()]
-    for changes in watch(*folders, watch_filter=lambda _change, path: relevant(path), debounce=60, step=10,
-                         stop_event=stop, yield_on_timeout=False, rust_timeout=500):
+    # Watch first, build second: a save made during the first build is then seen, not lost.
+    changes_seen = watch(*folders, watch_filter=lambda _change, path: relevant(path), debounce=60, step=10,
+                         stop_event=stop, yield_on_timeout=True, rust_timeout=50)
+    started = False
+    for changes in changes_seen:
+        if not started:
+            started = True
+            run(None)
+        if not changes:
+            continue
         times = [Path(path).stat().st_mtime for _change, path in changes if Path(path).exists()]
         run(max(times) if times else None)

@@ -42,12 +42,26 @@ def read_anchors(facts_path: Path) -> dict[str, Anchor]:
     return out
 
 
-def write_anchors(facts_path: Path, anchors: dict[str, Anchor]) -> bool:
-    """Record `anchors` beside the facts file; returns True when the file changed."""
+def read_state(facts_path: Path) -> tuple[dict[str, str], str, bool]:
+    """What the last check saw: input file hashes, its summary line, and whether every citation stood."""
+    try:
+        data = json.loads(anchors_path(facts_path).read_text(encoding="utf-8"))
+        checked = data["checked"]
+        return dict(checked["inputs"]), str(checked["summary"]), bool(checked["clean"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}, "", False
+
+
+def write_anchors(
+    facts_path: Path, anchors: dict[str, Anchor], inputs: dict[str, str] | None = None, summary: str = "",
+    clean: bool = False,
+) -> bool:
+    """Record `anchors` (and what the check saw) beside the facts file; returns True when the file changed."""
     path = anchors_path(facts_path)
-    payload = {
+    payload: dict[str, object] = {
         "version": VERSION,
         "about": "Maintained by factsheet: where each citation was last found (W3C TextQuote/TextPosition).",
+        "checked": {"inputs": inputs or {}, "summary": summary, "clean": clean},
         "citations": {key: asdict(anchors[key]) for key in sorted(anchors)},
     }
     data = (json.dumps(payload, indent=1, ensure_ascii=False, sort_keys=False) + "\n").encode("utf-8")

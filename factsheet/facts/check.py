@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from dataclasses import dataclass
 
@@ -9,6 +10,7 @@ from factsheet.diagnostics import Diagnostic, Level, Location
 from factsheet.facts.anchor import Anchor, Reanchored, Status, reanchor
 from factsheet.facts.anchors import citation_key, read_anchors, write_anchors
 from factsheet.facts.load import LoadedFacts
+from factsheet.manifest import file_hash
 
 
 @dataclass(frozen=True)
@@ -59,7 +61,10 @@ def record_anchors(facts: LoadedFacts, checks: list[CitationCheck]) -> bool:
         if check.result.ok and check.result.span is not None:
             anchors[check.key] = Anchor.at(facts.source_texts[check.source], check.result.span)
     live = {c.key for c in checks}
-    return write_anchors(facts.path, {k: v for k, v in anchors.items() if k in live})
+    inputs = {facts.path.name: file_hash(facts.path)}
+    inputs.update({os.path.relpath(p, facts.path.parent): file_hash(p) for p in facts.source_paths.values()})
+    clean = all(c.result.ok for c in checks)
+    return write_anchors(facts.path, {k: v for k, v in anchors.items() if k in live}, inputs, summary(checks), clean)
 
 
 def summary(checks: list[CitationCheck]) -> str:
