@@ -7,6 +7,7 @@ plus a map from each value's path to where it stands in the file.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -22,12 +23,34 @@ PathKey = tuple[str | int, ...]
 
 @dataclass(frozen=True)
 class YamlDocument:
-    """Plain data read from a YAML file, with where each value stands."""
+    """Plain data read from a YAML file, and where each value stands (worked out only when asked)."""
 
     path: str
     data: Any
-    positions: dict[PathKey, tuple[int, int]]
-    key_positions: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    text: str
+    _found: dict[str, dict[PathKey, tuple[int, int]]] = field(default_factory=dict, compare=False, repr=False)
+
+    def with_data(self, data: Any) -> YamlDocument:
+        """The same document with cleaned `data`; positions are shared."""
+        return YamlDocument(self.path, data, self.text, self._found)
+
+    @property
+    def positions(self) -> dict[PathKey, tuple[int, int]]:
+        """(line, col) of every value; a nested container is located at its key."""
+        self._locate()
+        return self._found["values"]
+
+    @property
+    def key_positions(self) -> dict[PathKey, tuple[int, int]]:
+        """(line, col) of every mapping key."""
+        self._locate()
+        return self._found["keys"]
+
+    def _locate(self) -> None:
+        # Positions need the round-trip parser, five to eight times slower than the C one: only on demand.
+        if not self._found:
+            _, values, keys = _load_round_trip(self.text, self.path)
+            self._found.update(values=values, keys=keys)
 
     def key_location(self, key: PathKey) -> Location:
         """The location of the mapping key at `key` (for unknown fields), else of its value."""
@@ -70,13 +93,45 @@ def read_text(path: Path, shown: str) -> str:
 
 
 def load_yaml(path: Path, shown: str) -> YamlDocument:
-    """Parse a YAML file into plain data with positions; syntax errors carry their location."""
+    """Parse a YAML file into plain data; syntax errors carry their location.
+
+    The fast C parser reads valid files; anything it rejects is read again by the
+    round-trip parser, whose messages and positions the user then sees.
+    """
+    text = read_text(path, shown)
+    if not text.strip():
+        raise InputError("the file is empty", Location(shown, 1, 1))
+    try:
+        data = _load_fast(text)
+    except Exception:  # anything the fast path cannot take, the careful one reports with its location
+        data, values, keys = _load_round_trip(text, shown)
+        return YamlDocument(shown, data, text, {"values": values, "keys": keys})
+    if data is None:
+        raise InputError("the file is empty", Location(shown, 1, 1))
+    return YamlDocument(shown, data, text)
+
+
+def _load_fast(text: str) -> Any:
+    """Plain data through ruamel's C parser (when ruamel.yaml.clib is installed), dates kept as strings."""
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="safe", pure=False)
+    yaml.Constructor = _constructor("safe")
+    yaml.allow_duplicate_keys = False
+    raw = yaml.load(text)
+    return None if raw is None else _plain(raw, (), None, None, _Budget(max(MAX_VALUES, 20 * text.count("\n"))),
+                                           frozenset())
+
+
+def _load_round_trip(
+    text: str, shown: str
+) -> tuple[Any, dict[PathKey, tuple[int, int]], dict[PathKey, tuple[int, int]]]:
+    """Plain data with the position of every value and key; errors raised with their location."""
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-    text = read_text(path, shown)
     yaml = YAML(typ="rt", pure=True)
-    yaml.Constructor = _constructor()
+    yaml.Constructor = _constructor("rt")
     yaml.allow_duplicate_keys = False
     try:
         raw = yaml.load(text)
@@ -96,18 +151,20 @@ def load_yaml(path: Path, shown: str) -> YamlDocument:
         data = _plain(raw, (), positions, keys, budget, frozenset())
     except _AliasError as exc:
         raise InputError(str(exc), Location(shown, exc.line, exc.col)) from None
-    return YamlDocument(shown, data, positions, keys)
+    return data, positions, keys
 
 
 @cache
-def _constructor() -> type:
-    """A round-trip constructor that keeps dates as strings, for the model to check with a location."""
-    from ruamel.yaml.constructor import RoundTripConstructor
+def _constructor(kind: str) -> type:
+    """A constructor that keeps dates as strings, for the model to check with a location."""
+    from ruamel.yaml.constructor import RoundTripConstructor, SafeConstructor
 
-    class KeepDates(RoundTripConstructor):
+    base = RoundTripConstructor if kind == "rt" else SafeConstructor
+
+    class KeepDates(base):  # type: ignore[valid-type,misc]
         pass
 
-    KeepDates.add_constructor("tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_str)
+    KeepDates.add_constructor("tag:yaml.org,2002:timestamp", base.construct_yaml_str)
     return KeepDates
 
 
@@ -126,47 +183,36 @@ class _Budget:
 
 
 def _plain(
-    node: Any, key: PathKey, positions: dict[PathKey, tuple[int, int]], keys: dict[PathKey, tuple[int, int]],
-    budget: _Budget, ancestors: frozenset[int],
+    node: Any, key: PathKey, positions: dict[PathKey, tuple[int, int]] | None,
+    keys: dict[PathKey, tuple[int, int]] | None, budget: _Budget, ancestors: frozenset[int],
 ) -> Any:
-    """Convert ruamel containers to plain ones, recording each child's position.
+    """Convert loaded containers to plain ones, recording each child's position when `positions` is given.
 
     Aliases are expanded, within a budget: a recursive alias or an 'alias bomb' is refused.
     """
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
     budget.left -= 1
-    if isinstance(node, CommentedMap | CommentedSeq):
-        line, col = node.lc.line + 1, node.lc.col + 1
+    if isinstance(node, dict | list):
+        lc = getattr(node, "lc", None)
+        line, col = (lc.line + 1, lc.col + 1) if lc is not None else (0, 0)
         if id(node) in ancestors:
             raise _AliasError("a YAML alias refers to itself", line, col)
         if budget.left < 0:
             raise _AliasError("too many values once aliases are expanded (an alias bomb?)", line, col)
         ancestors = ancestors | {id(node)}
-    if isinstance(node, CommentedMap):
-        out: dict[Any, Any] = {}
-        for name, value in node.items():
-            try:
-                line, col = node.lc.value(name)
-                kline, kcol = node.lc.key(name)
-            except (KeyError, TypeError):
-                line, col = kline, kcol = node.lc.line, node.lc.col
-            keys[(*key, str(name))] = (kline + 1, kcol + 1)
-            # A scalar is located at its value; a nested container at its key.
-            if isinstance(value, CommentedMap | CommentedSeq):
-                positions[(*key, str(name))] = (kline + 1, kcol + 1)
-            else:
-                positions[(*key, str(name))] = (line + 1, col + 1)
-            out[str(name)] = _plain(value, (*key, str(name)), positions, keys, budget, ancestors)
-        return out
-    if isinstance(node, CommentedSeq):
+        if isinstance(node, dict):
+            out: dict[Any, Any] = {}
+            for name, value in node.items():
+                child = (*key, str(name))
+                if positions is not None and keys is not None and lc is not None:
+                    _place(lc, name, value, child, positions, keys)
+                out[str(name)] = _plain(value, child, positions, keys, budget, ancestors)
+            return out
         items = []
         for index, value in enumerate(node):
-            try:
-                line, col = node.lc.item(index)
-                positions[(*key, index)] = (line + 1, col + 1)
-            except (KeyError, TypeError):
-                pass
+            if positions is not None and lc is not None:
+                with contextlib.suppress(KeyError, TypeError):
+                    item_line, item_col = lc.item(index)
+                    positions[(*key, index)] = (item_line + 1, item_col + 1)
             items.append(_plain(value, (*key, index), positions, keys, budget, ancestors))
         return items
     if node is None or isinstance(node, bool):
@@ -180,3 +226,16 @@ def _plain(
     if isinstance(node, dt.datetime | dt.date):
         return node.isoformat()
     return str(node)
+
+
+def _place(lc: Any, name: Any, value: Any, child: PathKey, positions: dict[PathKey, tuple[int, int]],
+           keys: dict[PathKey, tuple[int, int]]) -> None:
+    """Record where a mapping entry stands: a scalar at its value, a nested container at its key."""
+    try:
+        line, col = lc.value(name)
+        kline, kcol = lc.key(name)
+    except (KeyError, TypeError):
+        line, col = kline, kcol = lc.line, lc.col
+    keys[child] = (kline + 1, kcol + 1)
+    nested = isinstance(value, dict | list)
+    positions[child] = (kline + 1, kcol + 1) if nested else (line + 1, col + 1)

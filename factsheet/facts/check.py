@@ -11,6 +11,7 @@ from factsheet.facts.anchor import Anchor, Reanchored, Status, reanchor
 from factsheet.facts.anchors import citation_key, read_anchors, write_anchors
 from factsheet.facts.load import LoadedFacts
 from factsheet.manifest import file_hash
+from factsheet.yamlio import PathKey, YamlDocument
 
 
 @dataclass(frozen=True)
@@ -22,8 +23,14 @@ class CitationCheck:
     fact_id: str
     source: str
     quote: str
-    location: Location
+    document: YamlDocument
+    path_key: PathKey
     result: Reanchored
+
+    @property
+    def location(self) -> Location:
+        """Where the quote stands in the facts file (worked out only when a message needs it)."""
+        return self.document.location(self.path_key)
 
     def diagnostic(self) -> Diagnostic:
         """A path:line:col line describing a citation that needs attention."""
@@ -49,8 +56,10 @@ def check_citations(facts: LoadedFacts) -> list[CitationCheck]:
             key = citation_key(fact.id, ci)
             result = reanchor(facts.source_texts[quote.source], quote.text, anchors.get(key))
             field = f"{section}.{index}.cites.{ci}.text"
-            where = facts.location((section, index, "cites", ci, "text"))
-            checks.append(CitationCheck(key, field, fact.id, quote.source, quote.text, where, result))
+            path_key = (section, index, "cites", ci, "text")
+            checks.append(
+                CitationCheck(key, field, fact.id, quote.source, quote.text, facts.document, path_key, result)
+            )
     return checks
 
 

@@ -82,7 +82,7 @@ def load_facts(path: Path, workspace: Workspace, *, check_quotes: bool = True) -
     shown = workspace.show(path)
     document = load_yaml(path, shown)
     data, warnings = clean_document(document)
-    document = YamlDocument(document.path, data, document.positions, document.key_positions)
+    document = document.with_data(data)
     sheet: FactSheet = validate_model(FactSheet, document)
     problems = check_references(sheet, document)
 
