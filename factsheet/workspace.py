@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,13 +65,20 @@ class Workspace:
             raise InputError(f"unknown template {name!r} (known: {known})", Location(self.show(path)))
         return path
 
-    def seed_path(self, name: str, where: Location, field: str) -> Path:
-        """Resolve a source file named in a facts file; it must stay inside the workspace."""
+    def seed_path(self, name: str, where: Location | Callable[[], Location], field: str) -> Path:
+        """Resolve a source file named in a facts file; it must stay inside the workspace.
+
+        `where` may be a function, called only to report a problem (locations can be costly to find).
+        """
+
+        def fail(message: str) -> InputError:
+            return InputError(f"{field}: {message}: {name!r}", where() if callable(where) else where)
+
         if not name or Path(name).is_absolute():
-            raise InputError(f"{field}: seed path must be relative to seeds/: {name!r}", where)
+            raise fail("seed path must be relative to seeds/")
         candidate = (self.seeds / name).resolve()
         if not candidate.is_relative_to(self.root):
-            raise InputError(f"{field}: seed path leaves the workspace: {name!r}", where)
+            raise fail("seed path leaves the workspace")
         if not candidate.is_file():
-            raise InputError(f"{field}: seed file not found: {name!r}", where)
+            raise fail("seed file not found")
         return candidate

@@ -6,6 +6,7 @@ their sources) and raised together as one `ValidationFailed`.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -89,15 +90,15 @@ def load_facts(path: Path, workspace: Workspace, *, check_quotes: bool = True) -
     texts: dict[str, str] = {}
     paths: dict[str, Path] = {}
     for index, source in enumerate(sheet.sources):
-        where = document.location(("sources", index, "file"))
+        key: PathKey = ("sources", index, "file")
         try:
-            seed = workspace.seed_path(source.file, where, f"sources.{index}.file")
+            seed = workspace.seed_path(source.file, functools.partial(document.location, key), f"sources.{index}.file")
             text = read_text(seed, workspace.show(seed))
         except InputError as exc:
             problems.extend(exc.diagnostics)
             continue
         if not text.strip():
-            problems.append(Diagnostic(where, f"sources.{index}.file: seed {source.file!r} is empty"))
+            problems.append(Diagnostic(document.location(key), f"sources.{index}.file: seed {source.file!r} is empty"))
             continue
         texts[source.id] = text
         paths[source.id] = seed
