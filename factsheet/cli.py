@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import traceback
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -187,6 +188,22 @@ def email(root: Path | None, to: tuple[str, ...], cc: tuple[str, ...], sender: s
                                 smtp_user, password)
         accepted = send_message(prepared.message, settings)
         click.echo(f"sent to {', '.join(accepted)} via {smtp_host}:{settings.port}")
+
+
+@main.command()
+@ROOT_OPTION
+@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Date the text was current to (YYYY-MM-DD); years the text leaves out are inferred from it.")
+@click.option("--write", is_flag=True,
+              help="Write seeds/NAME.facts.yaml, or add the new draft facts to it (curated facts never change).")
+@click.argument("seed", type=click.Path(dir_okay=False, path_type=Path))
+def extract(root: Path | None, as_of: datetime | None, write: bool, seed: Path) -> None:
+    """Propose draft facts for a seed text, each quoting it: print them, or --write them to its facts file."""
+    from factsheet.extracting import run_extract
+    from factsheet.workspace import Workspace
+
+    output = run_extract(Workspace.open(root), seed, as_of.date() if as_of else None, write)
+    click.echo(output, nl=not output.endswith("\n"))
 
 
 @main.command()

@@ -1,0 +1,171 @@
+"""Seed text helpers: sentences with offsets, quotes cut from them, and slug ids."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Literal
+
+from factsheet.facts.anchor import find_all
+
+LineKind = Literal["body", "heading", "credit", "skip"]
+
+_ABBREVIATIONS = frozenset(
+    (
+        "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "adm", "maj", "rep", "sen", "gov", "st",
+        "no", "nos", "vs", "approx", "est", "inc", "corp", "ltd", "co", "jan", "feb", "mar", "apr", "jun", "jul",
+        "aug", "sep", "sept", "oct", "nov", "dec", "e.g", "i.e", "u.s", "u.k", "u.n"
+    )
+)
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"\u201d\u2019)]?\s+(?=[\"\u201c\u2018(]?[A-Z])")
+_SKIP_LINE = re.compile(
+    r"^(?:related(?: article| articles| stories| story)?\s*:|read (?:more|also)\b|see also\b|also read\b|"
+    r"sign up\b|subscribe\b|share this\b|advertisement$)",
+    re.IGNORECASE,
+)
+_CREDIT_LINE = re.compile(
+    r"^(?:this (?:article|story|report) (?:is|was) (?:owned|published|written|produced) by|written by|by\s+[A-Z]|"
+    r"copyright|©|\(c\))",
+    re.IGNORECASE,
+)
+FUNCTION_WORDS = frozenset(
+    (
+        "a", "an", "and", "or", "but", "nor", "of", "the", "to", "from", "in", "on", "at", "by", "with", "for",
+        "that", "which", "who", "whom", "whose", "after", "before", "since", "as", "it", "its", "their", "his", "her",
+        "is", "are", "was", "were", "has", "have", "had", "be", "been", "being", "this", "these", "those", "than",
+        "so", "while"
+    )
+)
+_CLAUSE_END = (",", ";", ":")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence (or heading, or credit line) of a seed text, with where it stands."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    kind: LineKind
+
+    @property
+    def body(self) -> bool:
+        """True for sentences of the article itself (not headings, credits or boilerplate)."""
+        return self.kind == "body"
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """The lines of `text` cut into sentences; headings, credit lines and boilerplate are marked."""
+    out: list[Sentence] = []
+    for line in re.finditer(r"[^\n]+", text):
+        raw = line.group()
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        offset = line.start() + (len(raw) - len(raw.lstrip()))
+        kind: LineKind = "body"
+        if _SKIP_LINE.match(stripped):
+            kind = "skip"
+        elif _CREDIT_LINE.match(stripped):
+            kind = "credit"
+        elif not re.search(r"[.!?:\"\u201d\u2019)]$", stripped) and len(stripped.split()) <= 14:
+            kind = "heading"
+        if kind != "body":
+            out.append(Sentence(len(out), offset, offset + len(stripped), stripped, kind))
+            continue
+        begin = 0
+        for boundary in _BOUNDARY.finditer(stripped):
+            before = stripped[begin : boundary.start()].split()
+            last = before[-1].rstrip(".!?\"\u201d\u2019)").lower() if before else ""
+            if last in _ABBREVIATIONS or re.fullmatch(r"[a-z]", last):
+                continue
+            piece = stripped[begin : boundary.start()].rstrip()
+            out.append(Sentence(len(out), offset + begin, offset + begin + len(piece), piece, "body"))
+            begin = boundary.end()
+        piece = stripped[begin:]
+        out.append(Sentence(len(out), offset + begin, offset + len(stripped), piece, "body"))
+    return out
+
+
+def _bare(word: str) -> str:
+    return word.strip(".,;:!?\"\u201c\u201d\u2018\u2019()").lower()
+
+
+def excerpt(
+    text: str, sentence: Sentence, start: int, end: int, before: int = 4, after: int = 6, min_words: int = 5
+) -> tuple[int, int]:
+    """Offsets of a short quote around `text[start:end]`, within its sentence.
+
+    Takes up to `before` and `after` words around the core, stops at the nearest clause boundary
+    (comma, semicolon, colon, parenthesis) when what remains still has `min_words` words, and drops
+    function words at both ends.
+    """
+    words = [(m.start() + sentence.start, m.end() + sentence.start) for m in re.finditer(r"\S+", sentence.text)]
+    first = next(i for i, (_, e) in enumerate(words) if e > start)
+    last = max(i for i, (s, _) in enumerate(words) if s < end)
+    lo, hi = max(0, first - before), min(len(words) - 1, last + after)
+    for i in range(first - 1, lo - 1, -1):
+        if text[words[i][0] : words[i][1]].endswith(_CLAUSE_END) or text[words[i + 1][0]] == "(":
+            if hi - i >= min_words:
+                lo = i + 1
+            break
+    for j in range(last, hi):
+        if text[words[j][0] : words[j][1]].endswith(_CLAUSE_END) or text[words[j + 1][0]] == "(":
+            if j - lo + 1 >= min_words:
+                hi = j
+            break
+    while lo < first and _bare(text[words[lo][0] : words[lo][1]]) in FUNCTION_WORDS:
+        lo += 1
+    while hi > last and _bare(text[words[hi][0] : words[hi][1]]) in FUNCTION_WORDS:
+        hi -= 1
+    qs, qe = min(words[lo][0], start), max(words[hi][1], end)
+    while qe > end and text[qe - 1] in ",;:":
+        qe -= 1
+    if qe == sentence.end and qe > end and text[qe - 1] == ".":
+        qe -= 1
+    while qs < start and text[qs] in "\"\u201c\u2018":
+        qs += 1
+    return qs, qe
+
+
+def quote(text: str, sentence: Sentence, start: int, end: int, before: int = 4, after: int = 6,
+          min_words: int = 5) -> str:
+    """A quote around `text[start:end]` that occurs only once in `text`, widened until it does."""
+    for extra in range(0, 40, 3):
+        qs, qe = excerpt(text, sentence, start, end, before + extra, after + extra, min_words)
+        found = text[qs:qe]
+        if len(found) >= 3 and len(find_all(text, found)) == 1:
+            return found
+        if qs <= sentence.start and qe >= sentence.end - 1:
+            break
+    if len(sentence.text) >= 3:
+        return sentence.text
+    return text[max(0, start - 3) : end + 3]  # a sentence of one or two characters: borrow its neighbours
+
+
+def slug(text: str, limit: int = 48) -> str:
+    """A lower-case id made of letters, digits and hyphens, at most `limit` characters."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    out = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if len(out) > limit:
+        out = out[:limit].rsplit("-", 1)[0] if "-" in out[:limit] else out[:limit]
+    return out or "fact"
+
+
+@dataclass
+class Ids:
+    """Hands out ids unique within one facts file."""
+
+    taken: set[str] = field(default_factory=set)
+
+    def claim(self, wanted: str) -> str:
+        """`wanted` if free, else `wanted-2`, `wanted-3`, ...; the id is then taken."""
+        base = slug(wanted, 60)
+        ident, n = base, 1
+        while ident in self.taken:
+            n += 1
+            ident = f"{base}-{n}"
+        self.taken.add(ident)
+        return ident
