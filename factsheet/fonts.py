@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 FAMILY = "Source Sans Pro"
 FACES = {
@@ -35,9 +36,21 @@ def font_files() -> dict[str, Path]:
     return {face: font_folder() / name for face, name in FACES.items()}
 
 
+PDF_NAMES = {
+    "regular": "SourceSans", "bold": "SourceSans-Bold", "italic": "SourceSans-Italic",
+    "bold_italic": "SourceSans-BoldItalic",
+}
+
+
+@cache
+def reportlab_font(face: str) -> Any:
+    """The ReportLab TrueType font for `face`, parsed once per process and shared by all who need it."""
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    return TTFont(PDF_NAMES[face], str(font_files()[face]))
+
+
 @cache
 def covered_codepoints() -> frozenset[int]:
     """Every code point the regular face can draw (read from its cmap)."""
-    from reportlab.pdfbase.ttfonts import TTFontFile
-
-    return frozenset(TTFontFile(str(font_files()["regular"])).charToGlyph)
+    return frozenset(reportlab_font("regular").face.charToGlyph)

@@ -9,12 +9,11 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 
-from factsheet.fonts import font_files
+from factsheet.fonts import PDF_NAMES, reportlab_font
 from factsheet.writers.pdf.slimfont import slim_subsets
 
-REGULAR, BOLD, ITALIC, BOLD_ITALIC = "SourceSans", "SourceSans-Bold", "SourceSans-Italic", "SourceSans-BoldItalic"
+REGULAR, BOLD, ITALIC, BOLD_ITALIC = (PDF_NAMES[f] for f in ("regular", "bold", "italic", "bold_italic"))
 
 INK = colors.HexColor("#1a1a1a")
 NAVY = colors.HexColor("#1f3a5f")
@@ -29,9 +28,8 @@ LINK = colors.HexColor("#1f5fa8")
 @cache
 def register_fonts() -> None:
     """Register the four faces as one family, so <b> and <i> pick the right face."""
-    files = font_files()
-    for name, face in ((REGULAR, "regular"), (BOLD, "bold"), (ITALIC, "italic"), (BOLD_ITALIC, "bold_italic")):
-        font = TTFont(name, str(files[face]))
+    for face in PDF_NAMES:
+        font = reportlab_font(face)
         slim_subsets(font.face)
         pdfmetrics.registerFont(font)
     pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC)
