@@ -1,0 +1,48 @@
+"""In-process rendering: one composed briefing rendered to PDF and DOCX, many times.
+
+    python benchmarks/inprocess.py ROOT [COUNT]
+
+Loads ROOT's seed and the `briefing` template, composes the document tree once
+(factsheet.render.compose_fitted, as a build does), renders both formats once to
+warm up, then times get_writer("pdf").render(doc) and get_writer("docx").render(doc)
+COUNT times (default 100). Prints one JSON object: the per-briefing times in seconds.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+
+def main() -> None:
+    root = Path(sys.argv[1])
+    count = int(sys.argv[2]) if len(sys.argv) > 2 else 100
+
+    from factsheet.compose.template import load_template
+    from factsheet.facts.load import load_facts
+    from factsheet.render import History, compose_fitted
+    from factsheet.workspace import Workspace
+    from factsheet.writers import get_writer
+
+    workspace = Workspace.open(root, root / "out")
+    facts = load_facts(workspace.facts_files()[0], workspace, check_quotes=False)
+    template = load_template(workspace.template_path("briefing"), "briefing")
+    document, _ = compose_fitted(facts, template, frozenset(), History())
+    pdf, docx = get_writer("pdf"), get_writer("docx")
+    sizes = {"pdf": len(pdf.render(document)), "docx": len(docx.render(document))}  # warm-up
+    pdf_s: list[float] = []
+    docx_s: list[float] = []
+    for _ in range(count):
+        started = time.perf_counter()
+        pdf.render(document)
+        middle = time.perf_counter()
+        docx.render(document)
+        pdf_s.append(middle - started)
+        docx_s.append(time.perf_counter() - middle)
+    print(json.dumps({"pdf": pdf_s, "docx": docx_s, "sizes": sizes}))
+
+
+if __name__ == "__main__":
+    main()
