@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,7 @@ def file_hash(path: Path) -> str:
         return "missing"
 
 
+@cache
 def engine_inputs() -> dict[str, str]:
     """What shapes every output besides the workspace's files: the tool's version and its fonts."""
     from factsheet.fonts import FACES, font_folder
