@@ -7,7 +7,6 @@ with nothing to do never imports the model, the composer or a renderer.
 from __future__ import annotations
 
 import contextlib
-import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,13 +16,14 @@ from factsheet.atomic import write_atomic
 from factsheet.diagnostics import Diagnostic, Location
 from factsheet.errors import FactsheetError, InputError, OutputError, ValidationFailed
 from factsheet.manifest import Manifest, engine_inputs, file_hash
-from factsheet.workspace import Workspace
+from factsheet.workspace import Workspace, facts_stem, slug
+from factsheet.writers import FORMATS as WRITERS
 
 if TYPE_CHECKING:
     from factsheet.compose.template import LoadedTemplate
     from factsheet.facts.load import LoadedFacts
 
-FORMATS = ("pdf", "docx")
+FORMATS = tuple(WRITERS)
 
 
 @dataclass(frozen=True)
@@ -56,20 +56,6 @@ class BuildResult:
     written: list[Output] = field(default_factory=list)
     up_to_date: list[str] = field(default_factory=list)
     changes: dict[str, list[str]] = field(default_factory=dict)
-
-
-def slug(text: str) -> str:
-    """A safe file-name part: lower-case letters, digits and hyphens."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "briefing"
-
-
-def facts_stem(path: Path) -> str:
-    """'seeds/x.facts.yaml' -> 'x'."""
-    name = path.name
-    for suffix in (".facts.yaml", ".facts.yml", ".yaml", ".yml"):
-        if name.endswith(suffix):
-            return name[: -len(suffix)]
-    return path.stem
 
 
 def plan(

@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from email.message import EmailMessage
 from pathlib import Path
 
-from factsheet.build import FORMATS, build, facts_stem, slug
+from factsheet.build import FORMATS, build
 from factsheet.diagnostics import Diagnostic, Location
 from factsheet.errors import InputError
 from factsheet.manifest import Manifest, diff_summaries
-from factsheet.workspace import Workspace
+from factsheet.workspace import Workspace, facts_stem, slug
 
 
 @dataclass(frozen=True)

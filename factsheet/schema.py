@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from factsheet.atomic import write_atomic
 from factsheet.workspace import Workspace
@@ -32,7 +31,3 @@ def write_schemas(workspace: Workspace) -> list[str]:
         written.append(workspace.show(path))
     return written
 
-
-def schema_path(workspace: Workspace, name: str) -> Path:
-    """Where the schema file `name` lives in the workspace."""
-    return workspace.root / "schemas" / name

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,3 +83,17 @@ class Workspace:
         if not candidate.is_file():
             raise fail("seed file not found")
         return candidate
+
+
+def slug(text: str) -> str:
+    """A safe file-name part: lower-case letters, digits and hyphens."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "briefing"
+
+
+def facts_stem(path: Path) -> str:
+    """'seeds/x.facts.yaml' -> 'x'."""
+    name = path.name
+    for suffix in (".facts.yaml", ".facts.yml", ".yaml", ".yml"):
+        if name.endswith(suffix):
+            return name[: -len(suffix)]
+    return path.stem

@@ -38,14 +38,16 @@ def test_noop_build_rewrites_nothing_and_imports_no_renderer(workspace: Path) ->
     (workspace / "seeds" / SEED).touch()  # a save without a change
     assert "up to date: 4 outputs" in run(workspace)
     assert snapshot(workspace / "out") == before
-    code = (
-        "import sys; from factsheet.cli import main\n"
-        f"main(['build', '--root', {str(workspace)!r}], standalone_mode=False)\n"
-        "heavy = sorted({m.split('.')[0] for m in sys.modules} & {'reportlab', 'docx', 'pydantic', 'ruamel', 'PIL'})\n"
-        "print('HEAVY', heavy)"
-    )
-    output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert "HEAVY []" in output
+    assert CliRunner().invoke(main, ["check", "--root", str(workspace)]).exit_code == 0
+    for command in ("build", "check"):
+        code = (
+            "import sys; from factsheet.cli import main\n"
+            f"main([{command!r}, '--root', {str(workspace)!r}], standalone_mode=False)\n"
+            "heavy = {'reportlab', 'docx', 'pydantic', 'ruamel', 'PIL'}\n"
+            "print('HEAVY', sorted({m.split('.')[0] for m in sys.modules} & heavy))"
+        )
+        output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+        assert "HEAVY []" in output, (command, output)
 
 
 def test_only_what_changed_is_rebuilt_and_why(workspace: Path) -> None:

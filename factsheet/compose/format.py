@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from factsheet.facts.model import Bound, Cost, DateFact, Money, Precision
+from factsheet.facts.model import Bound, Cost, DateFact, Money
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 MONTHS_LONG = (
@@ -65,7 +65,3 @@ def cost_phrase(cost: Cost) -> str:
         text += ", expected"
     return text
 
-
-def precision_word(precision: Precision) -> str:
-    """'to the day', 'to the month', 'to the year'."""
-    return f"to the {precision.value}"

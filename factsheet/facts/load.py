@@ -19,7 +19,7 @@ from factsheet.facts.anchor import find_quote
 from factsheet.facts.clean import clean_document
 from factsheet.facts.model import FactSheet
 from factsheet.facts.refs import check_references
-from factsheet.workspace import Workspace
+from factsheet.workspace import Workspace, facts_stem
 from factsheet.yamlio import PathKey, YamlDocument, load_yaml, read_text
 
 
@@ -38,8 +38,6 @@ class LoadedFacts:
     @property
     def stem(self) -> str:
         """The facts file's name without '.facts.yaml', used to name outputs."""
-        from factsheet.build import facts_stem
-
         return facts_stem(self.path)
 
     def location(self, key: PathKey) -> Location:
