@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass, replace
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab import rl_config
+from reportlab.lib.colors import Color
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -17,7 +19,6 @@ from reportlab.platypus import (
     ListFlowable,
     ListItem,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -28,14 +29,19 @@ from factsheet.writers.pdf.figure import drawing
 from factsheet.writers.pdf.page import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, PAPER, numbered_canvas
 from factsheet.writers.pdf.styles import (
     ALERT,
+    BOLD,
+    BOLD_ITALIC,
     HEADER_FILL,
+    ITALIC,
     LINK,
     NAVY,
+    REGULAR,
     RULE,
     ZEBRA,
     Styles,
     make_styles,
 )
+from factsheet.writers.pdf.text import RichText, Run
 
 # Binary (Flate) streams instead of ASCII85 on top: a quarter smaller and faster; 8-bit clean transport is a given.
 rl_config.useA85 = 0
@@ -52,39 +58,70 @@ class _BriefingDoc(BaseDocTemplate):
             self.canv.addOutlineEntry(text, key, level=level, closed=False)
 
 
-def markup(inlines: n.Inlines) -> str:
-    """Inline nodes as ReportLab paragraph markup; every data string is escaped."""
-    out: list[str] = []
+_FACES = {(False, False): REGULAR, (True, False): BOLD, (False, True): ITALIC, (True, True): BOLD_ITALIC}
+
+
+@dataclass(frozen=True)
+class _Look:
+    """How the runs being made look: face flags, size and colour."""
+
+    bold: bool
+    italic: bool
+    size: float
+    color: Color
+
+    @classmethod
+    def of(cls, style: ParagraphStyle) -> _Look:
+        """The look a paragraph style starts with."""
+        return cls(style.fontName in (BOLD, BOLD_ITALIC), style.fontName in (ITALIC, BOLD_ITALIC),
+                   style.fontSize, style.textColor)
+
+    def run(self, text: str) -> Run:
+        """`text` in this look."""
+        return Run(text, _FACES[self.bold, self.italic], self.size, self.color)
+
+
+def runs(inlines: n.Inlines, look: _Look) -> list[Run]:
+    """Inline nodes as text runs; runs of citations become superscript links to their notes."""
+    out: list[Run] = []
     index = 0
     while index < len(inlines):
         node = inlines[index]
         if isinstance(node, n.Cite):
-            run = []
+            size = look.size - min(2.0, 0.2 * look.size)
+            face = _FACES[look.bold, False]
+            first = True
             while index < len(inlines) and isinstance(inlines[index], n.Cite):
                 cite = inlines[index]
                 assert isinstance(cite, n.Cite)
-                run.append(f'<a href="#note-{cite.number}" color="{LINK.hexval()}">{cite.number}</a>')
+                if not first:
+                    out.append(Run(",", face, size, LINK, rise=look.size * 0.5))
+                out.append(Run(str(cite.number), face, size, LINK, rise=look.size * 0.5, link=f"note-{cite.number}"))
+                first = False
                 index += 1
-            out.append(f"<super>{','.join(run)}</super>")
             continue
-        out.append(_inline(node))
+        out.extend(_inline(node, look))
         index += 1
-    return "".join(out)
+    return out
 
 
-def _inline(node: n.Inline) -> str:
+def _inline(node: n.Inline, look: _Look) -> list[Run]:
     if isinstance(node, n.Text):
-        return escape(node.text).replace("\n", "<br/>")
+        return [look.run(node.text)]
     if isinstance(node, n.Strong):
-        return f"<b>{markup(node.children)}</b>"
+        return runs(node.children, replace(look, bold=True))
     if isinstance(node, n.Emph):
-        return f"<i>{markup(node.children)}</i>"
+        return runs(node.children, replace(look, italic=True))
     if isinstance(node, n.Span):
-        inner = markup(node.children)
         if {"stale", "draft"} & set(node.classes):
-            return f'<font color="{ALERT.hexval()}"><b>{inner}</b></font>'
-        return inner
+            return runs(node.children, replace(look, bold=True, color=ALERT))
+        return runs(node.children, look)
     raise TypeError(f"PDF writer: unknown inline node {type(node).__name__}")
+
+
+def text(inlines: n.Inlines, style: ParagraphStyle, anchor: str | None = None) -> RichText:
+    """A paragraph of `inlines` in `style`."""
+    return RichText(runs(inlines, _Look.of(style)), style, anchor)
 
 
 class PdfWriter:
@@ -141,31 +178,27 @@ class _Story:
         s = self.styles
         if isinstance(block, n.Heading):
             style = s.title if block.level == 0 else s.h1 if block.level == 1 else s.h2
-            text = markup(block.children)
-            anchor = f'<a name="{escape(block.anchor)}"/>' if block.anchor else ""
-            para = Paragraph(anchor + text, style)
+            para = text(block.children, style, block.anchor or None)
             if block.anchor:
                 para._outline = (block.anchor, n.inline_text(block.children), max(block.level - 1, 0))
             return [para]
         if isinstance(block, n.Paragraph):
-            return [Paragraph(markup(block.children), s.paragraph(block.style))]
+            return [text(block.children, s.paragraph(block.style))]
         if isinstance(block, n.BulletList):
-            items = [ListItem(Paragraph(markup(item), s.bullet), value="•") for item in block.items]
+            items = [ListItem(text(item, s.bullet), value="•") for item in block.items]
             return [ListFlowable(items, bulletType="bullet", start="•", leftIndent=s.body.fontSize * 1.3,
-                                 bulletFontName=s.body.fontName, bulletColor=NAVY)]
+                                 bulletFontName=s.body.fontName, bulletFontSize=s.body.fontSize, bulletColor=NAVY)]
         if isinstance(block, n.Table):
             return [self.table(block), Spacer(1, 2 * mm)]
         if isinstance(block, n.Figure):
             scale = min(1.0, self.width / block.width, self.height * 0.8 / block.height)
-            caption = Paragraph(f"<i>{escape(block.caption)}</i>", s.small)
+            caption = RichText([replace(_Look.of(s.small), italic=True).run(block.caption)], s.small)
             return [KeepTogether([drawing(block, scale), caption]), Spacer(1, 1 * mm)]
         if isinstance(block, n.NoteList):
+            look = _Look.of(s.note)
             return [
-                Paragraph(
-                    f'<a name="{escape(note.anchor)}"/><b>{note.number}.</b>&nbsp;{markup(note.source)}: '
-                    f"“{escape(note.quote)}”",
-                    s.note,
-                )
+                RichText([replace(look, bold=True).run(f"{note.number}.\u00a0"), *runs(note.source, look),
+                          look.run(f": “{note.quote}”")], s.note, note.anchor)
                 for note in block.notes
             ]
         if isinstance(block, n.Div):
@@ -181,9 +214,10 @@ class _Story:
         s = self.styles
         total = sum(c.weight for c in table.columns)
         widths = [self.width * c.weight / total for c in table.columns]
-        header = [Paragraph(escape(c.title), s.header_cell) for c in table.columns]
+        header_look = _Look.of(s.header_cell)
+        header = [RichText([header_look.run(c.title)], s.header_cell) for c in table.columns]
         rows: list[list[Any]] = [header]
-        rows.extend([Paragraph(markup(cell), s.cell) for cell in row] for row in table.rows)
+        rows.extend([text(cell, s.cell) for cell in row] for row in table.rows)
         flowable = Table(rows, colWidths=widths, repeatRows=1, splitByRow=1, splitInRow=1, hAlign="LEFT")
         commands: list[tuple[Any, ...]] = [
             ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),

@@ -80,8 +80,8 @@ def make_styles(base: float = 10.0) -> Styles:
         meta=ParagraphStyle("Meta", body, fontSize=base * 0.9, textColor=GREY, spaceAfter=base * 0.6),
         small=ParagraphStyle("Small", body, fontSize=base * 0.85, leading=base * 1.1, spaceBefore=base * 0.5),
         quote=ParagraphStyle("Quote", body, fontName=ITALIC, leftIndent=base * 1.5, textColor=GREY),
-        bullet=ParagraphStyle("Bullet", body, leftIndent=base * 1.3, bulletIndent=base * 0.3,
-                              spaceAfter=base * 0.35),
+        # The list flowable indents its items; the item's own style adds none.
+        bullet=ParagraphStyle("Bullet", body, spaceAfter=base * 0.35),
         cell=ParagraphStyle("Cell", body, fontSize=base * 0.86, leading=base * 1.1, spaceAfter=0),
         header_cell=ParagraphStyle("HeaderCell", body, fontName=BOLD, fontSize=base * 0.86, leading=base * 1.1,
                                    textColor=colors.white, spaceAfter=0),
