@@ -446,6 +446,14 @@ def test_figure_is_an_inline_picture_scaled_to_the_text_width() -> None:
     assert drawn == [FIGURE]  # drawn once, then cached
 
 
+def test_every_picture_has_its_own_drawing_id() -> None:
+    writer = DocxWriter(rasterize=tiny_png)
+    second = Figure(FIGURE.width, FIGURE.height, FIGURE.shapes, "Timeline", "Events by month")
+    for _ in range(2):  # ids restart with each document
+        document: Any = docx.Document(io.BytesIO(writer.render(make(FIGURE, second))))
+        assert xpath(document.element.body, ".//wp:docPr/@id") == ["1", "2"]
+
+
 def test_figure_that_cannot_be_drawn_is_described_and_reported() -> None:
     def broken(figure: Figure) -> bytes:
         raise ModuleNotFoundError("No module named 'font_source_sans_pro'")

@@ -22,7 +22,7 @@ from factsheet.document.nodes import Document
 from factsheet.writers.docx import ooxml, page
 from factsheet.writers.docx.body import BodyWriter
 from factsheet.writers.docx.figures import Pictures, Rasterize, default_rasterizer
-from factsheet.writers.docx.package import reference_bytes, reproducible_zip
+from factsheet.writers.docx.package import package_bytes, reference_bytes
 
 __all__ = ["DocxWriter"]
 
@@ -63,12 +63,10 @@ class DocxWriter:
 
         if document.page.one_page:
             page.tighten(word)
-        self._pictures.part = word.part
+        self._pictures.part, self._pictures.count = word.part, 0
         try:
             BodyWriter(sect_pr, text_width, clean, self.warnings, self._pictures).write(document.body)
         finally:
             self._pictures.part = None
 
-        buffer = io.BytesIO()
-        word.save(buffer)
-        return reproducible_zip(buffer.getvalue())
+        return package_bytes(word.part.package)

@@ -26,7 +26,7 @@ from factsheet.document.nodes import (
 )
 from factsheet.writers.docx import ooxml, styles
 from factsheet.writers.docx.figures import Pictures
-from factsheet.writers.docx.ooxml import Bookmarks, Cleaner, Element, sub
+from factsheet.writers.docx.ooxml import Bookmarks, Cleaner, Element
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,10 @@ def estimated_lines(row: tuple[Inlines, ...], widths: list[int]) -> int:
 
 
 class BodyWriter:
-    """Appends the blocks of a document before the body's final ``w:sectPr``."""
+    """Appends the blocks of a document before the body's final ``w:sectPr``.
+
+    Blocks are written as markup into `out` and parsed once at the end of `write`.
+    """
 
     def __init__(
         self, sect_pr: Element, text_width: int, clean: Cleaner, warnings: list[str], pictures: Pictures
@@ -72,6 +75,7 @@ class BodyWriter:
         self.note_anchors: dict[int, str] = {}
         self.where = "body"
         self.last_was_table = False
+        self.out: list[str] = []
 
     # ------------------------------------------------------------ entry
 
@@ -84,11 +88,14 @@ class BodyWriter:
                     self.note_anchors.setdefault(note.number, name)
         for block in blocks:
             self.block(block)
+        for element in ooxml.parse("".join(self.out)):
+            self.sect_pr.addprevious(element)
+        self.out = []
 
-    def append(self, element: Element) -> None:
-        """Place `element` at the end of the body, before the section properties."""
-        self.sect_pr.addprevious(element)
-        self.last_was_table = element.tag == ooxml.w("tbl")
+    def append(self, markup: str, table: bool = False) -> None:
+        """Add one body-level element's markup at the end of the body."""
+        self.out.append(markup)
+        self.last_was_table = table
 
     # ------------------------------------------------------------ blocks
 
@@ -121,16 +128,15 @@ class BodyWriter:
             raise ValueError(f"docx writer: heading level {node.level} is not supported (0-2)")
         if node.anchor:
             self.where = f"heading {node.anchor!r}"
-        p = ooxml.paragraph(self.sect_pr, style)
-        mark = None
+        start = end = ""
         if node.anchor:
             name = ooxml.bookmark_name(node.anchor)
-            mark = self.bookmarks.start(p, name)
+            mark = self.bookmarks.start(name)
             if mark is None:
                 self.warnings.append(f"docx: {self.where}: bookmark {name!r} already used; not repeated")
-        self.inlines(p, node.children, PLAIN)
-        self.bookmarks.end(p, mark)
-        self.append(p)
+            else:
+                start, end = mark
+        self.append(ooxml.paragraph(style, start + self.inlines(node.children, PLAIN) + end))
         if node.anchor:
             self.where = f"section {node.anchor!r}"
 
@@ -139,58 +145,49 @@ class BodyWriter:
         style = styles.PARAGRAPH_STYLE.get(node.style)
         if style is None:
             raise ValueError(f"docx writer: unknown paragraph style {node.style!r}")
-        p = ooxml.paragraph(self.sect_pr, style)
-        self.inlines(p, node.children, PLAIN)
-        self.append(p)
+        self.append(ooxml.paragraph(style, self.inlines(node.children, PLAIN)))
 
     def bullet_list(self, node: BulletList) -> None:
         """One List Bullet paragraph per item."""
         for item in node.items:
-            p = ooxml.paragraph(self.sect_pr, styles.LIST_BULLET)
-            self.inlines(p, item, PLAIN)
-            self.append(p)
+            self.append(ooxml.paragraph(styles.LIST_BULLET, self.inlines(item, PLAIN)))
 
     def table(self, node: Table) -> None:
         """A fixed-layout table in the table style; the header row repeats on every page."""
         where = self.where
         if self.last_was_table:  # Word merges adjacent tables: keep them apart
-            self.append(ooxml.paragraph(self.sect_pr, styles.TABLE_TEXT))
+            self.append(ooxml.paragraph(styles.TABLE_TEXT, ""))
         if node.caption:
-            p = ooxml.paragraph(self.sect_pr, styles.CAPTION)
-            ooxml.run(p, self.clean(node.caption, f"{where}: table caption"))
-            self.append(p)
+            self.append(ooxml.paragraph(styles.CAPTION, ooxml.run(self.clean(node.caption, f"{where}: table caption"))))
         widths = self.column_widths(node)
-        tbl = ooxml.new(self.sect_pr, "tbl")
-        props = sub(tbl, "tblPr")
-        sub(props, "tblStyle", val=styles.TABLE)
-        sub(props, "tblW", w=str(sum(widths)), type="dxa")
-        sub(props, "tblLayout", type="fixed")
-        sub(props, "tblLook", val="04A0", firstRow="1", lastRow="0", firstColumn="0", lastColumn="0",
-            noHBand="1", noVBand="1")  # fmt: skip
-        grid = sub(tbl, "tblGrid")
-        for width in widths:
-            sub(grid, "gridCol", w=str(width))
-
-        tr = sub(tbl, "tr")
-        sub(sub(tr, "trPr"), "tblHeader")
+        out = [
+            f'<w:tbl><w:tblPr><w:tblStyle w:val="{styles.TABLE}"/><w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
+            '<w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0"'
+            ' w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>',
+            *(f'<w:gridCol w:w="{width}"/>' for width in widths),
+            "</w:tblGrid><w:tr><w:trPr><w:tblHeader/></w:trPr>",
+        ]
         for index, column in enumerate(node.columns):
-            p = self.cell(tr, widths[index], styles.TABLE_HEADING)
-            ooxml.run(p, self.clean(column.title, f"{where}: table column {index + 1} title"))
+            title = self.clean(column.title, f"{where}: table column {index + 1} title")
+            out.append(self.cell(widths[index], styles.TABLE_HEADING, ooxml.run(title)))
+        out.append("</w:tr>")
         for number, row in enumerate(node.rows, start=1):
             if len(row) > len(node.columns):
                 raise ValueError(
                     f"docx writer: {where}: table row {number} has {len(row)} cells for {len(node.columns)} columns"
                 )
-            tr = sub(tbl, "tr")
-            if estimated_lines(row, widths) <= KEEP_ROW_LINES:
-                sub(sub(tr, "trPr"), "cantSplit")
+            keep = estimated_lines(row, widths) <= KEEP_ROW_LINES
+            out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>" if keep else "<w:tr>")
             for index, width in enumerate(widths):
-                p = self.cell(tr, width, styles.TABLE_TEXT)
+                content = ""
                 if index < len(row):
                     self.where = f"{where}: table row {number} column {index + 1}"
-                    self.inlines(p, row[index], PLAIN)
+                    content = self.inlines(row[index], PLAIN)
+                out.append(self.cell(width, styles.TABLE_TEXT, content))
+            out.append("</w:tr>")
+        out.append("</w:tbl>")
         self.where = where
-        self.append(tbl)
+        self.append("".join(out), table=True)
 
     def column_widths(self, node: Table) -> list[int]:
         """Column widths in twentieths of a point, proportional to the weights, filling the text width."""
@@ -205,33 +202,26 @@ class BodyWriter:
         widths[-1] += self.text_width - sum(widths)
         return widths
 
-    def cell(self, tr: Element, width: int, style: str) -> Element:
-        """Append a cell of `width` to row `tr`; its one paragraph, in `style`."""
-        tc = sub(tr, "tc")
-        props = sub(tc, "tcPr")
-        sub(props, "tcW", w=str(width), type="dxa")
-        p = ooxml.paragraph(tc, style)
-        tc.append(p)
-        return p
+    @staticmethod
+    def cell(width: int, style: str, content: str) -> str:
+        """A table cell of `width` holding one paragraph in `style`."""
+        return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>{ooxml.paragraph(style, content)}</w:tc>'
 
     def figure(self, node: Figure) -> None:
         """An inline picture no wider than the text, then its caption."""
         where = f"{self.where}: figure"
         caption = self.clean(node.caption, f"{where} caption")
         description = self.clean(node.alt, f"{where} alt text") or caption
-        p = ooxml.paragraph(self.sect_pr, styles.FIGURE)
         try:
             inline = self.pictures.inline(node, self.text_width / 20, description)
         except (ImportError, OSError) as exc:
             self.warnings.append(f"docx: {where}: could not be drawn, its description is shown instead: {exc}")
-            ooxml.run(p, description or "(figure)", italic=True)
+            content = ooxml.run(description or "(figure)", italic=True)
         else:
-            sub(sub(p, "r"), "drawing").append(inline)
-        self.append(p)
+            content = f"<w:r><w:drawing>{inline}</w:drawing></w:r>"
+        self.append(ooxml.paragraph(styles.FIGURE, content))
         if caption:
-            p = ooxml.paragraph(self.sect_pr, styles.FIGURE_CAPTION)
-            ooxml.run(p, caption)
-            self.append(p)
+            self.append(ooxml.paragraph(styles.FIGURE_CAPTION, ooxml.run(caption)))
 
     def note_list(self, node: NoteList) -> None:
         """The source notes: 'N. source: “quote”', the number bookmarked as the note's anchor."""
@@ -243,19 +233,17 @@ class BodyWriter:
 
     def note(self, note: Note) -> None:
         """One numbered source note."""
-        p = ooxml.paragraph(self.sect_pr, styles.NOTE)
         name = self.note_anchors.get(note.number, ooxml.bookmark_name(note.anchor or f"note-{note.number}"))
-        mark = self.bookmarks.start(p, name)
+        mark = self.bookmarks.start(name)
         if mark is None:
             self.warnings.append(f"docx: {self.where}: bookmark {name!r} already used; not repeated")
-        ooxml.run(p, f"{note.number}.", bold=True)
-        self.bookmarks.end(p, mark)
-        ooxml.run(p, " ")
-        self.inlines(p, note.source, PLAIN)
-        ooxml.run(p, ": ")
+            mark = ("", "")
         quote = self.clean(note.quote, f"{self.where} quote")
-        ooxml.run(p, f"\u201c{quote}\u201d", style=styles.SOURCE_QUOTE_CHAR)
-        self.append(p)
+        self.append(ooxml.paragraph(styles.NOTE, (
+            mark[0] + ooxml.run(f"{note.number}.", bold=True) + mark[1] + ooxml.run(" ")
+            + self.inlines(note.source, PLAIN) + ooxml.run(": ")
+            + ooxml.run(f"\u201c{quote}\u201d", style=styles.SOURCE_QUOTE_CHAR)
+        )))
 
     def div(self, node: Div) -> None:
         """A container: its children in order, nothing else."""
@@ -268,8 +256,9 @@ class BodyWriter:
 
     # ------------------------------------------------------------ inlines
 
-    def inlines(self, p: Element, nodes: Inlines, fmt: Format) -> None:
-        """Render a run of inlines into `p`; consecutive citations become one marker."""
+    def inlines(self, nodes: Inlines, fmt: Format) -> str:
+        """The runs for `nodes`; consecutive citations become one marker."""
+        out: list[str] = []
         index = 0
         while index < len(nodes):
             node = nodes[index]
@@ -277,37 +266,38 @@ class BodyWriter:
                 end = index
                 while end < len(nodes) and isinstance(nodes[end], Cite):
                     end += 1
-                self.citations(p, [n.number for n in nodes[index:end] if isinstance(n, Cite)])
+                out.append(self.citations([n.number for n in nodes[index:end] if isinstance(n, Cite)]))
                 index = end
                 continue
-            self.inline(p, node, fmt)
+            out.append(self.inline(node, fmt))
             index += 1
+        return "".join(out)
 
-    def inline(self, p: Element, node: Inline, fmt: Format) -> None:
-        """Render one inline node that is not a citation."""
+    def inline(self, node: Inline, fmt: Format) -> str:
+        """The runs for one inline node that is not a citation."""
         if isinstance(node, Text):
             text = self.clean(node.text, self.where)
-            if text:
-                style = styles.FLAG if fmt.flag else ""
-                ooxml.run(p, text, style=style, bold=fmt.bold, italic=fmt.italic)
-        elif isinstance(node, Strong):
-            self.inlines(p, node.children, Format(True, fmt.italic, fmt.flag))
-        elif isinstance(node, Emph):
-            self.inlines(p, node.children, Format(fmt.bold, True, fmt.flag))
-        elif isinstance(node, Span):
+            if not text:
+                return ""
+            return ooxml.run(text, style=styles.FLAG if fmt.flag else "", bold=fmt.bold, italic=fmt.italic)
+        if isinstance(node, Strong):
+            return self.inlines(node.children, Format(True, fmt.italic, fmt.flag))
+        if isinstance(node, Emph):
+            return self.inlines(node.children, Format(fmt.bold, True, fmt.flag))
+        if isinstance(node, Span):
             flag = fmt.flag or not styles.FLAG_CLASSES.isdisjoint(node.classes)
-            self.inlines(p, node.children, Format(fmt.bold, fmt.italic, flag))
-        else:
-            raise TypeError(f"docx writer: unknown inline node {type(node).__name__}")
+            return self.inlines(node.children, Format(fmt.bold, fmt.italic, flag))
+        raise TypeError(f"docx writer: unknown inline node {type(node).__name__}")
 
-    def citations(self, p: Element, numbers: list[int]) -> None:
+    def citations(self, numbers: list[int]) -> str:
         """One superscript marker 'n,m', each number a link to its note's bookmark."""
+        out: list[str] = []
         for position, number in enumerate(numbers):
             if position:
-                ooxml.run(p, ",", style=styles.CITATION)
+                out.append(ooxml.run(",", style=styles.CITATION))
             anchor = self.note_anchors.get(number)
             if anchor is None:
                 self.warnings.append(f"docx: {self.where}: citation {number} has no note in the document")
                 anchor = ooxml.bookmark_name(f"note-{number}")
-            link = ooxml.internal_link(p, anchor)
-            ooxml.run(link, str(number), style=styles.CITATION)
+            out.append(ooxml.internal_link(anchor, ooxml.run(str(number), style=styles.CITATION)))
+        return "".join(out)

@@ -13,8 +13,9 @@ import io
 from collections.abc import Callable
 from typing import Any
 
+from lxml import etree
+
 from factsheet.document.nodes import Figure
-from factsheet.writers.docx.ooxml import Element
 
 Rasterize = Callable[[Figure], bytes]
 EMU_PER_POINT = 12700
@@ -35,6 +36,7 @@ class Pictures:
         self.rasterize = rasterize
         self.cache = cache
         self.part: Any = None  # the document part pictures are added to, set per render
+        self.count = 0  # pictures placed in the current document
 
     def png(self, figure: Figure) -> bytes:
         """`figure` as PNG bytes (drawn once per figure and writer)."""
@@ -46,14 +48,18 @@ class Pictures:
             self.cache[figure] = data
         return data
 
-    def inline(self, figure: Figure, max_width_pt: float, description: str) -> Element:
-        """A ``wp:inline`` showing `figure` at most `max_width_pt` wide; raises if it cannot be drawn."""
+    def inline(self, figure: Figure, max_width_pt: float, description: str) -> str:
+        """The markup of a ``wp:inline`` showing `figure` at most `max_width_pt` wide; raises if it cannot be drawn."""
         if figure.width <= 0 or figure.height <= 0:
             raise ValueError(f"figure has no size ({figure.width} x {figure.height} pt)")
         scale = min(1.0, max_width_pt / figure.width)
         width = round(figure.width * scale * EMU_PER_POINT)
         height = round(figure.height * scale * EMU_PER_POINT)
         inline = self.part.new_pic_inline(io.BytesIO(self.png(figure)), width, height)
-        doc_pr = inline.docPr
-        doc_pr.set("descr", description)
-        return inline
+        # python-docx numbers a picture by the ids already in the document, and the body is
+        # only parsed at the end: number them here, so every drawing keeps a distinct id.
+        self.count += 1
+        inline.docPr.set("id", str(self.count))
+        inline.docPr.set("name", f"Picture {self.count}")
+        inline.docPr.set("descr", description)
+        return str(etree.tostring(inline, encoding="unicode"))

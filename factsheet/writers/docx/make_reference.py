@@ -28,7 +28,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 
 from factsheet.writers.docx import styles
-from factsheet.writers.docx.package import reference_path, reproducible_zip
+from factsheet.writers.docx.package import reference_path, reproducible_zip, zip_members
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 DROPPED_DOCUMENT_RELS = {
@@ -84,7 +84,7 @@ def build_reference() -> bytes:
     _set_up_page(document)
     buffer = io.BytesIO()
     document.save(buffer)
-    return reproducible_zip(buffer.getvalue())
+    return reproducible_zip(zip_members(buffer.getvalue()))
 
 
 def _xml_bytes(xml: str) -> bytes:

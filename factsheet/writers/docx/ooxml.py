@@ -1,9 +1,10 @@
-"""Small pieces of WordprocessingML that python-docx has no API for.
+"""WordprocessingML written as text and parsed once.
 
-Elements are built with lxml directly (through python-docx's parser, so they
-are ordinary oxml elements): runs, fields, bookmarks and internal hyperlinks.
-Text always goes into element text, never through a markup parser, so data is
-never interpreted; `Cleaner` removes what XML cannot store first.
+Building a body element by element through lxml cost more than everything else
+in the Word writer together, so the writer assembles markup strings instead
+and `parse` turns them into ordinary python-docx (oxml) elements in one call.
+Every data string goes through `text` or `attribute` escaping, never into
+markup unescaped; `Cleaner` first removes what XML cannot store.
 """
 
 from __future__ import annotations
@@ -13,7 +14,13 @@ import re
 from typing import Any
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+NAMESPACES = (
+    f'xmlns:w="{W_NS}" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"'
+)
 
 Element = Any  # an lxml element from python-docx's parser (python-docx ships no types)
 
@@ -28,19 +35,21 @@ def w(name: str) -> str:
     return tag
 
 
-def sub(parent: Element, name: str, /, **attrs: str) -> Element:
-    """Append a new ``w:<name>`` element to `parent`, with ``w:`` attributes `attrs`."""
-    if attrs:
-        element = parent.makeelement(w(name), {w(key): value for key, value in attrs.items()})
-    else:
-        element = parent.makeelement(w(name))
-    parent.append(element)
-    return element
+def parse(markup: str) -> list[Element]:
+    """The elements `markup` (a sequence of WordprocessingML elements) stands for."""
+    from docx.oxml.parser import parse_xml
+
+    return list(parse_xml(f"<w:body {NAMESPACES}>{markup}</w:body>"))
 
 
-def new(anchor: Element, name: str, /, **attrs: str) -> Element:
-    """A new detached ``w:<name>`` element made by `anchor`'s parser."""
-    return anchor.makeelement(w(name), {w(key): value for key, value in attrs.items()})
+def text(value: str) -> str:
+    """`value` escaped for element content."""
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def attribute(value: str) -> str:
+    """`value` escaped for a double-quoted attribute."""
+    return text(value).replace('"', "&quot;")
 
 
 # ---------------------------------------------------------------- text cleaning
@@ -72,57 +81,42 @@ class Cleaner:
 # ---------------------------------------------------------------- runs
 
 _BREAKS = re.compile(r"(\t|\r\n|\r|\n)")
+_BREAK_MARKUP = {"\t": "<w:tab/>", "\n": "<w:br/>", "\r": "<w:br/>", "\r\n": "<w:br/>"}
 
 
-def run(parent: Element, text: str, style: str = "", bold: bool = False, italic: bool = False) -> Element:
-    """Append a ``w:r`` holding `text` (tabs and line breaks as ``w:tab``/``w:br``)."""
-    r = sub(parent, "r")
+def run(value: str, style: str = "", bold: bool = False, italic: bool = False) -> str:
+    """A ``w:r`` holding `value` (tabs and line breaks as ``w:tab``/``w:br``)."""
+    props = ""
     if style or bold or italic:
-        props = sub(r, "rPr")
-        if style:
-            sub(props, "rStyle", val=style)
-        if bold:
-            sub(props, "b")
-        if italic:
-            sub(props, "i")
-    if "\t" in text or "\n" in text or "\r" in text:
-        for piece in _BREAKS.split(text):
-            if piece == "\t":
-                sub(r, "tab")
-            elif piece in ("\n", "\r", "\r\n"):
-                sub(r, "br")
-            elif piece:
-                _text(r, piece)
-    elif text:
-        _text(r, text)
-    return r
+        props = "<w:rPr>" + (f'<w:rStyle w:val="{style}"/>' if style else "") + ("<w:b/>" if bold else "") + (
+            "<w:i/>" if italic else "") + "</w:rPr>"
+    if "\t" in value or "\n" in value or "\r" in value:
+        body = "".join(_BREAK_MARKUP.get(piece) or _text(piece) for piece in _BREAKS.split(value) if piece)
+    else:
+        body = _text(value) if value else ""
+    return f"<w:r>{props}{body}</w:r>"
 
 
-def _text(r: Element, text: str) -> None:
-    t = sub(r, "t")
-    t.set(XML_SPACE, "preserve")
-    t.text = text
+def _text(value: str) -> str:
+    return f'<w:t xml:space="preserve">{text(value)}</w:t>'
 
 
-def paragraph(anchor: Element, style: str) -> Element:
-    """A new detached ``w:p`` in paragraph style `style`."""
-    p = new(anchor, "p")
-    sub(sub(p, "pPr"), "pStyle", val=style)
-    return p
+def paragraph(style: str, content: str, props: str = "") -> str:
+    """A ``w:p`` in paragraph style `style` holding `content`; `props` adds paragraph properties."""
+    return f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{props}</w:pPr>{content}</w:p>'
 
 
 # ---------------------------------------------------------------- fields
 
 
-def field(p: Element, instruction: str, shown: str) -> None:
-    """Append a complex field (e.g. ``PAGE``) whose cached result is `shown`."""
-    sub(sub(p, "r"), "fldChar", fldCharType="begin")
-    instr = sub(sub(p, "r"), "instrText")
-    instr.set(XML_SPACE, "preserve")
-    instr.text = f" {instruction} "
-    sub(sub(p, "r"), "fldChar", fldCharType="separate")
-    run(p, shown)
-    sub(sub(p, "r"), "fldChar", fldCharType="end")
+def field(instruction: str, shown: str) -> str:
+    """A complex field (e.g. ``PAGE``) whose cached result is `shown`."""
+    return (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        f'<w:r><w:instrText xml:space="preserve"> {text(instruction)} </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        f'{run(shown)}<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
 
 
 # ---------------------------------------------------------------- bookmarks and links
@@ -154,23 +148,16 @@ class Bookmarks:
         self.next_id = 0
         self.used: set[str] = set()
 
-    def start(self, p: Element, name: str) -> str | None:
-        """Append ``w:bookmarkStart`` named `name` to `p`; its id, or None if the name is taken."""
+    def start(self, name: str) -> tuple[str, str] | None:
+        """A ``w:bookmarkStart`` named `name` and its matching ``w:bookmarkEnd``; None if the name is taken."""
         if name in self.used:
             return None
         self.used.add(name)
-        ident = str(self.next_id)
+        ident = self.next_id
         self.next_id += 1
-        sub(p, "bookmarkStart", id=ident, name=name)
-        return ident
-
-    @staticmethod
-    def end(p: Element, ident: str | None) -> None:
-        """Append the ``w:bookmarkEnd`` matching a `start`."""
-        if ident is not None:
-            sub(p, "bookmarkEnd", id=ident)
+        return f'<w:bookmarkStart w:id="{ident}" w:name="{attribute(name)}"/>', f'<w:bookmarkEnd w:id="{ident}"/>'
 
 
-def internal_link(p: Element, anchor: str) -> Element:
-    """Append a ``w:hyperlink`` to bookmark `anchor`; runs go inside it."""
-    return sub(p, "hyperlink", anchor=anchor, history="1")
+def internal_link(anchor: str, content: str) -> str:
+    """A ``w:hyperlink`` to bookmark `anchor` around the runs `content`."""
+    return f'<w:hyperlink w:anchor="{attribute(anchor)}" w:history="1">{content}</w:hyperlink>'

@@ -6,6 +6,7 @@ import io
 import zipfile
 from functools import cache
 from importlib import resources
+from typing import Any
 
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 CONTENT_TYPES = "[Content_Types].xml"
@@ -23,15 +24,45 @@ def reference_bytes() -> bytes:
     return (resources.files("factsheet") / "resources" / "reference.docx").read_bytes()
 
 
-def reproducible_zip(data: bytes) -> bytes:
-    """`data` (a zip) rewritten with fixed times, order and attributes.
+class _Entries:
+    """Stands in for python-docx's zip writer, keeping each member's bytes by name."""
+
+    def __init__(self) -> None:
+        self.members: dict[str, bytes] = {}
+
+    def write(self, pack_uri: Any, blob: bytes) -> None:
+        """Keep `blob` as the member `pack_uri` names."""
+        self.members[pack_uri.membername] = blob
+
+
+def package_bytes(package: Any) -> bytes:
+    """A python-docx package saved straight into a reproducible zip, without a first zip to rewrite."""
+    from docx.opc.pkgwriter import PackageWriter
+
+    for part in package.parts:
+        part.before_marshal()
+    entries = _Entries()
+    # The same three steps as PackageWriter.write, into our own member store.
+    writer: Any = PackageWriter
+    writer._write_content_types_stream(entries, package.parts)
+    writer._write_pkg_rels(entries, package.rels)
+    writer._write_parts(entries, package.parts)
+    return reproducible_zip(entries.members)
+
+
+def zip_members(data: bytes) -> dict[str, bytes]:
+    """Every member of the zip `data`, by name."""
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        return {info.filename: source.read(info) for info in source.infolist()}
+
+
+def reproducible_zip(entries: dict[str, bytes]) -> bytes:
+    """A zip of `entries` with fixed times, order and attributes.
 
     ``[Content_Types].xml`` comes first, then every other entry in name order;
     each entry is deflated, dated 1980-01-01 00:00 and marked as a plain rw-r--r--
     file whatever the host, so equal contents give equal bytes on any day and any machine.
     """
-    with zipfile.ZipFile(io.BytesIO(data)) as source:
-        entries = {info.filename: source.read(info) for info in source.infolist()}
     names = sorted(entries, key=lambda name: (name != CONTENT_TYPES, name))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:

@@ -10,7 +10,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from factsheet.document.nodes import Metadata, Page
 from factsheet.writers.docx import ooxml, styles
-from factsheet.writers.docx.ooxml import Cleaner, Element, sub
+from factsheet.writers.docx.ooxml import Cleaner, Element
 
 # Paper sizes and the 2 cm margin, in twentieths of a point.
 PAPER = {"a4": (11906, 16838), "letter": (12240, 15840)}
@@ -49,26 +49,20 @@ def fill_header(header: Element, page: Page, meta: Metadata, clean: Cleaner) -> 
     """The marking line (bold, centred, capitals) over the document title."""
     _clear(header)
     marking = clean(page.marking, "page.marking")
-    if marking:
-        p = ooxml.paragraph(header, styles.MARKING)
-        ooxml.run(p, marking)
-        header.append(p)
-    p = ooxml.paragraph(header, styles.HEADER)
-    sub(p[0], "jc", val="center")
-    ooxml.run(p, meta.title)
-    header.append(p)
+    markup = ooxml.paragraph(styles.MARKING, ooxml.run(marking)) if marking else ""
+    markup += ooxml.paragraph(styles.HEADER, ooxml.run(meta.title), props='<w:jc w:val="center"/>')
+    header.extend(ooxml.parse(markup))
 
 
 def fill_footer(footer: Element, meta: Metadata, text_width: int) -> None:
     """'As of <date> · Build <id>' on the left, 'Page X of Y' (live fields) on the right."""
     _clear(footer)
-    p = ooxml.paragraph(footer, styles.FOOTER)
-    sub(sub(p[0], "tabs"), "tab", val="right", pos=str(text_width))
-    ooxml.run(p, f"As of {meta.as_of} \u00b7 Build {meta.build_id}\tPage ")
-    ooxml.field(p, "PAGE", "1")
-    ooxml.run(p, " of ")
-    ooxml.field(p, "NUMPAGES", "1")
-    footer.append(p)
+    content = (
+        ooxml.run(f"As of {meta.as_of} \u00b7 Build {meta.build_id}\tPage ") + ooxml.field("PAGE", "1")
+        + ooxml.run(" of ") + ooxml.field("NUMPAGES", "1")
+    )
+    tabs = f'<w:tabs><w:tab w:val="right" w:pos="{text_width}"/></w:tabs>'
+    footer.extend(ooxml.parse(ooxml.paragraph(styles.FOOTER, content, props=tabs)))
 
 
 def _clear(part_root: Element) -> None:

@@ -25,7 +25,7 @@ from reportlab.platypus import (
 )
 
 from factsheet.document import nodes as n
-from factsheet.writers.pdf.figure import drawing
+from factsheet.writers.pdf.figure import FigureFlowable
 from factsheet.writers.pdf.page import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, PAPER, numbered_canvas
 from factsheet.writers.pdf.styles import (
     ALERT,
@@ -193,7 +193,7 @@ class _Story:
         if isinstance(block, n.Figure):
             scale = min(1.0, self.width / block.width, self.height * 0.8 / block.height)
             caption = RichText([replace(_Look.of(s.small), italic=True).run(block.caption)], s.small)
-            return [KeepTogether([drawing(block, scale), caption]), Spacer(1, 1 * mm)]
+            return [KeepTogether([FigureFlowable(block, scale), caption]), Spacer(1, 1 * mm)]
         if isinstance(block, n.NoteList):
             look = _Look.of(s.note)
             return [
