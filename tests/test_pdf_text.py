@@ -12,7 +12,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import SimpleDocTemplate
 
 from factsheet.writers.pdf.styles import BOLD, REGULAR, make_styles
-from factsheet.writers.pdf.text import RichText, Run
+from factsheet.writers.pdf.text import RichText, Run, _subset_chunks, _words
 
 STYLE = make_styles(10.0).body
 
@@ -99,3 +99,32 @@ def test_any_text_keeps_every_character_but_collapsible_blanks(parts: list[str],
     flowable.wrap(width, 10_000)
     drawn = "".join(segment.text for line in flowable._lines or [] for segment in line.segments)
     assert drawn.replace(" ", "") == "".join(parts).replace(" ", "").replace("\n", "")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.text(alphabet=st.sampled_from("ab Ж\u00a0 "), max_size=12), st.booleans()),
+                min_size=1, max_size=5))
+def test_short_text_takes_the_one_line_shortcut_to_the_same_line(parts: list[tuple[str, bool]]) -> None:
+    runs = [plain(text, BOLD if bold else REGULAR) for text, bold in parts]
+    fast = RichText(runs, STYLE)
+    fast.wrap(1000, 100)
+    slow = RichText(runs, STYLE)
+    slow._words = _words(runs)  # forces the word-by-word path
+    slow.wrap(1000, 100)
+    def layout(flowable: RichText) -> list[tuple[str, float, float]]:
+        return [(s.text, round(s.x, 6), round(s.width, 6)) for line in flowable._lines or [] for s in line.segments]
+    assert layout(fast) == layout(slow)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.text(max_size=20), min_size=1, max_size=6))
+def test_ascii_shortcut_encodes_as_reportlab_does(texts: list[str]) -> None:
+    from reportlab.pdfbase.pdfdoc import PDFDocument
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    font = getFont(REGULAR)
+    ours, theirs = PDFDocument(), PDFDocument()
+    font.splitString("x", ours)
+    font.splitString("x", theirs)
+    for text in texts:
+        assert list(_subset_chunks(font, text, ours)) == font.splitString(text, theirs)

@@ -18,6 +18,7 @@ from typing import Any
 from reportlab.lib.colors import Color
 from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.platypus import Flowable
 
@@ -119,6 +120,35 @@ def _words(runs: Sequence[Run]) -> list[_Word]:
     return words
 
 
+def _one_line(runs: Sequence[Run], limit: float) -> _Line | None:
+    """The runs as a single line if they fit in `limit`, measured a run at a time; else None.
+
+    Most table cells are this short: no need to cut them into words first.
+    """
+    line = _Line()
+    x = 0.0
+    pending_space = 0.0
+    for run in runs:
+        if "\n" in run.text:
+            return None
+        tokens = [token for token in _BLANKS.split(run.text) if token]
+        if not tokens:
+            if run.text:
+                pending_space = _space_width(run)
+            continue
+        if line.segments and (pending_space or run.text[0] in _BLANK):
+            x += pending_space or _space_width(run)
+        joined = " ".join(tokens)
+        width = getFont(run.font).stringWidth(joined, run.size)
+        line.segments.append(_Segment(run, joined, x, width))
+        x += width
+        if x > limit:
+            return None
+        pending_space = _space_width(run) if run.text[-1] in _BLANK else 0.0
+    line.width = x
+    return line
+
+
 def _chop(word: _Word, limit: float) -> list[_Word]:
     """A word wider than a line, cut between characters into line-sized words."""
     out: list[_Word] = []
@@ -185,12 +215,16 @@ class RichText(Flowable):
 
     def _layout(self, width: float) -> list[_Line]:
         if self._lines is None or (self._broken_at != width and not self._continued):
-            if self._words is None:
-                self._words = _words(self._runs)
             style = self.style
             inner = width - style.leftIndent - style.rightIndent
             first = inner if self._continued else inner - style.firstLineIndent
-            self._lines = break_lines(self._words, first, inner)
+            line = None if self._words else _one_line(self._runs, first)
+            if line is not None:
+                self._lines = [line]
+            else:
+                if self._words is None:
+                    self._words = _words(self._runs)
+                self._lines = break_lines(self._words, first, inner)
             self._broken_at = width
         return self._lines
 
@@ -244,7 +278,7 @@ class RichText(Flowable):
                 x = indent + segment.x
                 out.append(f"1 0 0 1 {fp_str(x, y + run.rise)} Tm")
                 font = getFont(run.font)
-                for subset, chunk in font.splitString(segment.text, document):
+                for subset, chunk in _subset_chunks(font, segment.text, document):
                     key = (font.getSubsetInternalName(subset, document), run.size)
                     if key != current_font:
                         out.append(f"{key[0]} {fp_str(run.size)} Tf")
@@ -257,4 +291,37 @@ class RichText(Flowable):
         out.append("ET Q")
         code.append(" ".join(out))
         for destination, rect in links:
-            canvas.linkRect("", destination, rect, relative=1, thickness=0)
+            link_to(canvas, destination, rect)
+
+
+def _subset_chunks(font: Any, text: str, document: Any) -> Sequence[tuple[int, bytes]]:
+    """`font.splitString(text, document)`, without its per-character loop for printable ASCII.
+
+    ReportLab's TrueType subsets are "ASCII readable": once a font is in use in a
+    document, its first subset maps printable ASCII to itself, so those bytes are the text.
+    """
+    if text and font._asciiReadable and document in font.state and text.isascii() and text.isprintable():
+        return ((0, text.encode("ascii")),)
+    return font.splitString(text, document)  # type: ignore[no-any-return]
+
+
+class _Link(pdfdoc.LinkAnnotation):
+    """A borderless link to a named destination, formatted in one step.
+
+    ReportLab builds a dictionary of PDF objects for each annotation and formats it
+    value by value at save time; a briefing has a link per citation, so this writes
+    the same bytes directly.
+    """
+
+    def format(self, document: Any) -> bytes:
+        """The annotation dictionary, as ReportLab's own LinkAnnotation writes it."""
+        destination = pdfdoc.format(self.Destination, document)
+        rect = fp_str(*self.Rect).encode("ascii")
+        return b"<<\n/Border [ 0 0 0 ] /Contents () /Dest %s /Rect [ %s ] /Subtype /Link /Type /Annot\n>>" % (
+            destination, rect)
+
+
+def link_to(canvas: Any, destination: str, rect: tuple[float, float, float, float]) -> None:
+    """What `canvas.linkRect("", destination, rect, relative=1, thickness=0)` does, with a `_Link`."""
+    reference = canvas._bookmarkReference(destination)
+    canvas._addAnnotation(_Link(canvas._absRect(rect, 1), "", reference))
