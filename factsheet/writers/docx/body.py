@@ -88,8 +88,12 @@ class BodyWriter:
                     self.note_anchors.setdefault(note.number, name)
         for block in blocks:
             self.block(block)
-        for element in ooxml.parse("".join(self.out)):
-            self.sect_pr.addprevious(element)
+        # One new body replacing the old is far cheaper than moving hundreds of parsed
+        # elements into the document one by one; what the reference body held is kept.
+        body = self.sect_pr.getparent()
+        existing = [ooxml.markup_of(child) for child in body]
+        existing[-1:-1] = self.out
+        body.getparent().replace(body, ooxml.parse_body("".join(existing)))
         self.out = []
 
     def append(self, markup: str, table: bool = False) -> None:

@@ -14,13 +14,9 @@ import re
 from typing import Any
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-NAMESPACES = (
-    f'xmlns:w="{W_NS}" '
-    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
-    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
-    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
-    'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"'
-)
+# Only what the document root declares too, so the new body carries no declarations of its
+# own; pictures are serialised with theirs.
+NAMESPACES = f'xmlns:w="{W_NS}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
 
 Element = Any  # an lxml element from python-docx's parser (python-docx ships no types)
 
@@ -35,11 +31,23 @@ def w(name: str) -> str:
     return tag
 
 
-def parse(markup: str) -> list[Element]:
-    """The elements `markup` (a sequence of WordprocessingML elements) stands for."""
+def parse_body(markup: str) -> Element:
+    """A ``w:body`` element holding the elements `markup` stands for."""
     from docx.oxml.parser import parse_xml
 
-    return list(parse_xml(f"<w:body {NAMESPACES}>{markup}</w:body>"))
+    return parse_xml(f"<w:body {NAMESPACES}>{markup}</w:body>")
+
+
+def parse(markup: str) -> list[Element]:
+    """The elements `markup` (a sequence of WordprocessingML elements) stands for."""
+    return list(parse_body(markup))
+
+
+def markup_of(element: Element) -> str:
+    """`element` as markup, to be parsed again by `parse`."""
+    from lxml import etree
+
+    return str(etree.tostring(element, encoding="unicode"))
 
 
 def text(value: str) -> str:

@@ -255,21 +255,32 @@ class RichText(Flowable):
         part.spaceAfter = self.getSpaceAfter() if last else 0
         return part
 
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+        """Draw with the lower left corner at (x, y), in absolute positions.
+
+        ReportLab's default wraps every flowable in save, translate and restore
+        state; a briefing has hundreds of cells, and text positions can carry the offset.
+        """
+        self._draw(canvas, x, y)
+
     def draw(self) -> None:
+        """Draw at the origin of the current canvas transform (the Flowable protocol)."""
+        self._draw(self.canv, 0.0, 0.0)
+
+    def _draw(self, canvas: Any, left: float, bottom: float) -> None:
         """Emit the lines as text operators; links and destinations through the canvas."""
-        canvas: Any = self.canv
         lines = self._lines or []
         style = self.style
         if self.anchor:
-            canvas.bookmarkHorizontal(self.anchor, 0, self.height)
+            canvas.bookmarkHorizontal(self.anchor, left, bottom + self.height)
         document, escape, code = canvas._doc, canvas._escape, canvas._code
-        y = self.height - style.fontSize
+        y = bottom + self.height - style.fontSize
         out = ["q BT"]
         current_font: tuple[str, float] | None = None
         current_color: Color | None = None
         links: list[tuple[str, tuple[float, float, float, float]]] = []
         for index, line in enumerate(lines):
-            indent = style.leftIndent + (0 if index or self._continued else style.firstLineIndent)
+            indent = left + style.leftIndent + (0 if index or self._continued else style.firstLineIndent)
             for segment in line.segments:
                 run = segment.run
                 if run.color is not current_color:
