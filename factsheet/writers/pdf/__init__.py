@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass, replace
-from typing import Any
 
 from reportlab import rl_config
 from reportlab.lib.colors import Color
@@ -20,12 +19,11 @@ from reportlab.platypus import (
     ListItem,
     PageTemplate,
     Spacer,
-    Table,
-    TableStyle,
 )
 
 from factsheet.document import nodes as n
 from factsheet.writers.pdf.figure import FigureFlowable
+from factsheet.writers.pdf.grid import Grid, GridLook
 from factsheet.writers.pdf.page import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, PAPER, numbered_canvas
 from factsheet.writers.pdf.styles import (
     ALERT,
@@ -42,6 +40,8 @@ from factsheet.writers.pdf.styles import (
     make_styles,
 )
 from factsheet.writers.pdf.text import RichText, Run
+
+GRID_LOOK = GridLook(header_fill=HEADER_FILL, zebra=ZEBRA, rule=RULE)
 
 # Binary (Flate) streams instead of ASCII85 on top: a quarter smaller and faster; 8-bit clean transport is a given.
 rl_config.useA85 = 0
@@ -210,24 +210,11 @@ class _Story:
             return children
         raise TypeError(f"PDF writer: unknown block node {type(block).__name__}")
 
-    def table(self, table: n.Table) -> Table:
+    def table(self, table: n.Table) -> Grid:
         s = self.styles
         total = sum(c.weight for c in table.columns)
         widths = [self.width * c.weight / total for c in table.columns]
         header_look = _Look.of(s.header_cell)
         header = [RichText([header_look.run(c.title)], s.header_cell) for c in table.columns]
-        rows: list[list[Any]] = [header]
-        rows.extend([text(cell, s.cell) for cell in row] for row in table.rows)
-        flowable = Table(rows, colWidths=widths, repeatRows=1, splitByRow=1, splitInRow=1, hAlign="LEFT")
-        commands: list[tuple[Any, ...]] = [
-            ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
-            ("TOPPADDING", (0, 0), (-1, -1), 2.6),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3.2),
-            ("LEFTPADDING", (0, 0), (-1, -1), 4),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-        ]
-        commands.extend(("BACKGROUND", (0, r), (-1, r), ZEBRA) for r in range(2, len(rows), 2))
-        flowable.setStyle(TableStyle(commands))
-        return flowable
+        rows = [[text(cell, s.cell) for cell in row] for row in table.rows]
+        return Grid(header, rows, widths, GRID_LOOK)

@@ -220,7 +220,7 @@ class RichText(Flowable):
             first = inner if self._continued else inner - style.firstLineIndent
             line = None if self._words else _one_line(self._runs, first)
             if line is not None:
-                self._lines = [line]
+                self._lines = [line] if line.segments else []  # nothing to draw takes no room
             else:
                 if self._words is None:
                     self._words = _words(self._runs)
