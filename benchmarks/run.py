@@ -333,6 +333,8 @@ def in_process(ctx: Context) -> list[Row]:
         within(Row("3", "In-process render per briefing, PDF+DOCX (composed once)", both, "s", runs), 0.030),
         Row("3a", "… of which `get_writer(\"pdf\").render(doc)`", data["pdf"], "s", runs),
         Row("3b", "… of which `get_writer(\"docx\").render(doc)`", data["docx"], "s", runs),
+        Row("3c", "DOCX with both figure PNGs drawn afresh (new writer each time: no PNG cache)",
+            data["docx_fresh"], "s", f"{RENDER_COUNT}"),
     ]
 
 
