@@ -17,7 +17,7 @@ SectionKind = Literal[
 class TemplateSection(BaseModel):
     """One section of the briefing."""
 
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     kind: SectionKind
     """Which section: key_points, transfers, systems, claims, actors, timeline, costs, gaps, notes or changes."""
@@ -34,7 +34,7 @@ class TemplateSection(BaseModel):
 class Template(BaseModel):
     """A briefing template."""
 
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     description: str = ""
     """What this template is for."""

@@ -38,9 +38,14 @@ Currency = Annotated[str, AfterValidator(_iso_4217)]
 
 
 class Strict(BaseModel):
-    """Base for every model: unknown fields are an error, docstrings become descriptions."""
+    """Base for every model: unknown fields are an error.
 
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True, frozen=True)
+    Field docstrings become descriptions in the JSON Schema (`factsheet.schema`),
+    read from the source only then: pydantic's use_attribute_docstrings would parse
+    this module's source on every start.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Quote(Strict):
