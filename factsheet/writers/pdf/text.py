@@ -296,8 +296,8 @@ class RichText(Flowable):
                         current_font = key
                     out.append(f"({escape(chunk)}) Tj")
                 if run.link:
-                    bottom = y + run.rise - run.size / 4
-                    links.append((run.link, (x, bottom, x + segment.width, bottom + run.size * 1.25)))
+                    low = y + run.rise - run.size / 4
+                    links.append((run.link, (x, low, x + segment.width, low + run.size * 1.25)))
             y -= style.leading
         out.append("ET Q")
         code.append(" ".join(out))
