@@ -1,4 +1,4 @@
-"""The look shared by every writer: colours for figure roles, as hex strings."""
+"""The look shared by every writer: colours for figure roles, as hex strings, and table breaking."""
 
 from __future__ import annotations
 
@@ -20,3 +20,6 @@ STATUS_LOOK: dict[str, tuple[str, tuple[float, float] | None]] = {
 BOX_FILL = {"supplier": "#e8eef5", "system": "#fdf3e1", "recipient": "#e9f3e9", "month": "#1f3a5f"}
 BOX_STROKE = "#8a96a3"
 AXIS = "#5f6670"
+
+KEEP_ROW_LINES = 8
+"""Table rows of at most this many lines are never broken across pages; taller ones may be, in both formats."""

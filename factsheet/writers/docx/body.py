@@ -27,6 +27,7 @@ from factsheet.document.nodes import (
 from factsheet.writers.docx import ooxml, styles
 from factsheet.writers.docx.figures import Pictures
 from factsheet.writers.docx.ooxml import Bookmarks, Cleaner, Element
+from factsheet.writers.look import KEEP_ROW_LINES
 
 
 @dataclass(frozen=True)
@@ -40,8 +41,6 @@ class Format:
 
 PLAIN = Format()
 
-KEEP_ROW_LINES = 8
-"""Rows estimated at most this many lines high are kept on one page; taller ones may break."""
 CHAR_WIDTH = 95
 """A rough average character width of 9 pt table text, in twentieths of a point."""
 CELL_PADDING = 160

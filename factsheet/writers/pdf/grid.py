@@ -17,6 +17,7 @@ from typing import Any
 from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable
 
+from factsheet.writers.look import KEEP_ROW_LINES
 from factsheet.writers.pdf.text import RichText
 
 Row = Sequence[RichText]
@@ -33,7 +34,7 @@ class GridLook:
     pad_top: float = 2.6
     pad_bottom: float = 3.2
     pad_x: float = 4.0
-    keep_lines: int = 8
+    keep_lines: int = KEEP_ROW_LINES
     """Rows of at most this many lines are never broken across pages."""
 
 
