@@ -18,9 +18,10 @@ from typing import Any
 from reportlab.lib.colors import Color
 from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.platypus import Flowable
+
+from factsheet.writers.pdf import tagging
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +34,8 @@ class Run:
     color: Color
     rise: float = 0.0
     link: str | None = None
+    lang: str = ""
+    """The run's language (BCP 47) where it differs from the document's; tagged as a Span with /Lang."""
 
 
 @dataclass(slots=True)
@@ -212,6 +215,8 @@ class RichText(Flowable):
         self._broken_at: float | None = None
         self._continued = False
         self._outline: tuple[str, str, int] | None = None
+        self.tag: tagging.Element | None = None
+        """The structure element this paragraph's text belongs to (None: not tagged)."""
 
     def _layout(self, width: float) -> list[_Line]:
         if self._lines is None or (self._broken_at != width and not self._continued):
@@ -251,6 +256,7 @@ class RichText(Flowable):
         part = RichText(self._runs, self.style, None if continued else self.anchor)
         part._lines, part._broken_at, part._continued = lines, self._broken_at, continued
         part._outline = None if continued else self._outline
+        part.tag = self.tag
         part.spaceBefore = 0 if continued else self.getSpaceBefore()
         part.spaceAfter = self.getSpaceAfter() if last else 0
         return part
@@ -273,16 +279,24 @@ class RichText(Flowable):
         style = self.style
         if self.anchor:
             canvas.bookmarkHorizontal(self.anchor, left, bottom + self.height)
+        if not lines:
+            return
         document, escape, code = canvas._doc, canvas._escape, canvas._code
+        tagger = tagging.of(canvas)
+        marks = tagger.marks(canvas, self.tag) if tagger else None
         y = bottom + self.height - style.fontSize
         out = ["q BT"]
         current_font: tuple[str, float] | None = None
         current_color: Color | None = None
-        links: list[tuple[str, tuple[float, float, float, float]]] = []
+        links: list[tuple[str, tuple[float, float, float, float], tagging.Element | None]] = []
         for index, line in enumerate(lines):
             indent = left + style.leftIndent + (0 if index or self._continued else style.firstLineIndent)
             for segment in line.segments:
                 run = segment.run
+                if marks is not None:
+                    switch = marks.run(run)
+                    if switch:
+                        out.append(switch)
                 if run.color is not current_color:
                     out.append(f"{fp_str(run.color.red, run.color.green, run.color.blue)} rg")
                     current_color = run.color
@@ -297,12 +311,15 @@ class RichText(Flowable):
                     out.append(f"({escape(chunk)}) Tj")
                 if run.link:
                     low = y + run.rise - run.size / 4
-                    links.append((run.link, (x, low, x + segment.width, low + run.size * 1.25)))
+                    links.append((run.link, (x, low, x + segment.width, low + run.size * 1.25),
+                                  marks.link if marks else None))
             y -= style.leading
+        if marks is not None:
+            out.append(marks.close())
         out.append("ET Q")
         code.append(" ".join(out))
-        for destination, rect in links:
-            link_to(canvas, destination, rect)
+        for destination, rect, element in links:
+            tagging.link_to(canvas, destination, rect, element)
 
 
 def _subset_chunks(font: Any, text: str, document: Any) -> Sequence[tuple[int, bytes]]:
@@ -314,25 +331,3 @@ def _subset_chunks(font: Any, text: str, document: Any) -> Sequence[tuple[int, b
     if text and font._asciiReadable and document in font.state and text.isascii() and text.isprintable():
         return ((0, text.encode("ascii")),)
     return font.splitString(text, document)  # type: ignore[no-any-return]
-
-
-class _Link(pdfdoc.LinkAnnotation):
-    """A borderless link to a named destination, formatted in one step.
-
-    ReportLab builds a dictionary of PDF objects for each annotation and formats it
-    value by value at save time; a briefing has a link per citation, so this writes
-    the same bytes directly.
-    """
-
-    def format(self, document: Any) -> bytes:
-        """The annotation dictionary, as ReportLab's own LinkAnnotation writes it."""
-        destination = pdfdoc.format(self.Destination, document)
-        rect = fp_str(*self.Rect).encode("ascii")
-        return b"<<\n/Border [ 0 0 0 ] /Contents () /Dest %s /Rect [ %s ] /Subtype /Link /Type /Annot\n>>" % (
-            destination, rect)
-
-
-def link_to(canvas: Any, destination: str, rect: tuple[float, float, float, float]) -> None:
-    """What `canvas.linkRect("", destination, rect, relative=1, thickness=0)` does, with a `_Link`."""
-    reference = canvas._bookmarkReference(destination)
-    canvas._addAnnotation(_Link(canvas._absRect(rect, 1), "", reference))
