@@ -53,7 +53,8 @@ def _inline(node: Inline) -> str:
     if isinstance(node, Cite):
         return f"[^{node.number}]"
     if isinstance(node, Span):
-        return f"[{_inlines(node.children)}]{{{' '.join(node.classes)}}}"
+        attributes = " ".join([*node.classes, *([f"lang={node.lang}"] if node.lang else [])])
+        return f"[{_inlines(node.children)}]{{{attributes}}}"
     raise TypeError(f"unknown inline node {type(node).__name__}")
 
 

@@ -48,6 +48,8 @@ class Span:
 
     children: tuple[Inline, ...]
     classes: tuple[str, ...] = ()
+    lang: str = ""
+    """The language of the text (BCP 47) when it is not the document's; writers mark it for screen readers."""
 
 
 Inline = Union[Text, Strong, Emph, Cite, Span]  # noqa: UP007 - used at runtime by isinstance

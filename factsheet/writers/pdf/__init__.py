@@ -118,9 +118,9 @@ def _inline(node: n.Inline, look: _Look) -> list[Run]:
     if isinstance(node, n.Emph):
         return runs(node.children, replace(look, italic=True))
     if isinstance(node, n.Span):
-        if {"stale", "draft"} & set(node.classes):
-            return runs(node.children, replace(look, bold=True, color=ALERT))
-        return runs(node.children, look)
+        inner = runs(node.children, replace(look, bold=True, color=ALERT) if {"stale", "draft"} & set(node.classes)
+                     else look)
+        return [run if run.lang else replace(run, lang=node.lang) for run in inner] if node.lang else inner
     raise TypeError(f"PDF writer: unknown inline node {type(node).__name__}")
 
 

@@ -291,8 +291,15 @@ class RichText(Flowable):
         links: list[tuple[str, tuple[float, float, float, float], tagging.Element | None]] = []
         for index, line in enumerate(lines):
             indent = left + style.leftIndent + (0 if index or self._continued else style.firstLineIndent)
-            for segment in line.segments:
+            last = len(line.segments) - 1
+            for position, segment in enumerate(line.segments):
                 run = segment.run
+                chars = segment.text
+                # A gap (between runs, or at the end of a line) is drawn as an invisible space too,
+                # so that text read back from the file (by a screen reader, say) keeps its words apart.
+                if (position < last and line.segments[position + 1].x > segment.x + segment.width + 0.01) or (
+                        position == last and index < len(lines) - 1 and not chars.endswith(" ")):
+                    chars += " "
                 if marks is not None:
                     switch = marks.run(run)
                     if switch:
@@ -303,7 +310,7 @@ class RichText(Flowable):
                 x = indent + segment.x
                 out.append(f"1 0 0 1 {fp_str(x, y + run.rise)} Tm")
                 font = getFont(run.font)
-                for subset, chunk in _subset_chunks(font, segment.text, document):
+                for subset, chunk in _subset_chunks(font, chars, document):
                     key = (font.getSubsetInternalName(subset, document), run.size)
                     if key != current_font:
                         out.append(f"{key[0]} {fp_str(run.size)} Tf")
