@@ -15,17 +15,17 @@ from reportlab.pdfbase import pdfdoc
 from factsheet.writers.pdf.tagging import Annotation, Element, MarkedContent, Tagger
 
 
-def page_reference(page: int) -> pdfdoc.PDFObjectReference:
-    """The reference to page `page` (0-based): ReportLab names its pages Page1, Page2, ..."""
-    return pdfdoc.PDFObjectReference(f"Page{page + 1}")
-
-
 def _string(value: str, document: Any) -> bytes:
     return bytes(pdfdoc.PDFString(value).format(document))
 
 
 def _reference(obj: Any, document: Any) -> bytes:
-    return bytes(pdfdoc.PDFObjectReference(obj.__InternalName__).format(document))
+    # What PDFObjectReference(name).format(document) writes, without its encoding steps (hundreds per file).
+    return b"%d %d R" % document.idToObjectNumberAndVersion[obj.__InternalName__]
+
+
+def _page(page: int, document: Any) -> bytes:
+    return b"%d %d R" % document.idToObjectNumberAndVersion[f"Page{page + 1}"]
 
 
 class _ElementObject(pdfdoc.PDFObject):
@@ -49,7 +49,7 @@ class _ElementObject(pdfdoc.PDFObject):
         page = self.page()
         out = [b"<< /S /%s /P %s" % (element.role.encode("ascii"), _reference(self.parent, document))]
         if page is not None:
-            out.append(b" /Pg " + page_reference(page).format(document))
+            out.append(b" /Pg " + _page(page, document))
         if element.ident:
             out.append(b" /ID " + _string(element.ident, document))
         if element.lang:
@@ -66,11 +66,10 @@ class _ElementObject(pdfdoc.PDFObject):
                 if kid.page == page:
                     kids.append(b"%d" % kid.mcid)
                 else:
-                    kids.append(b"<< /Type /MCR /Pg %s /MCID %d >>" % (page_reference(kid.page).format(document),
-                                                                      kid.mcid))
+                    kids.append(b"<< /Type /MCR /Pg %s /MCID %d >>" % (_page(kid.page, document), kid.mcid))
             elif isinstance(kid, Annotation):
-                kids.append(b"<< /Type /OBJR /Obj %s /Pg %s >>" % (
-                    _reference(kid.link, document), page_reference(kid.page).format(document)))
+                kids.append(b"<< /Type /OBJR /Obj %s /Pg %s >>" % (_reference(kid.link, document),
+                                                                   _page(kid.page, document)))
             elif id(kid) in self.objects:
                 kids.append(_reference(self.objects[id(kid)], document))
         out.append(b" /K [ %s ] >>" % b" ".join(kids))
