@@ -5,8 +5,8 @@ without Source Sans Pro substitutes DejaVu, whose wider letters break lines
 elsewhere and push a one-pager to two pages. Each face is embedded as a subset,
 as Word does with "embed only the characters used": the glyph ids stay as they
 are, but only the glyphs of the characters the document uses (and printable
-ASCII) keep their outlines. Hinting, kerning and substitution tables, the
-glyph-name table and the signature are left out; the PDF writer sets no kerning
+ASCII) keep their outlines, metrics and character map. Hinting, kerning and
+substitution tables, the glyph-name table and the signature are left out; the PDF writer sets no kerning
 or ligatures either. The licence (SIL Open Font License) allows embedding.
 
 Obfuscation: the font key is a GUID; the first 32 bytes of the font are XORed
@@ -71,8 +71,11 @@ def _components(glyph: bytes) -> list[int]:
             return out
 
 
-def subset(font: bytes, glyph_ids: set[int]) -> bytes:
-    """`font` (TrueType) with outlines only for `glyph_ids` and their components, glyph ids unchanged."""
+def subset(font: bytes, glyph_ids: set[int], cmap: dict[int, int] | None = None) -> bytes:
+    """`font` (TrueType) with outlines only for `glyph_ids` and their components, glyph ids unchanged.
+
+    With `cmap` (code point -> glyph id), the character map is rebuilt for the kept glyphs alone.
+    """
     from factsheet.writers.pdf.slimfont import _assemble, _strip_glyph
 
     count = struct.unpack(">H", font[4:6])[0]
@@ -106,7 +109,29 @@ def subset(font: bytes, glyph_ids: set[int]) -> bytes:
     struct.pack_into(">I", head, 8, 0)
     tables[b"head"] = bytes(head)
     tables[b"post"] = struct.pack(">I", 0x00030000) + tables[b"post"][4:32]  # format 3: no glyph names
+    if cmap is not None and all(code <= 0xFFFF for code in cmap):
+        tables[b"cmap"] = _cmap({code: gid for code, gid in cmap.items() if gid in wanted})
+    metrics = struct.unpack(">H", tables[b"hhea"][34:36])[0]
+    hmtx = bytearray(tables[b"hmtx"])
+    for gid in range(min(metrics, len(offsets) - 1)):
+        if gid not in wanted:  # no outline, no metrics: a run of zeros that deflates to nothing
+            hmtx[4 * gid: 4 * gid + 4] = b"\0\0\0\0"
+    tables[b"hmtx"] = bytes(hmtx)
     return _assemble(tables)
+
+
+def _cmap(mapping: dict[int, int]) -> bytes:
+    """A Unicode BMP character map (platform 3, encoding 1, format 4) of `mapping`, one segment per character."""
+    codes = sorted(mapping)
+    count = len(codes) + 1  # and the closing 0xFFFF segment
+    power = 1 << (count.bit_length() - 1)
+    ends = [*codes, 0xFFFF]
+    deltas = [(mapping[code] - code) % 0x10000 for code in codes] + [1]
+    body = struct.pack(">HHHH", count * 2, power * 2, power.bit_length() - 1, count * 2 - power * 2)
+    body += struct.pack(f">{count}H", *ends) + b"\0\0" + struct.pack(f">{count}H", *ends)
+    body += struct.pack(f">{count}H", *deltas) + struct.pack(f">{count}H", *([0] * count))
+    subtable = struct.pack(">HHH", 4, 6 + len(body), 0) + body
+    return struct.pack(">HHHHI", 0, 1, 3, 1, 12) + subtable
 
 
 def font_key(face: str, data: bytes) -> str:
@@ -127,8 +152,8 @@ def embedded_face(face: str, characters: frozenset[str]) -> tuple[str, bytes]:
     from factsheet.fonts import reportlab_font
 
     char_to_glyph: dict[int, int] = reportlab_font(face).face.charToGlyph
-    glyphs = {char_to_glyph[ord(c)] for c in characters if ord(c) in char_to_glyph}
-    data = subset(font_files()[face].read_bytes(), glyphs)
+    mapping = {ord(c): char_to_glyph[ord(c)] for c in characters if ord(c) in char_to_glyph}
+    data = subset(font_files()[face].read_bytes(), set(mapping.values()), mapping)
     key = font_key(face, data)
     return key, obfuscate(data, key)
 
