@@ -43,11 +43,13 @@ BASE = frozenset([chr(c) for c in range(0x20, 0x7F)] + [chr(c) for c in range(0x
 def characters(document: Any, markup: Iterable[str] = ()) -> frozenset[str]:
     """`BASE` and every character of the text in the document's body, headers, footers and `markup`."""
     from factsheet.writers.docx.ooxml import w
-    from factsheet.writers.docx.page import header_footer
 
     found: set[str] = set(BASE)
     tag = w("t")
-    for root in (document.element.body, *header_footer(document)):
+    roots = [document.element.body] + [
+        part.element for part in document.part.package.parts
+        if str(part.partname).startswith(("/word/header", "/word/footer")) and hasattr(part, "element")]
+    for root in roots:
         for element in root.iter(tag):
             if element.text:
                 found.update(element.text)
