@@ -37,8 +37,11 @@ def composed(template: str) -> n.Document:
 
 
 def squash(text: str) -> str:
-    """`text` without whitespace, for comparing what was drawn with what the tree says."""
-    return "".join(text.split())
+    """`text` with its whitespace collapsed to single spaces, for comparing what was drawn with what the tree says.
+
+    Words must read back apart: a line break or a change of font between two words is still a space.
+    """
+    return " ".join(text.split())
 
 
 def expected(blocks: tuple[n.Block, ...]) -> list[tuple[str, str]]:
