@@ -4,27 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from factsheet.compose.sections import SECTIONS
 from factsheet.compose.template import Template
 from factsheet.facts.model import FactSheet
-
-# How much each section is worth keeping: the section with most items per unit of importance is cut first.
-IMPORTANCE = {
-    "key_points": 6.0, "transfers": 3.0, "gaps": 2.0, "costs": 2.0, "timeline": 1.5,
-    "claims": 1.0, "systems": 1.0, "actors": 0.5,
-}
-_COUNTED = {"timeline": "dates"}
 
 
 def shorten(template: Template, sheet: FactSheet) -> Template | None:
     """`template` with one item fewer in the section most worth cutting, or None when nothing is left to cut."""
     best: tuple[float, int, int] | None = None
     for index, section in enumerate(template.sections):
-        if section.kind not in IMPORTANCE:
+        # The section with most items per unit of importance is cut first.
+        importance = SECTIONS[section.kind].importance
+        if importance is None:
             continue
-        total = len(getattr(sheet, _COUNTED.get(section.kind, section.kind)))
+        total = SECTIONS[section.kind].count(sheet)
         shown = total if section.limit is None else min(section.limit, total)
         if shown > 1:
-            score = shown / IMPORTANCE[section.kind]
+            score = shown / importance
             if best is None or score > best[0]:
                 best = (score, index, shown)
     if best is None:
