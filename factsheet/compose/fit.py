@@ -37,9 +37,32 @@ def fit_one_page(template: Template, sheet: FactSheet, pages_of: Callable[[Templ
     Returns the most shortened template when even that does not fit.
     """
     current = template
-    while pages_of(current) > 1:
+    if pages_of(current) <= 1:
+        return current
+    while True:
         shorter = shorten(current, sheet)
         if shorter is None:
-            break
+            return current
         current = shorter
+        if pages_of(current) <= 1:
+            break
+    # One big item (a package with its list) can free far more room than needed: give back
+    # what still fits, most important sections first.
+    order = sorted(range(len(current.sections)),
+                   key=lambda i: -(SECTIONS[current.sections[i].kind].importance or 0))
+    for index in order:
+        while True:
+            section = current.sections[index]
+            if section.limit is None or section.limit == template.sections[index].limit:
+                break
+            total = SECTIONS[section.kind].count(sheet)
+            limit = section.limit + 1
+            original = template.sections[index].limit
+            grown = None if limit >= total and original is None else limit
+            sections = list(current.sections)
+            sections[index] = section.model_copy(update={"limit": grown})
+            candidate = current.model_copy(update={"sections": sections})
+            if pages_of(candidate) > 1:
+                break
+            current = candidate
     return current

@@ -103,7 +103,7 @@ _KIND_WORDS = {
     CostKind.per_unit: " per unit",
     CostKind.production: " per unit to produce",
     CostKind.price_paid: " paid",
-    CostKind.cumulative: " in total to date",
+    CostKind.cumulative: " (running total)",
 }
 
 

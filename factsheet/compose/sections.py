@@ -290,8 +290,13 @@ def _cost_target(c: Composer, ident: str | None, what: str | None) -> str:
 
 
 def costs(c: Composer, section: TemplateSection) -> list[Block]:
-    """Each amount with its kind, bound, the conversion as stated, and what it is for."""
-    items = []
+    """Each amount with its kind, bound, the conversion as stated, and what it is for: packages' values first."""
+    items: list[Inlines] = []
+    for package in c.sheet.packages:
+        if package.value is not None:
+            value = fmt.cost_phrase(package.value)
+            items.append((Strong((Text(package.name),)), Text(f": {value} ({package.kind.value} value)"),
+                          *c.notes.cite(package.cites[:1])))
     for cost in c.limited(c.sheet.costs, section):
         target = _cost_target(c, cost.pays_for, cost.what)
         line: list[Inline] = [Strong((Text(target),)), Text(": " + fmt.cost_phrase(cost))]
@@ -342,8 +347,9 @@ def source_list(c: Composer) -> list[Block]:
         if source.reliability is not None:
             grade = source.reliability.value
             line.append(Text(f" Reliability {grade} ({GRADE_MEANING[grade]})."))
-        if source.date_note:
-            line.append(Text(" " + " ".join(source.date_note.split())))
+        for extra in (source.date_note, source.note):
+            if extra:
+                line.append(Text(" " + " ".join(extra.split())))
         items.append(tuple(line))
     return [Paragraph((Strong((Text("Sources"),)),), "small"), BulletList(tuple(items))]
 

@@ -189,6 +189,8 @@ class Source(Strict):
     """Language of the document, a BCP 47 tag: en, nb, uk."""
     reliability: Grade | None = None
     """Reliability grade A-F (NATO/Admiralty scale); None when not graded."""
+    note: str | None = None
+    """How the text was obtained, when not from the URL itself: 'as archived in ...'."""
 
     @model_validator(mode="before")
     @classmethod
