@@ -262,3 +262,32 @@ def test_upgrade_rewrites_a_previous_model_file_keeping_its_comments(workspace: 
 
 def _load_from(path: Path, workspace: Path) -> LoadedFacts:
     return load_facts(path, Workspace.open(workspace))
+
+
+def test_a_per_unit_cost_is_never_shown_as_the_price_of_a_delivery() -> None:
+    from factsheet.compose.composer import compose
+    from factsheet.compose.template import load_template
+    from factsheet.document.dump import dump
+    from factsheet.facts.model import FactSheet
+
+    quote = [{"source": "src", "text": "Russia is purchasing"}]
+    sheet = FactSheet.model_validate({
+        "schema_version": 2,
+        "factsheet": {"title": "T", "as_of": "2022-10-01"},
+        "sources": [{"id": "src", "file": "x.txt", "title": "S"}],
+        "actors": [{"id": "ru", "name": "Russia", "kind": "state", "cites": quote},
+                   {"id": "ir", "name": "Iran", "kind": "state", "cites": quote}],
+        "systems": [{"id": "shahed", "designation": "Shahed-136", "category": "loitering munition",
+                     "cites": quote}],
+        "transfers": [{"id": "t", "system": "shahed", "suppliers": ["ir"], "recipient": "ru", "status": "delivered",
+                       "quantity": {"value": 250, "bound": "about"}, "cites": quote}],
+        "costs": [{"id": "unit", "pays_for": "shahed", "amount": 20000, "currency": "USD", "kind": "production cost",
+                   "bound": "about", "cites": quote},
+                  {"id": "rate", "what": "UK military aid", "amount": 3000000000, "currency": "GBP", "kind": "rate",
+                   "per": "year", "cites": quote}],
+    })
+    template = load_template(REPO / "templates" / "briefing.yaml", "briefing.yaml").template
+    text = dump(compose(sheet, template, "b"))
+    row = next(line for line in text.splitlines() if "**Shahed-136**" in line and "Iran → Russia" in line)
+    assert "about USD 20,000 per unit to produce" in row and "delivered, about 250" in row
+    assert "**UK military aid**: GBP 3 billion per year" in text

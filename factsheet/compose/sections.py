@@ -107,8 +107,12 @@ def _package_line(c: Composer, package: Package) -> list[Inline]:
     who = payers or givers
     if payers and givers and givers != payers:
         who = f"{payers} (funding), {givers} (supplying)"
-    if who or package.recipient:
-        bits.append(f"{who or 'not stated'} → {c.actor(package.recipient) if package.recipient else 'not stated'}")
+    if package.recipient:
+        bits.append(f"{who or 'not stated'} → {c.actor(package.recipient)}")
+    elif payers:
+        bits.append(f"funded by {payers}" + (f", supplied by {givers}" if givers and givers != payers else ""))
+    elif givers:
+        bits.append(f"supplied by {givers}")
     if package.value is not None:
         bits.append(fmt.cost_phrase(package.value))
     for label, when in (("announced", package.announced), ("agreed", package.agreed),

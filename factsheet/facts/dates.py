@@ -194,5 +194,12 @@ class DateValue(BaseModel):
         return start, end
 
     def sort_key(self) -> tuple[date, date]:
-        """Order by first possible day, then last."""
-        return self.span()
+        """Order by first possible day, then last; 'before' a date sorts before it, 'after' and 'by' after."""
+        start, end = self.span()
+        if self.relation is Relation.before:
+            return start - timedelta(days=1), start - timedelta(days=1)
+        if self.relation is Relation.after:
+            return end + timedelta(days=1), end + timedelta(days=1)
+        if self.relation in (Relation.by, Relation.until):
+            return end, end
+        return start, end
