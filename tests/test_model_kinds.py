@@ -291,3 +291,19 @@ def test_a_per_unit_cost_is_never_shown_as_the_price_of_a_delivery() -> None:
     row = next(line for line in text.splitlines() if "**Shahed-136**" in line and "Iran → Russia" in line)
     assert "about USD 20,000 per unit to produce" in row and "delivered, about 250" in row
     assert "**UK military aid**: GBP 3 billion per year" in text
+
+
+@pytest.mark.parametrize("compact", [False, True])
+def test_an_events_section_lists_each_event_with_its_date(compact: bool) -> None:
+    from factsheet.compose.composer import compose
+    from factsheet.compose.template import Template
+    from factsheet.document.dump import dump
+
+    sheet = _load(EU).sheet
+    template = Template.model_validate({"sections": [{"kind": "events", "compact": compact}, {"kind": "places"}]})
+    text = dump(compose(sheet, template, "b"))
+    assert "Events" in text
+    for event in sheet.events:
+        assert event.what in " ".join(text.split()), event.id
+        assert fmt.event_date(event.when) in text  # type: ignore[arg-type]
+    assert ("| Council of the EU |" in text) is not compact
