@@ -307,3 +307,12 @@ def test_an_events_section_lists_each_event_with_its_date(compact: bool) -> None
         assert event.what in " ".join(text.split()), event.id
         assert fmt.event_date(event.when) in text  # type: ignore[arg-type]
     assert ("| Council of the EU |" in text) is not compact
+
+
+@pytest.mark.parametrize(("when", "printed"), [(2022, "2022"), ("2022-08", "Aug 2022"), ("2022-Q3", "Q3 2022")])
+def test_a_bare_date_in_a_when_field_is_a_date_not_an_id(when: object, printed: str) -> None:
+    from factsheet.facts.model import Event
+
+    event = Event.model_validate({"id": "e", "kind": "launch", "what": "W", "when": when,
+                                  "cites": [{"source": "s", "text": "abc"}]})
+    assert isinstance(event.when, DateValue) and fmt.event_date(event.when) == printed
