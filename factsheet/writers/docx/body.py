@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
 from factsheet.document.nodes import (
     Block,
     BulletList,
@@ -326,7 +328,11 @@ class BodyWriter:
             return self.inlines(node.children, replace(fmt, italic=True))
         if isinstance(node, Span):
             flag = fmt.flag or not styles.FLAG_CLASSES.isdisjoint(node.classes)
-            return self.inlines(node.children, replace(fmt, flag=flag, lang=node.lang or fmt.lang))
+            content = self.inlines(node.children, replace(fmt, flag=flag, lang=node.lang or fmt.lang))
+            if node.href and self.pictures.part is not None:
+                rid = self.pictures.part.relate_to(node.href, RT.HYPERLINK, is_external=True)
+                return ooxml.external_link(rid, content)
+            return content
         raise TypeError(f"docx writer: unknown inline node {type(node).__name__}")
 
     def citations(self, numbers: list[int]) -> str:

@@ -12,11 +12,13 @@ sets endnotes on a page of their own, which would make a one-pager two pages.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from factsheet.document.nodes import Block, Cite, Div, Emph, Heading, Inline, Inlines, NoteList, Span, Strong
 from factsheet.writers.docx import ooxml
 
+_RELATIONSHIP_ID = re.compile(r'r:id="([^"]+)"')
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
 _SEPARATORS = (
@@ -90,10 +92,20 @@ def attach(document: Any, notes: dict[int, str]) -> None:
     from docx.opc.part import Part
 
     body = "".join(f'<w:footnote w:id="{ident}">{markup}</w:footnote>' for ident, markup in sorted(notes.items()))
+    part = Part(PackURI("/word/footnotes.xml"), CONTENT_TYPE, b"", document.part.package)
+    document.part.relate_to(part, RELATIONSHIP)
+    # The notes were written as body text: their links' relationships are the document's, and
+    # belong to the footnotes part now.
+    rels = document.part.rels
+
+    def moved(match: re.Match[str]) -> str:
+        rel = rels[match.group(1)]
+        return f'r:id="{part.relate_to(rel.target_ref, rel.reltype, is_external=rel.is_external)}"'
+
+    body = _RELATIONSHIP_ID.sub(moved, body)
     xml = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes {ooxml.NAMESPACES}>'
            f"{_SEPARATORS}{body}</w:footnotes>")
-    part = Part(PackURI("/word/footnotes.xml"), CONTENT_TYPE, xml.encode("utf-8"), document.part.package)
-    document.part.relate_to(part, RELATIONSHIP)
+    part._blob = xml.encode("utf-8")
     settings = document.settings.element
     properties = ooxml.parse('<w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>')[0]
     compat = settings.find(ooxml.w("compat"))

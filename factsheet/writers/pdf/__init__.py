@@ -118,8 +118,12 @@ def _inline(node: n.Inline, look: _Look) -> list[Run]:
     if isinstance(node, n.Emph):
         return runs(node.children, replace(look, italic=True))
     if isinstance(node, n.Span):
-        inner = runs(node.children, replace(look, bold=True, color=ALERT) if {"stale", "draft"} & set(node.classes)
-                     else look)
+        if {"stale", "draft"} & set(node.classes):
+            inner = runs(node.children, replace(look, bold=True, color=ALERT))
+        elif node.href:
+            inner = [replace(run, link=node.href) for run in runs(node.children, replace(look, color=LINK))]
+        else:
+            inner = runs(node.children, look)
         return [run if run.lang else replace(run, lang=node.lang) for run in inner] if node.lang else inner
     raise TypeError(f"PDF writer: unknown inline node {type(node).__name__}")
 

@@ -61,21 +61,9 @@ class Item(Flowable):
             name = font.getSubsetInternalName(subset, canvas._doc)
             tagger = tagging.of(canvas)
             marks = tagger.marks(canvas, self.label) if tagger else None
-            start = marks.run(_PLAIN) if marks else ""
+            start = marks.run(tagging.PLAIN) if marks else ""
             end = marks.close() if marks else ""
             canvas._code.append(
                 f"{start} q BT {fp_str(self.color.red, self.color.green, self.color.blue)} rg {name} {fp_str(size)} Tf"
                 f" 1 0 0 1 {fp_str(x, y + self.height - size)} Tm ({canvas._escape(chunk)}) Tj ET Q {end}")
         self.body.drawOn(canvas, x + self.indent, y, _sW)
-
-
-class _Plain:
-    """A run that links nowhere: the label's own marked content."""
-
-    @property
-    def link(self) -> str | None:
-        """Nowhere."""
-        return None
-
-
-_PLAIN = _Plain()

@@ -103,6 +103,18 @@ class Tagger:
         return Marks(self, element, canvas.getPageNumber() - 1)
 
 
+class _Plain:
+    """A run that links nowhere and has no language of its own: the element's own marked content."""
+
+    @property
+    def link(self) -> str | None:
+        """Nowhere."""
+        return None
+
+
+PLAIN = _Plain()
+
+
 def of(canvas: Any) -> Tagger | None:
     """The tagger of the document `canvas` draws, if it is tagged."""
     return getattr(canvas, "tagger", None)
@@ -154,8 +166,9 @@ class Marks:
             return ""
         out = END + " " if self.open else ""
         self.key, self.open = key, True
-        if key[0] == "link":
-            self.link = self.element.add("Reference").add("Link")
+        if key[0] == "link":  # a citation is a Reference holding its Link; a web address is a Link
+            web = key[1].startswith(("https://", "http://"))
+            self.link = (self.element if web else self.element.add("Reference")).add("Link")
             return out + self.tagger.begin(self.page, self.link)
         self.link = None
         if key[0] == "lang":
@@ -182,14 +195,20 @@ class LinkAnnotation(pdfdoc.LinkAnnotation):
     contents = ""
     struct_parent: int | None = None
 
+    url = ""
+    """A web address to open instead of the destination."""
+
     def format(self, document: Any) -> bytes:
         """The annotation dictionary."""
-        destination = pdfdoc.format(self.Destination, document)
+        if self.url:
+            target = b"/A << /S /URI /URI %s >>" % pdfdoc.PDFString(self.url).format(document)
+        else:
+            target = b"/Dest " + pdfdoc.format(self.Destination, document)
         rect = fp_str(*self.Rect).encode("ascii")
         contents = pdfdoc.PDFString(self.contents).format(document)
         parent = b"" if self.struct_parent is None else b" /StructParent %d" % self.struct_parent
-        return (b"<<\n/Border [ 0 0 0 ] /Contents %s /Dest %s /F 4 /Rect [ %s ]%s /Subtype /Link /Type /Annot\n>>"
-                % (contents, destination, rect, parent))
+        return (b"<<\n/Border [ 0 0 0 ] /Contents %s %s /F 4 /Rect [ %s ]%s /Subtype /Link /Type /Annot\n>>"
+                % (contents, target, rect, parent))
 
 
 LINK_PADDING = 1.0
@@ -198,15 +217,18 @@ LINK_PADDING = 1.0
 
 def link_to(canvas: Any, destination: str, rect: tuple[float, float, float, float],
             element: Element | None = None) -> None:
-    """A link annotation over `rect` to `destination`, owned by the Link `element` when tagged."""
+    """A link annotation over `rect` to `destination` (a named destination or a web address),
+    owned by the Link `element` when tagged."""
     x1, y1, x2, y2 = rect
     pad = LINK_PADDING
+    web = destination.startswith(("https://", "http://"))
     link = LinkAnnotation(canvas._absRect((x1 - pad, y1 - pad, x2 + pad, y2 + pad), 1), "",
-                          canvas._bookmarkReference(destination))
+                          None if web else canvas._bookmarkReference(destination))
+    link.url = destination if web else ""
     tagger = of(canvas)
     link.contents = tagger.descriptions.get(destination, "") if tagger else ""
     if not link.contents:
-        link.contents = f"Go to {destination}"
+        link.contents = f"Open {destination}" if web else f"Go to {destination}"
     canvas._addAnnotation(link)
     if tagger is not None and element is not None:
         element.kids.append(Annotation(canvas.getPageNumber() - 1, link))

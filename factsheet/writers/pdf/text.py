@@ -71,6 +71,8 @@ class _Segment:
 class _Line:
     segments: list[_Segment] = field(default_factory=list)
     width: float = 0.0
+    spaced: bool = False
+    """The line ended at a space or a line break (not inside a word): its text reads on after a space."""
 
 
 # Only ASCII whitespace breaks or collapses: a no-break space (U+00A0) must stay put.
@@ -185,6 +187,7 @@ def break_lines(words: list[_Word], first: float, other: float) -> list[_Line]:
     for whole in words:
         for word in _chop(whole, other) if whole.width > other else (whole,):
             if word.newline or (line.segments and line.width + word.space + word.width > limit):
+                line.spaced = word.newline or word.space > 0
                 lines.append(line)
                 line, limit = _Line(), other
             x = line.width + word.space if line.segments else 0.0
@@ -296,9 +299,11 @@ class RichText(Flowable):
                 run = segment.run
                 chars = segment.text
                 # A gap (between runs, or at the end of a line) is drawn as an invisible space too,
-                # so that text read back from the file (by a screen reader, say) keeps its words apart.
-                if (position < last and line.segments[position + 1].x > segment.x + segment.width + 0.01) or (
-                        position == last and index < len(lines) - 1 and not chars.endswith(" ")):
+                # so that text read back from the file (by a screen reader, say) keeps its words apart;
+                # after a link the space is the paragraph's, not the link's.
+                gap = (position < last and line.segments[position + 1].x > segment.x + segment.width + 0.01) or (
+                    position == last and line.spaced and not chars.endswith(" "))
+                if gap and not run.link:
                     chars += " "
                 if marks is not None:
                     switch = marks.run(run)
@@ -320,6 +325,14 @@ class RichText(Flowable):
                     low = y + run.rise - run.size / 4
                     links.append((run.link, (x, low, x + segment.width, low + run.size * 1.25),
                                   marks.link if marks else None))
+                    if gap:
+                        if marks is not None:
+                            out.append(marks.run(tagging.PLAIN))
+                        subset, chunk = _subset_chunks(font, " ", document)[0]
+                        key = (font.getSubsetInternalName(subset, document), run.size)
+                        out.append(f"1 0 0 1 {fp_str(x + segment.width, y)} Tm {key[0]} {fp_str(run.size)} Tf"
+                                   f" ({escape(chunk)}) Tj")
+                        current_font = key
             y -= style.leading
         if marks is not None:
             out.append(marks.close())
