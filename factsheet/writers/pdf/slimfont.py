@@ -124,11 +124,10 @@ def distinct_subset_tags(font: Any) -> None:
 
     The same steps as ``TTFont.addObjects`` in ReportLab 4-5, but for the tag.
     """
-    from reportlab.pdfbase import pdfdoc
-    from reportlab.pdfbase.ttfonts import TTFont, makeToUnicodeCMap
+    from reportlab.pdfbase import pdfdoc, ttfonts
 
     def add_objects(doc: Any) -> None:
-        state = font.state.get(doc) or font.state.setdefault(doc, TTFont.State(font._asciiReadable))
+        state = font.state.get(doc) or font.state.setdefault(doc, ttfonts.TTFont.State(font._asciiReadable))
         state.frozen = 1
         used: set[str] = doc.__dict__.setdefault("_factsheet_subset_tags", set())
         for number, subset in enumerate(state.subsets):
@@ -143,7 +142,7 @@ def distinct_subset_tags(font: Any) -> None:
             pdf_font.LastChar = len(subset) - 1
             pdf_font.Widths = pdfdoc.PDFArray(list(map(font.face.getCharWidth, subset)))
             cmap = pdfdoc.PDFStream()
-            cmap.content = makeToUnicodeCMap(base, subset)
+            cmap.content = ttfonts.makeToUnicodeCMap(base, subset)  # looked up now: it may be replaced
             if doc.compression:
                 cmap.filters = [pdfdoc.PDFZCompress]
             pdf_font.ToUnicode = doc.Reference(cmap, "toUnicodeCMap:" + base)
