@@ -215,6 +215,7 @@ def _rebuild(
     result: BuildResult,
 ) -> None:
     from factsheet.compose.summary import summarise
+    from factsheet.fitcache import FitCache
     from factsheet.render import History, check_fonts, render_all
 
     facts_by_path, templates = load_inputs(
@@ -244,10 +245,11 @@ def _rebuild(
             result.changes[facts.shown] = lines
     # Render everything before writing anything: a failure leaves out/ as it was.
     rendered = {}
+    fits = FitCache.read(workspace.out)
     for key in dict.fromkeys((p.facts_path, p.template_path) for p in todo):
         formats = [p.fmt for p in todo if (p.facts_path, p.template_path) == key]
         facts, template = facts_by_path[key[0]], templates[key[1]]
-        for fmt, rendition in render_all(facts, template, formats, marked[key[0]], histories[key[0]]).items():
+        for fmt, rendition in render_all(facts, template, formats, marked[key[0]], histories[key[0]], fits).items():
             rendered[(*key, fmt)] = rendition
     for item in todo:
         rendition = rendered[(item.facts_path, item.template_path, item.fmt)]
@@ -258,3 +260,4 @@ def _rebuild(
         result.written.append(Output(item.path, shown, item.fmt, len(rendition.data), rendition.pages,
                                      rendition.warnings, tuple(reasons[item])))
     manifest.write()
+    fits.save()
