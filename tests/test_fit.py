@@ -38,9 +38,12 @@ def fitting_cases(draw: st.DrawFn) -> tuple[Template, Any, dict[str, float], flo
     return Template(one_page=True, sections=sections), _sheet(counts), weights, capacity
 
 
+Case = tuple[Template, Any, dict[str, float], float]
+
+
 @settings(max_examples=300, deadline=None)
 @given(fitting_cases())
-def test_search_finds_the_step_that_trying_every_step_finds(case: tuple[Template, Any, dict[str, float], float]) -> None:
+def test_search_finds_the_step_that_trying_every_step_finds(case: Case) -> None:
     template, sheet, weights, capacity = case
     calls: list[int] = []
 
