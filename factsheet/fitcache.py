@@ -35,10 +35,10 @@ def fit_key(parts: Sequence[str]) -> str:
 
 
 def _limits(value: object) -> Limits | None:
-    """`value` as limits when it is a list of positive ints and nulls, else None."""
+    """`value` as limits when it is a list of counts (ints from 0) and nulls, else None."""
     if not isinstance(value, list):
         return None
-    if not all(v is None or (type(v) is int and v >= 1) for v in value):
+    if not all(v is None or (type(v) is int and v >= 0) for v in value):
         return None
     return tuple(value)
 

@@ -3,47 +3,46 @@
 Shortening is a fixed sequence: step k removes one item from the section most worth
 cutting after k-1 removals. Rendering is what costs, so the sequence is worked out
 without rendering and searched in a bounded number of renders: the first render says
-how many pages the full briefing takes, which estimates the step to try next, and a
-binary search between a step that does not fit and one that does finds the first step
-that fits. Fewer items never make a briefing longer, so this is the same step that
-trying every one in turn finds (`fit_one_page_linear`, kept as the reference).
+how many pages the full briefing takes, which estimates the step to try, a doubling
+gallop finds a step that fits beside one that does not, and a binary search between
+them finds the first step that fits. One big item (a package with its list) can free far
+more room than needed, so items are then given back, most important sections first, as
+many as still fit (a binary search per section). Fewer items never make a briefing longer,
+so this finds what trying every step in turn finds (`fit_one_page_linear`, the reference).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from factsheet.compose.sections import SECTIONS
 from factsheet.compose.template import Template
 from factsheet.facts.model import FactSheet
 
-# How much each section is worth keeping: the section with most items per unit of importance is cut first.
-IMPORTANCE = {
-    "key_points": 6.0, "transfers": 3.0, "gaps": 2.0, "costs": 2.0, "timeline": 1.5,
-    "claims": 1.0, "systems": 1.0, "actors": 0.5,
-}
-_COUNTED = {"timeline": "dates"}
-
 Limits = tuple[int | None, ...]
+PagesOf = Callable[[Template], int]
 
 
-def _shown(template: Template, sheet: FactSheet) -> list[int | None]:
-    """Items each section shows now (None for sections that are never shortened)."""
+def limits_of(template: Template, sheet: FactSheet) -> Limits:
+    """How many items each section of `template` shows (None for sections never shortened)."""
     shown: list[int | None] = []
     for section in template.sections:
-        if section.kind not in IMPORTANCE:
+        if SECTIONS[section.kind].importance is None:
             shown.append(None)
             continue
-        total = len(getattr(sheet, _COUNTED.get(section.kind, section.kind)))
+        total = SECTIONS[section.kind].count(sheet)
         shown.append(total if section.limit is None else min(section.limit, total))
-    return shown
+    return tuple(shown)
 
 
 def _cut_one(template: Template, shown: list[int | None]) -> bool:
     """Remove one item from the section most worth cutting, in place; False when nothing is left to cut."""
     best: tuple[float, int] | None = None
     for index, count in enumerate(shown):
-        if count is not None and count > 1:
-            score = count / IMPORTANCE[template.sections[index].kind]
+        importance = SECTIONS[template.sections[index].kind].importance
+        if count is not None and importance is not None and count > 1:
+            # The section with most items per unit of importance is cut first.
+            score = count / importance
             if best is None or score > best[0]:
                 best = (score, index)
     if best is None:
@@ -54,14 +53,9 @@ def _cut_one(template: Template, shown: list[int | None]) -> bool:
     return True
 
 
-def limits_of(template: Template, sheet: FactSheet) -> Limits:
-    """How many items each section of `template` shows (None for sections never shortened)."""
-    return tuple(_shown(template, sheet))
-
-
 def shortening_steps(template: Template, sheet: FactSheet) -> list[Limits]:
     """The limits of every section after 0, 1, 2, ... removals, down to one item per section."""
-    shown = _shown(template, sheet)
+    shown = list(limits_of(template, sheet))
     steps: list[Limits] = [tuple(shown)]
     while _cut_one(template, shown):
         steps.append(tuple(shown))
@@ -85,31 +79,38 @@ def shorten(template: Template, sheet: FactSheet) -> Template | None:
     return with_limits(template, steps[1], steps[0]) if len(steps) > 1 else None
 
 
-def fit_one_page(template: Template, sheet: FactSheet, pages_of: Callable[[Template], int]) -> Template:
-    """The first shortening of `template` whose briefing `pages_of` measures at one page.
+def _give_back_order(template: Template) -> list[int]:
+    """Section indexes, most important first (items are given back in this order)."""
+    return sorted(range(len(template.sections)), key=lambda i: -(SECTIONS[template.sections[i].kind].importance or 0))
 
-    Returns the most shortened template when even that does not fit. Calls `pages_of`
-    about 2 + 2 log2(steps) times at most, whatever the size of the facts.
+
+def fit_one_page(template: Template, sheet: FactSheet, pages_of: PagesOf) -> Template:
+    """The shortening of `template` that `fit_one_page_linear` finds, in a bounded number of renders.
+
+    About 2 + 2 log2(steps) renders to find the first step that fits, and log2(items) per
+    shortened section to give items back, whatever the size of the facts.
     """
     steps = shortening_steps(template, sheet)
-    pages: dict[int, int] = {}
+    full = steps[0]
+    pages: dict[Limits, int] = {}
 
-    def measure(step: int) -> int:
-        if step not in pages:
-            pages[step] = pages_of(with_limits(template, steps[step], steps[0]))
-        return pages[step]
+    def fits(limits: Limits) -> bool:
+        if limits not in pages:
+            pages[limits] = pages_of(with_limits(template, limits, full))
+        return pages[limits] <= 1
 
     last = len(steps) - 1
-    if measure(0) <= 1 or last == 0:
-        return with_limits(template, steps[0 if measure(0) <= 1 else last], steps[0])
-    # Too long at step 0. Guess the step from the page count, then gallop away from the guess with a
-    # doubling stride until one step fits and one does not; renders stay near the answer, where
-    # briefings are short and cheap to render.
-    guess = min(last, max(1, round(last * (1 - 1 / measure(0)))))
+    if fits(full):
+        return template
+    if last == 0:
+        return template
+    # Guess the step from the page count, then gallop away from the guess with a doubling stride until
+    # one step fits and one does not: renders stay near the answer, where briefings are short and cheap.
+    guess = min(last, max(1, round(last * (1 - 1 / pages[full]))))
     stride = max(1, last // 32)
-    if measure(guess) <= 1:
-        high, low = guess, 0
-        while high - stride > 0 and measure(high - stride) <= 1:
+    if fits(steps[guess]):
+        high = guess
+        while high - stride > 0 and fits(steps[high - stride]):
             high -= stride
             stride *= 2
         low = max(0, high - stride)
@@ -117,26 +118,47 @@ def fit_one_page(template: Template, sheet: FactSheet, pages_of: Callable[[Templ
         low = guess
         while True:
             if low == last:
-                return with_limits(template, steps[last], steps[0])
+                return with_limits(template, steps[last], full)
             high = min(last, low + stride)
-            if measure(high) <= 1:
+            if fits(steps[high]):
                 break
             low, stride = high, stride * 2
-    # Now `low` does not fit and `high` does: binary search for the first step that fits.
-    while high - low > 1:
+    while high - low > 1:  # `low` does not fit, `high` does: the first step that fits lies between
         middle = (low + high) // 2
-        if measure(middle) <= 1:
+        if fits(steps[middle]):
             high = middle
         else:
             low = middle
-    return with_limits(template, steps[high], steps[0])
+    current = list(steps[high])
+    for index in _give_back_order(template):
+        shown, most = current[index], full[index]
+        if shown is None or most is None or shown == most:
+            continue
+        keep, over = shown, most + 1  # `keep` items fit; `over` is known not to (or is past the end)
+        while over - keep > 1:
+            middle = (keep + over) // 2
+            if fits((*current[:index], middle, *current[index + 1:])):
+                keep = middle
+            else:
+                over = middle
+        current[index] = keep
+    return with_limits(template, tuple(current), full)
 
 
-def fit_one_page_linear(template: Template, sheet: FactSheet, pages_of: Callable[[Template], int]) -> Template:
-    """The reference for `fit_one_page`: try every shortening in turn (one render per step)."""
+def fit_one_page_linear(template: Template, sheet: FactSheet, pages_of: PagesOf) -> Template:
+    """The reference for `fit_one_page`: one render per shortening step, then one per item given back."""
     steps = shortening_steps(template, sheet)
-    for limits in steps:
-        candidate = with_limits(template, limits, steps[0])
-        if pages_of(candidate) <= 1:
-            return candidate
-    return with_limits(template, steps[-1], steps[0])
+    full = steps[0]
+    chosen = next((limits for limits in steps if pages_of(with_limits(template, limits, full)) <= 1), None)
+    if chosen is None:
+        return with_limits(template, steps[-1], full)
+    current = list(chosen)
+    for index in _give_back_order(template):
+        while current[index] is not None and current[index] != full[index]:
+            count = current[index]
+            assert count is not None
+            candidate = (*current[:index], count + 1, *current[index + 1:])
+            if pages_of(with_limits(template, candidate, full)) > 1:
+                break
+            current[index] = count + 1
+    return with_limits(template, tuple(current), full)
