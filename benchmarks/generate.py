@@ -82,6 +82,7 @@ def distinct_yaml(index: int) -> tuple[str, str]:
     sentences: list[str] = []
     lines = [
         "# yaml-language-server: $schema=../schemas/facts.schema.json",
+        "schema_version: 2",
         "factsheet:", f"  title: Supplies to {names[1]} from {names[0]}, case {index}", "  as_of: 2026-11-25",
         f"  subject: Synthetic case {index}",
         "sources:", f"  - {{id: src, file: case{index:04d}.txt, title: Report {index}, publisher: Wire {index % 13}, "
@@ -110,7 +111,7 @@ def distinct_yaml(index: int) -> tuple[str, str]:
         units = 10 * (t + 1) + index % 90
         said = f"{names[supplier]} sent {units} units of system {t} to {names[recipient]}."
         lines.append(f"  - {{id: t{t}, system: s{t}, suppliers: [a{supplier}], recipient: a{recipient}, "
-                     f"status: {STATUSES[(t + index) % len(STATUSES)]}, quantity: '{units}', "
+                     f"status: {STATUSES[(t + index) % len(STATUSES)]}, quantity: {{value: {units}, unit: units}}, "
                      f"when: d{t % 3}, cites: {quote(said)}}}")
     lines.append("costs:")
     said = f"The first delivery cost up to {index % 90 + 1} million dollars."
