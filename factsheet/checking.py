@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from factsheet.diagnostics import Diagnostic
+from factsheet.diagnostics import Diagnostic, Location
 from factsheet.errors import FactsheetError, InputError, ValidationFailed
 from factsheet.facts.anchors import read_state
 from factsheet.manifest import file_hash
@@ -33,7 +33,7 @@ class FileReport:
     shown: str
     summary: str
     problems: list[CitationCheck] = field(default_factory=list)
-    fixed: list[CitationCheck] = field(default_factory=list)
+    fixed: list[Fixed] = field(default_factory=list)
     unchanged: bool = False  # nothing changed since the last clean check
 
 
@@ -46,22 +46,36 @@ def unchanged_since_clean_check(path: Path) -> str | None:
     return summary if same else None
 
 
-def fix_file(facts: LoadedFacts, checks: list[CitationCheck]) -> list[CitationCheck]:
-    """Rewrite the quotes that changed harmlessly; return those rewritten."""
-    from factsheet.atomic import write_atomic
-    from factsheet.facts.fix import patch_scalar
+@dataclass(frozen=True)
+class Fixed:
+    """One quote `check --fix` rewrote: where it now stands, and its old and new text."""
+
+    location: Location
+    field: str
+    fact_id: str
+    old: str
+    new: str
+    diff: str
+
+
+def fix_file(facts: LoadedFacts, checks: list[CitationCheck]) -> list[Fixed]:
+    """Rewrite the quotes whose change --fix may accept, through factsheet.yamledit; return what was rewritten."""
+    from factsheet.facts.anchor import normalise
+    from factsheet.yamledit import Snapshot, commit, replace_scalars
 
     fixable = [c for c in checks if c.result.fixable and c.result.found]
     if not fixable:
         return []
-    text = facts.path.read_text(encoding="utf-8")
-    # Patch from the bottom up so earlier positions stay valid.
-    for check in sorted(fixable, key=lambda c: (c.location.line, c.location.col), reverse=True):
-        key = tuple(int(part) if part.isdigit() else part for part in check.field.split("."))
-        key_col = facts.document.key_location(key).col
-        text = patch_scalar(text, check.location.line, check.location.col, key_col, check.result.found)
-    write_atomic(facts.path, text.encode("utf-8"), facts.shown)
-    return fixable
+    snapshot = Snapshot.of_text(facts.path, facts.shown, facts.document.text)
+    values = {c.path_key: normalise(c.result.found) for c in fixable}
+    new_text = replace_scalars(snapshot.text, values, facts.shown,
+                               same=lambda a, b: normalise(a) == normalise(b))
+    commit(snapshot, new_text, keeps=lambda _old, _new: True)  # replace_scalars checked every other value
+    from factsheet.yamlio import YamlDocument
+
+    after = YamlDocument(facts.shown, None, new_text)
+    return [Fixed(after.location(c.path_key), c.field, c.fact_id, normalise(c.quote), values[c.path_key],
+                  c.result.diff) for c in fixable]
 
 
 def check_file(path: Path, workspace: Workspace, fix: bool) -> FileReport:

@@ -101,7 +101,8 @@ def build(root: Path | None, out: Path | None, templates: tuple[str, ...], forma
 @main.command()
 @ROOT_OPTION
 @click.option("--fix", is_flag=True,
-              help="Rewrite quotes that changed only in whitespace, punctuation or spelling (never numbers or names).")
+              help="Rewrite quotes whose change cannot alter meaning (spacing, punctuation, one spelling rule; "
+                   "never numbers, quantities, negations or names), listing each.")
 def check(root: Path | None, fix: bool) -> None:
     """Re-anchor every citation in its source and report the ones an edit touched."""
     from factsheet.checking import check_workspace
@@ -110,7 +111,8 @@ def check(root: Path | None, fix: bool) -> None:
     reports = check_workspace(Workspace.open(root), fix=fix, report=lambda d: click.echo(str(d), err=True))
     for report in reports:
         for fixed in report.fixed:
-            click.echo(f"{fixed.location}: fixed {fixed.field}: {fixed.fact_id}: {fixed.result.diff}")
+            click.echo(f"{fixed.location}: fixed {fixed.field}: {fixed.fact_id}: {fixed.diff}\n"
+                       f"  old: {fixed.old}\n  new: {fixed.new}")
         note = " (unchanged since the last check)" if report.unchanged else ""
         click.echo(f"{report.shown}: {report.summary}{note}")
 

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from factsheet.atomic import SUFFIX
 from factsheet.build import BuildResult, build
 from factsheet.errors import FactsheetError
 from factsheet.workspace import Workspace
@@ -16,7 +17,7 @@ from factsheet.workspace import Workspace
 def relevant(path: str) -> bool:
     """Files whose change should trigger a build (not our anchors or temporary files)."""
     name = Path(path).name
-    return not (name.startswith(".") or name.endswith((".anchors.json", ".tmp", "~")))
+    return not (name.startswith(".") or name.endswith((".anchors.json", ".tmp", SUFFIX, "~")))
 
 
 def rebuild_line(result: BuildResult, started: float, saved: float | None) -> str:

@@ -37,7 +37,8 @@ class CitationCheck:
         r = self.result
         detail = {
             Status.changed: f"changed (similarity {r.similarity:.0f}%): {r.diff}"
-            + ("" if r.fixable else " - a number or name changed, fix by hand"),
+            + (" - `factsheet check --fix` would accept this change" if r.fixable
+               else " - fix by hand (a number, quantity, negation, name or whole word changed)"),
             Status.ambiguous: f"ambiguous: {r.diff}",
             Status.orphaned: "orphaned: not found in the source",
         }.get(r.status, r.status.value)
