@@ -12,7 +12,7 @@ from pathlib import Path
 from factsheet.diagnostics import Location
 from factsheet.errors import OutputError
 
-SUFFIX = ".factsheet-tmp"
+SUFFIX = ".factsheet.tmp"
 STALE_AFTER = 300.0  # seconds: a temporary file of ours this old was left by a killed process
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factsheet.diagnostics import Diagnostic, Location
-from factsheet.errors import FactsheetError, InputError, ValidationFailed
+from factsheet.errors import FactsheetError, InputError, OutputError, ValidationFailed
 from factsheet.facts.anchors import read_state
 from factsheet.manifest import file_hash
 from factsheet.workspace import Workspace
@@ -37,12 +37,13 @@ class FileReport:
     unchanged: bool = False  # nothing changed since the last clean check
 
 
-def unchanged_since_clean_check(path: Path) -> str | None:
+def unchanged_since_clean_check(path: Path, root: Path) -> str | None:
     """The recorded summary when `path` and its seeds are byte-identical to the last clean check."""
     inputs, summary, clean = read_state(path)
     if not clean or path.name not in inputs:
         return None
-    same = all(file_hash(path.parent / name) == digest for name, digest in inputs.items())
+    inside = all((path.parent / name).resolve().is_relative_to(root) for name in inputs)  # never read elsewhere
+    same = inside and all(file_hash(path.parent / name) == digest for name, digest in inputs.items())
     return summary if same else None
 
 
@@ -78,18 +79,23 @@ def fix_file(facts: LoadedFacts, checks: list[CitationCheck]) -> list[Fixed]:
                   c.result.diff) for c in fixable]
 
 
-def check_file(path: Path, workspace: Workspace, fix: bool) -> FileReport:
+def check_file(path: Path, workspace: Workspace, fix: bool,
+               report: Callable[[Diagnostic], None] = lambda _: None) -> FileReport:
     """Load one facts file without failing on quotes, re-anchor its citations, fix if asked, record anchors."""
     from factsheet.facts.check import check_citations, record_anchors, summary
     from factsheet.facts.load import load_facts
 
     facts = load_facts(path, workspace, check_quotes=False)
-    checks = check_citations(facts)
+    checks = check_citations(facts, report)
     fixed = fix_file(facts, checks) if fix else []
     if fixed:
         facts = load_facts(path, workspace, check_quotes=False)
         checks = check_citations(facts)
-    record_anchors(facts, checks)
+    try:
+        record_anchors(facts, checks)
+    except OutputError as exc:
+        report(Diagnostic(Location(facts.shown), f"cannot save anchors ({exc.message}); they are kept in "
+                          "memory for this check only", "warning"))
     return FileReport(facts.shown, summary(checks), [c for c in checks if not c.result.ok], fixed)
 
 
@@ -100,12 +106,12 @@ def check_workspace(
     reports: list[FileReport] = []
     load_problems: list[Diagnostic] = []
     for path in workspace.facts_files():
-        recorded = unchanged_since_clean_check(path)
+        recorded = unchanged_since_clean_check(path, workspace.root)
         if recorded is not None:
             reports.append(FileReport(workspace.show(path), recorded, unchanged=True))
             continue
         try:
-            reports.append(check_file(path, workspace, fix))
+            reports.append(check_file(path, workspace, fix, report))
         except FactsheetError as exc:
             load_problems.extend(exc.diagnostics)
     if load_problems:

@@ -12,6 +12,7 @@ import click
 
 from factsheet import __version__
 from factsheet.errors import EXIT_INTERNAL, FactsheetError
+from factsheet.options import LOCK_TIMEOUT, mail_date, message_id, positive_size
 
 ROOT_OPTION = click.option(
     "--root", type=click.Path(file_okay=False, path_type=Path), default=None,
@@ -66,9 +67,11 @@ def main(ctx: click.Context, debug: bool) -> None:
               help="Build even when a citation changed or vanished, marking such facts 'source changed - unverified'.")
 @click.option("--allow-drafts", is_flag=True, help="Build with draft facts, marked 'unreviewed'.")
 @click.option("--force", is_flag=True, help="Rebuild every output, even those up to date.")
+@LOCK_TIMEOUT
 @click.argument("facts", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
 def build(root: Path | None, out: Path | None, templates: tuple[str, ...], formats: tuple[str, ...],
-          paper: str | None, allow_stale: bool, allow_drafts: bool, force: bool, facts: tuple[Path, ...]) -> None:
+          paper: str | None, allow_stale: bool, allow_drafts: bool, force: bool, lock_timeout: float | None,
+          facts: tuple[Path, ...]) -> None:
     """Build briefings: every facts file x template x format, unless narrowed."""
     from factsheet.build import build as run_build
     from factsheet.workspace import Workspace
@@ -84,6 +87,7 @@ def build(root: Path | None, out: Path | None, templates: tuple[str, ...], forma
         allow_drafts=allow_drafts,
         force=force,
         report=lambda diagnostic: click.echo(str(diagnostic), err=True),
+        lock_timeout=lock_timeout,
     )
     for shown, lines in result.changes.items():
         click.echo(f"{shown}: changed since the last build:")
@@ -121,7 +125,8 @@ def check(root: Path | None, fix: bool) -> None:
 @ROOT_OPTION
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Output folder (default: out/ in the workspace).")
-def watch(root: Path | None, out: Path | None) -> None:
+@LOCK_TIMEOUT
+def watch(root: Path | None, out: Path | None, lock_timeout: float | None) -> None:
     """Rebuild whenever something under seeds/ or templates/ changes (Ctrl-C to stop)."""
     from factsheet.watching import watch_workspace
     from factsheet.workspace import Workspace
@@ -129,7 +134,7 @@ def watch(root: Path | None, out: Path | None) -> None:
     workspace = Workspace.open(root, out)
     click.echo(f"watching {workspace.show(workspace.seeds)} and {workspace.show(workspace.templates)}")
     try:
-        watch_workspace(workspace, echo=click.echo)
+        watch_workspace(workspace, echo=click.echo, lock_timeout=lock_timeout)
     except KeyboardInterrupt:
         click.echo("stopped")
 
@@ -153,14 +158,18 @@ def watch(root: Path | None, out: Path | None) -> None:
               help="Log in as this user; the password comes from FACTSHEET_SMTP_PASSWORD or a prompt.")
 @click.option("--smtp-security", type=click.Choice(["starttls", "tls", "plain"]), default="starttls",
               show_default=True, envvar="FACTSHEET_SMTP_SECURITY")
-@click.option("--max-size", type=float, default=10.0, show_default=True, help="Warn above this size (MB).")
-@click.option("--date", default=None, help="Fixed Date header (RFC 2822), for reproducible messages.")
-@click.option("--message-id", default=None, help="Fixed Message-ID, for reproducible messages.")
+@click.option("--max-size", type=float, default=10.0, show_default=True, callback=positive_size,
+              help="Warn above this size (MB).")
+@click.option("--date", default=None, callback=mail_date,
+              help="Fixed Date header (RFC 5322, e.g. 'Fri, 25 Nov 2022 09:00:00 +0000'), for reproducible messages.")
+@click.option("--message-id", default=None, callback=message_id,
+              help="Fixed Message-ID <local@domain> (ASCII), for reproducible messages.")
+@LOCK_TIMEOUT
 @click.argument("facts", required=False, type=click.Path(dir_okay=False, path_type=Path))
 def email(root: Path | None, to: tuple[str, ...], cc: tuple[str, ...], sender: str, template: str,
           formats: tuple[str, ...], eml: Path | None, send: bool, smtp_host: str, smtp_port: int | None,
           smtp_user: str | None, smtp_security: str, max_size: float, date: str | None, message_id: str | None,
-          facts: Path | None) -> None:
+          lock_timeout: float | None, facts: Path | None) -> None:
     """Bring a briefing up to date and put it into an email: write an .eml, or --send it."""
     import os
 
@@ -170,9 +179,17 @@ def email(root: Path | None, to: tuple[str, ...], cc: tuple[str, ...], sender: s
     from factsheet.workspace import Workspace
 
     workspace = Workspace.open(root)
+    password = os.environ.get("FACTSHEET_SMTP_PASSWORD")
+    if send and smtp_user and password is None and not sys.stdin.isatty():
+        raise click.UsageError(f"--send logs in as {smtp_user} but there is no password and no terminal to ask "
+                               "for one: set FACTSHEET_SMTP_PASSWORD")
+    if eml is not None:
+        workspace.check_output_file(eml, str(eml), [facts.resolve()] if facts is not None else [])
+        if eml.exists() and eml.suffix.lower() != ".eml":
+            raise click.UsageError(f"--out {eml} exists and is not an .eml file; it is not overwritten")
     prepared = prepare(workspace, facts=facts, template=template, formats=formats or ("pdf", "docx"), sender=sender,
                        to=to, cc=cc, date=date, message_id=message_id,
-                       report=lambda d: click.echo(str(d), err=True))
+                       report=lambda d: click.echo(str(d), err=True), lock_timeout=lock_timeout)
     for name, size in prepared.attachments:
         click.echo(f"attached {name} ({size / 1024:.0f} KB)")
         if size > max_size * 1024 * 1024:
@@ -182,7 +199,6 @@ def email(root: Path | None, to: tuple[str, ...], cc: tuple[str, ...], sender: s
         write_atomic(target, bytes(prepared.message), str(target))
         click.echo(f"wrote {workspace.show(target)}")
     if send:
-        password = os.environ.get("FACTSHEET_SMTP_PASSWORD")
         if smtp_user and password is None:
             password = click.prompt(f"SMTP password for {smtp_user}", hide_input=True)
         security = smtp_security  # checked by click.Choice
