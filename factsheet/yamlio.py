@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
+import stat
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
@@ -71,10 +73,40 @@ class YamlDocument:
         return Location(self.path, line, col)
 
 
-def read_text(path: Path, shown: str) -> str:
-    """Read a UTF-8 text file, reporting a missing, unreadable or undecodable file by name."""
+DEFAULT_MAX_MB = 20.0  # an input file larger than this is refused (FACTSHEET_MAX_INPUT_MB to change)
+
+
+def max_input_bytes() -> int:
+    """The largest input file read, in bytes: FACTSHEET_MAX_INPUT_MB megabytes (default 20)."""
     try:
-        raw = path.read_bytes()
+        megabytes = float(os.environ.get("FACTSHEET_MAX_INPUT_MB", DEFAULT_MAX_MB))
+    except ValueError:
+        megabytes = DEFAULT_MAX_MB
+    if not megabytes > 0 or megabytes != megabytes or megabytes == float("inf"):
+        megabytes = DEFAULT_MAX_MB
+    return int(megabytes * 1024 * 1024)
+
+
+def read_text(path: Path, shown: str) -> str:
+    """Read a UTF-8 text file, reporting a missing, unreadable, undecodable or oversized file by name.
+
+    Only regular files are opened: a FIFO or a device named like an input is refused, never read.
+    """
+    try:
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError("not a regular file (a device, FIFO or socket?); refused", Location(shown))
+        limit = max_input_bytes()
+        if info.st_size > limit:
+            raise InputError(f"the file is {info.st_size / 1024 / 1024:.1f} MB, more than the {limit / 1024 / 1024:g} "
+                             "MB allowed (set FACTSHEET_MAX_INPUT_MB to change)", Location(shown))
+        with open(path, "rb") as handle:
+            raw = handle.read(limit + 1)
+        if len(raw) > limit:
+            raise InputError(f"the file grew beyond the {limit / 1024 / 1024:g} MB allowed while read",
+                             Location(shown))
     except FileNotFoundError:
         raise InputError("file not found", Location(shown)) from None
     except IsADirectoryError:
@@ -101,6 +133,7 @@ def load_yaml(path: Path, shown: str) -> YamlDocument:
     text = read_text(path, shown)
     if not text.strip():
         raise InputError("the file is empty", Location(shown, 1, 1))
+    _check_depth(text, shown)
     try:
         data = _load_fast(text)
     except Exception:  # anything the fast path cannot take, the careful one reports with its location
@@ -139,7 +172,10 @@ def _load_round_trip(
         mark = exc.problem_mark or exc.context_mark
         where = Location(shown, mark.line + 1, mark.column + 1) if mark else Location(shown)
         problem = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
-        raise ValidationFailed([Diagnostic(where, f"YAML syntax error: {problem}")]) from None
+        if "could not determine a constructor for the tag" in problem:
+            problem = f"unknown YAML tag {problem.split('tag', 1)[1].strip()}; tags are not allowed here"
+        prefix = "" if isinstance(exc, _limit_class()) else "YAML syntax error: "
+        raise ValidationFailed([Diagnostic(where, f"{prefix}{problem}")]) from None
     except YAMLError as exc:
         raise InputError(f"YAML error: {exc}", Location(shown)) from None
     if raw is None:
@@ -154,9 +190,80 @@ def _load_round_trip(
     return data, positions, keys
 
 
+PLAIN_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq",
+                                                                  "timestamp"))
+MAX_DEPTH = 40  # nested mappings and lists: a facts file needs about six
+MAX_INT_DIGITS = 30
+MAX_DECIMAL_CHARS = 40  # a written decimal number longer than this is refused, not rounded
+MAX_EXPONENT = 30
+MAX_TEXT = 100_000  # characters in one text value
+
+
+@cache
+def _limit_class() -> type[Exception]:
+    """A value over one of the limits above, raised at its mark by the constructor (ruamel imported lazily)."""
+    from ruamel.yaml.error import MarkedYAMLError
+
+    class Limit(MarkedYAMLError):
+        pass
+
+    return Limit
+
+
+def _limit(problem: str, mark: Any) -> Exception:
+    return _limit_class()(None, None, problem, mark)
+
+
+def _check_depth(text: str, shown: str) -> None:
+    """Refuse nesting deeper than MAX_DEPTH before any recursive step sees it (events are read iteratively)."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+    from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent
+
+    depth = 0
+    try:
+        for event in YAML(typ="safe", pure=False).parse(text):
+            if isinstance(event, CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    raise InputError(f"nested more than {MAX_DEPTH} levels deep",
+                                     Location(shown, mark.line + 1, mark.column + 1))
+            elif isinstance(event, CollectionEndEvent):
+                depth -= 1
+    except YAMLError:
+        return  # a syntax error: the careful parser reports it with its location
+
+
+def _int(constructor: Any, node: Any) -> Any:
+    digits = sum(ch.isdigit() for ch in str(node.value))
+    if digits > MAX_INT_DIGITS:
+        raise _limit(f"an integer of {digits} digits (at most {MAX_INT_DIGITS})", node.start_mark)
+    return constructor.construct_yaml_int(node)
+
+
+def _float(constructor: Any, node: Any) -> Any:
+    """YAML floats as exact Decimals: never rounded through binary floating point."""
+    from decimal import InvalidOperation
+
+    text = str(node.value).replace("_", "")
+    if text.lower().lstrip("+-") in (".inf", ".nan"):
+        raise _limit(f"{node.value!r} is not a number that can be used here", node.start_mark)
+    if len(text) > MAX_DECIMAL_CHARS:
+        raise _limit(f"a number written with {len(text)} characters (at most {MAX_DECIMAL_CHARS})",
+                     node.start_mark)
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        return constructor.construct_yaml_float(node)
+    if not value.is_finite() or abs(value.adjusted()) > MAX_EXPONENT:
+        raise _limit(f"{node.value!r} is out of range (at most 10^{MAX_EXPONENT})", node.start_mark)
+    return value
+
+
 @cache
 def _constructor(kind: str) -> type:
-    """A constructor that keeps dates as strings, for the model to check with a location."""
+    """A constructor that keeps dates as strings, reads numbers exactly and within limits."""
     from ruamel.yaml.constructor import RoundTripConstructor, SafeConstructor
 
     base = RoundTripConstructor if kind == "rt" else SafeConstructor
@@ -165,6 +272,8 @@ def _constructor(kind: str) -> type:
         pass
 
     KeepDates.add_constructor("tag:yaml.org,2002:timestamp", base.construct_yaml_str)
+    KeepDates.add_constructor("tag:yaml.org,2002:int", _int)
+    KeepDates.add_constructor("tag:yaml.org,2002:float", _float)
     return KeepDates
 
 
@@ -191,6 +300,10 @@ def _plain(
     Aliases are expanded, within a budget: a recursive alias or an 'alias bomb' is refused.
     """
     budget.left -= 1
+    tag = getattr(getattr(node, "tag", None), "value", None)
+    if tag is not None and isinstance(tag, str) and tag not in PLAIN_TAGS:
+        line, col = positions.get(key, (0, 0)) if positions is not None else (0, 0)
+        raise _AliasError(f"unknown YAML tag {tag}; tags are not allowed here", line, col)
     if isinstance(node, dict | list):
         lc = getattr(node, "lc", None)
         line, col = (lc.line + 1, lc.col + 1) if lc is not None else (0, 0)
@@ -220,7 +333,12 @@ def _plain(
     if isinstance(node, int):
         return int(node)
     if isinstance(node, str):
+        if len(node) > MAX_TEXT:
+            line, col = positions.get(key, (0, 0)) if positions is not None else (0, 0)
+            raise _AliasError(f"a text of {len(node):,} characters (at most {MAX_TEXT:,})", line, col)
         return str(node)
+    if isinstance(node, Decimal):
+        return node
     if isinstance(node, float):
         return Decimal(str(float(node)))
     if isinstance(node, dt.datetime | dt.date):
