@@ -29,7 +29,8 @@ def mail_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -
         parsed = parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):
         parsed = None
-    if parsed is None or parsed.tzinfo is None or not 1900 <= parsed.year <= 2100:
+    year = re.search(r"\b(\d{4})\b", value)  # two-digit years are obsolete, and read as 19xx or 20xx
+    if parsed is None or parsed.tzinfo is None or year is None or not 1900 <= int(year.group(1)) <= 2100:
         raise click.BadParameter(f"{value!r} is not an email date: write it as RFC 5322 does, e.g. "
                                  "'Fri, 25 Nov 2022 09:00:00 +0000'")
     return value

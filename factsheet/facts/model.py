@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date
-from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from factsheet.facts.currencies import ISO_4217
+from factsheet.facts.values import Amount, AsOf, LanguageTag, PartialDate, Title, check_year
 
 Id = Annotated[
     str,
@@ -107,13 +106,13 @@ class Source(Strict):
     """Id that quotes use to name this source."""
     file: str
     """Path of the source text, relative to the seeds/ folder."""
-    title: str
+    title: Title
     """Title of the document (the headline for an article)."""
     publisher: str | None = None
     """Who published it (outlet, ministry)."""
     author: str | None = None
     """Who wrote it, as credited."""
-    date: str | None = None
+    date: PartialDate | None = None
     """Publication date if known: YYYY, YYYY-MM or YYYY-MM-DD."""
     date_note: str | None = None
     """How the publication date was established when the document does not state it."""
@@ -218,7 +217,7 @@ class Bound(StrEnum):
 class Money(Strict):
     """An amount of money in one currency."""
 
-    amount: Decimal
+    amount: Amount
     """The amount, in units of the currency (not thousands or millions)."""
     currency: Currency
     """ISO 4217 code, e.g. NOK, USD."""
@@ -227,7 +226,7 @@ class Money(Strict):
 class Cost(Fact):
     """What something costs or is expected to cost."""
 
-    amount: Decimal = Field(gt=0)
+    amount: Amount
     """The amount, in units of the currency."""
     currency: Currency
     """ISO 4217 code of the amount."""
@@ -262,6 +261,7 @@ def check_date_value(value: str, precision: Precision) -> None:
         shapes = {"year": "YYYY", "month": "YYYY-MM", "day": "YYYY-MM-DD"}
         raise ValueError(f"{value!r} is not a {precision.value}-precision date ({shapes[precision.value]})")
     parts = [int(p) for p in value.split("-")]
+    check_year(parts[0])
     if len(parts) > 1 and not 1 <= parts[1] <= 12:
         raise ValueError(f"{value!r} has no month {parts[1]}")
     if len(parts) > 2 and not 1 <= parts[2] <= calendar.monthrange(parts[0], parts[1])[1]:
@@ -324,9 +324,9 @@ class Gap(Fact):
 class Meta(Strict):
     """The briefing's own particulars."""
 
-    title: str
+    title: Title
     """Title of the briefing."""
-    as_of: date
+    as_of: AsOf
     """Date the information is current to; the only date printed in outputs."""
     author: str = "factsheet"
     """Who prepared the briefing."""
@@ -334,7 +334,7 @@ class Meta(Strict):
     """One-line subject, used in document properties and email subjects."""
     keywords: list[str] = []
     """Keywords for document properties."""
-    language: str = "en-GB"
+    language: LanguageTag = "en-GB"
     """Language of the briefing, a BCP 47 tag."""
 
 
@@ -361,6 +361,12 @@ class FactSheet(Strict):
     """Statements attributed to someone, kept apart from established facts."""
     gaps: list[Gap] = []
     """What the sources say is unknown."""
+
+    @model_validator(mode="after")
+    def _something_to_brief(self) -> FactSheet:
+        if not any(getattr(self, section) for section in FACT_SECTIONS):
+            raise ValueError("nothing to brief: add key_points or other facts (factsheet extract drafts some)")
+        return self
 
     def all_facts(self) -> list[tuple[str, int, Fact]]:
         """Every fact with its section name and index, in file order."""
