@@ -49,9 +49,12 @@ class YamlDocument:
         return self._found["keys"]
 
     def _locate(self) -> None:
-        # Positions need the round-trip parser, five to eight times slower than the C one: only on demand.
+        # Positions come from composing the text again (only on demand): with the C parser when it can.
         if not self._found:
-            _, values, keys = _load_round_trip(self.text, self.path)
+            try:
+                values, keys = _node_positions(self.text)
+            except Exception:  # the careful parser then reports the problem with its location
+                _, values, keys = _load_round_trip(self.text, self.path)
             self._found.update(values=values, keys=keys)
 
     def key_location(self, key: PathKey) -> Location:
@@ -137,6 +140,7 @@ def load_yaml(path: Path, shown: str) -> YamlDocument:
     try:
         data = _load_fast(text)
     except Exception:  # anything the fast path cannot take, the careful one reports with its location
+        _syntax_check(text, shown)  # the pure parser's message without the round trip's cost, if it fails too
         data, values, keys = _load_round_trip(text, shown)
         return YamlDocument(shown, data, text, {"values": values, "keys": keys})
     if data is None:
@@ -156,6 +160,78 @@ def _load_fast(text: str) -> Any:
                                            frozenset())
 
 
+def _node_positions(text: str) -> tuple[dict[PathKey, tuple[int, int]], dict[PathKey, tuple[int, int]]]:
+    """(line, col) of every value and mapping key, from the nodes ruamel's C parser composes (no objects built).
+
+    The same places the round-trip loader records: a scalar at its value, a nested container at its key,
+    a list item at the item.
+    """
+    from ruamel.yaml import YAML
+    from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+    values: dict[PathKey, tuple[int, int]] = {(): (1, 1)}
+    keys: dict[PathKey, tuple[int, int]] = {}
+    budget = _Budget(max(MAX_VALUES, 20 * text.count("\n")))
+
+    def mark(node: Any) -> tuple[int, int]:
+        return node.start_mark.line + 1, node.start_mark.column + 1
+
+    def walk(node: Any, key: PathKey, depth: int) -> None:
+        budget.left -= 1
+        if budget.left < 0 or depth > MAX_DEPTH:
+            raise ValueError("too many values")
+        if isinstance(node, MappingNode):
+            for name, value in node.value:
+                child = (*key, str(name.value))
+                keys[child] = mark(name)
+                values[child] = mark(name) if isinstance(value, MappingNode | SequenceNode) else mark(value)
+                walk(value, child, depth + 1)
+        elif isinstance(node, SequenceNode):
+            for index, value in enumerate(node.value):
+                values[(*key, index)] = mark(value)
+                walk(value, (*key, index), depth + 1)
+        elif not isinstance(node, ScalarNode):
+            raise ValueError("unexpected node")
+
+    root = YAML(typ="safe", pure=False).compose(text)
+    if root is not None:
+        walk(root, (), 0)
+    return values, keys
+
+
+def _syntax_check(text: str, shown: str) -> None:
+    """Raise the located message of the pure-Python safe parser for a file it cannot read; else return.
+
+    Its scanner and parser are those of the round-trip loader (the same messages), without gathering
+    comments, several times faster on a file with a syntax error.
+    """
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError
+
+    yaml = YAML(typ="safe", pure=True)
+    yaml.Constructor = _constructor("safe")
+    yaml.allow_duplicate_keys = False
+    try:
+        yaml.load(text)
+    except MarkedYAMLError as exc:
+        if "could not determine a constructor for the tag" in str(exc.problem):
+            return  # the round-trip loader reads the tag, and reports it at its field
+        raise _marked(exc, shown) from None
+    except Exception:  # anything else is the round-trip loader's to report
+        pass
+
+
+def _marked(exc: Any, shown: str) -> ValidationFailed:
+    """A ruamel error with a mark, as a located diagnostic."""
+    mark = exc.problem_mark or exc.context_mark
+    where = Location(shown, mark.line + 1, mark.column + 1) if mark else Location(shown)
+    problem = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
+    if "could not determine a constructor for the tag" in problem:
+        problem = f"unknown YAML tag {problem.split('tag', 1)[1].strip()}; tags are not allowed here"
+    prefix = "" if isinstance(exc, _limit_class()) else "YAML syntax error: "
+    return ValidationFailed([Diagnostic(where, f"{prefix}{problem}")])
+
+
 def _load_round_trip(
     text: str, shown: str
 ) -> tuple[Any, dict[PathKey, tuple[int, int]], dict[PathKey, tuple[int, int]]]:
@@ -169,15 +245,17 @@ def _load_round_trip(
     try:
         raw = yaml.load(text)
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = Location(shown, mark.line + 1, mark.column + 1) if mark else Location(shown)
-        problem = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
-        if "could not determine a constructor for the tag" in problem:
-            problem = f"unknown YAML tag {problem.split('tag', 1)[1].strip()}; tags are not allowed here"
-        prefix = "" if isinstance(exc, _limit_class()) else "YAML syntax error: "
-        raise ValidationFailed([Diagnostic(where, f"{prefix}{problem}")]) from None
+        raise _marked(exc, shown) from None
     except YAMLError as exc:
-        raise InputError(f"YAML error: {exc}", Location(shown)) from None
+        position = getattr(exc, "position", None)
+        if isinstance(position, int) and 0 <= position <= len(text):  # a reader error: a character not allowed
+            line = text.count("\n", 0, position) + 1
+            col = position - (text.rfind("\n", 0, position) + 1) + 1
+            character = getattr(exc, "character", "")
+            code = f"U+{ord(character):04X}" if isinstance(character, str) and len(character) == 1 else "a character"
+            raise InputError(f"{code} is not allowed in a YAML file (a control character?)",
+                             Location(shown, line, col)) from None
+        raise InputError(f"YAML error: {' '.join(str(exc).split())}", Location(shown, 1, 1)) from None
     if raw is None:
         raise InputError("the file is empty", Location(shown, 1, 1))
     positions: dict[PathKey, tuple[int, int]] = {(): (1, 1)}
