@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import os
 import sys
 import traceback
 from datetime import datetime
@@ -18,6 +21,16 @@ ROOT_OPTION = click.option(
     "--root", type=click.Path(file_okay=False, path_type=Path), default=None,
     help="Workspace folder holding seeds/ and templates/ (default: the current folder).",
 )
+
+
+_STREAM_ERRORS = {errno.ENOSPC, errno.EPIPE, errno.EDQUOT, errno.EIO, errno.EFBIG}
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so that Python's own flush at exit does not fail a second time."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 class _Group(click.Group):
@@ -37,6 +50,13 @@ class _Group(click.Group):
             ctx.exit(exc.exit_code)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
+        except OSError as exc:
+            if exc.errno not in _STREAM_ERRORS:
+                raise
+            # Our files are written through atomic.py (an OutputError); what is left is the terminal or a pipe.
+            _silence_stdout()
+            click.echo(f"factsheet: cannot write to standard output: {exc.strerror}", err=True)
+            ctx.exit(EXIT_INTERNAL)
         except Exception as exc:  # an internal error: say so briefly, traceback only with --debug
             if ctx.obj and ctx.obj.get("debug"):
                 traceback.print_exc()
@@ -171,8 +191,6 @@ def email(root: Path | None, to: tuple[str, ...], cc: tuple[str, ...], sender: s
           smtp_user: str | None, smtp_security: str, max_size: float, date: str | None, message_id: str | None,
           lock_timeout: float | None, facts: Path | None) -> None:
     """Bring a briefing up to date and put it into an email: write an .eml, or --send it."""
-    import os
-
     from factsheet.atomic import write_atomic
     from factsheet.emailing import prepare
     from factsheet.mail.send import SmtpSettings, default_port, send_message

@@ -129,3 +129,16 @@ def test_templates_and_schemas_are_confined_like_seeds(workspace: Path, tmp_path
     result = run("schema", "--root", str(workspace))
     assert result.exit_code == 2 and "leaves the workspace" in result.output, result.output
     assert not list(outside.glob("*.json"))
+
+
+def test_stdout_on_a_full_disk_is_a_clear_message(workspace: Path) -> None:
+    import subprocess
+    import sys
+
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full here")
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([sys.executable, "-m", "factsheet", "check", "--root", str(workspace)], stdout=full,
+                                stderr=subprocess.PIPE, text=True, timeout=120)
+    assert result.returncode == 1
+    assert result.stderr.strip() == "factsheet: cannot write to standard output: No space left on device"
