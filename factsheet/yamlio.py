@@ -19,6 +19,16 @@ from typing import Any
 
 from factsheet.diagnostics import Diagnostic, Location
 from factsheet.errors import InputError, ValidationFailed
+from factsheet.limits import (
+    MAX_DEPTH,
+    MAX_TEXT,
+    PLAIN_TAGS,
+    check_depth,
+    construct_float,
+    construct_int,
+    limit_class,
+    max_input_bytes,
+)
 
 PathKey = tuple[str | int, ...]
 
@@ -76,20 +86,6 @@ class YamlDocument:
         return Location(self.path, line, col)
 
 
-DEFAULT_MAX_MB = 20.0  # an input file larger than this is refused (FACTSHEET_MAX_INPUT_MB to change)
-
-
-def max_input_bytes() -> int:
-    """The largest input file read, in bytes: FACTSHEET_MAX_INPUT_MB megabytes (default 20)."""
-    try:
-        megabytes = float(os.environ.get("FACTSHEET_MAX_INPUT_MB", DEFAULT_MAX_MB))
-    except ValueError:
-        megabytes = DEFAULT_MAX_MB
-    if not megabytes > 0 or megabytes != megabytes or megabytes == float("inf"):
-        megabytes = DEFAULT_MAX_MB
-    return int(megabytes * 1024 * 1024)
-
-
 def read_text(path: Path, shown: str) -> str:
     """Read a UTF-8 text file, reporting a missing, unreadable, undecodable or oversized file by name.
 
@@ -136,7 +132,7 @@ def load_yaml(path: Path, shown: str) -> YamlDocument:
     text = read_text(path, shown)
     if not text.strip():
         raise InputError("the file is empty", Location(shown, 1, 1))
-    _check_depth(text, shown)
+    check_depth(text, shown)
     try:
         data = _load_fast(text)
     except Exception:  # anything the fast path cannot take, the careful one reports with its location
@@ -228,7 +224,7 @@ def _marked(exc: Any, shown: str) -> ValidationFailed:
     problem = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
     if "could not determine a constructor for the tag" in problem:
         problem = f"unknown YAML tag {problem.split('tag', 1)[1].strip()}; tags are not allowed here"
-    prefix = "" if isinstance(exc, _limit_class()) else "YAML syntax error: "
+    prefix = "" if isinstance(exc, limit_class()) else "YAML syntax error: "
     return ValidationFailed([Diagnostic(where, f"{prefix}{problem}")])
 
 
@@ -268,77 +264,6 @@ def _load_round_trip(
     return data, positions, keys
 
 
-PLAIN_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq",
-                                                                  "timestamp"))
-MAX_DEPTH = 40  # nested mappings and lists: a facts file needs about six
-MAX_INT_DIGITS = 30
-MAX_DECIMAL_CHARS = 40  # a written decimal number longer than this is refused, not rounded
-MAX_EXPONENT = 30
-MAX_TEXT = 100_000  # characters in one text value
-
-
-@cache
-def _limit_class() -> type[Exception]:
-    """A value over one of the limits above, raised at its mark by the constructor (ruamel imported lazily)."""
-    from ruamel.yaml.error import MarkedYAMLError
-
-    class Limit(MarkedYAMLError):
-        pass
-
-    return Limit
-
-
-def _limit(problem: str, mark: Any) -> Exception:
-    return _limit_class()(None, None, problem, mark)
-
-
-def _check_depth(text: str, shown: str) -> None:
-    """Refuse nesting deeper than MAX_DEPTH before any recursive step sees it (events are read iteratively)."""
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import YAMLError
-    from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent
-
-    depth = 0
-    try:
-        for event in YAML(typ="safe", pure=False).parse(text):
-            if isinstance(event, CollectionStartEvent):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    mark = event.start_mark
-                    raise InputError(f"nested more than {MAX_DEPTH} levels deep",
-                                     Location(shown, mark.line + 1, mark.column + 1))
-            elif isinstance(event, CollectionEndEvent):
-                depth -= 1
-    except YAMLError:
-        return  # a syntax error: the careful parser reports it with its location
-
-
-def _int(constructor: Any, node: Any) -> Any:
-    digits = sum(ch.isdigit() for ch in str(node.value))
-    if digits > MAX_INT_DIGITS:
-        raise _limit(f"an integer of {digits} digits (at most {MAX_INT_DIGITS})", node.start_mark)
-    return constructor.construct_yaml_int(node)
-
-
-def _float(constructor: Any, node: Any) -> Any:
-    """YAML floats as exact Decimals: never rounded through binary floating point."""
-    from decimal import InvalidOperation
-
-    text = str(node.value).replace("_", "")
-    if text.lower().lstrip("+-") in (".inf", ".nan"):
-        raise _limit(f"{node.value!r} is not a number that can be used here", node.start_mark)
-    if len(text) > MAX_DECIMAL_CHARS:
-        raise _limit(f"a number written with {len(text)} characters (at most {MAX_DECIMAL_CHARS})",
-                     node.start_mark)
-    try:
-        value = Decimal(text)
-    except InvalidOperation:
-        return constructor.construct_yaml_float(node)
-    if not value.is_finite() or abs(value.adjusted()) > MAX_EXPONENT:
-        raise _limit(f"{node.value!r} is out of range (at most 10^{MAX_EXPONENT})", node.start_mark)
-    return value
-
-
 @cache
 def _constructor(kind: str) -> type:
     """A constructor that keeps dates as strings, reads numbers exactly and within limits."""
@@ -350,8 +275,8 @@ def _constructor(kind: str) -> type:
         pass
 
     KeepDates.add_constructor("tag:yaml.org,2002:timestamp", base.construct_yaml_str)
-    KeepDates.add_constructor("tag:yaml.org,2002:int", _int)
-    KeepDates.add_constructor("tag:yaml.org,2002:float", _float)
+    KeepDates.add_constructor("tag:yaml.org,2002:int", construct_int)
+    KeepDates.add_constructor("tag:yaml.org,2002:float", construct_float)
     return KeepDates
 
 

@@ -76,7 +76,7 @@ def test_a_facts_file_with_nothing_to_brief_is_refused(workspace: Path) -> None:
 
 
 def test_an_oversized_facts_file_is_refused_unread(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from factsheet.yamlio import max_input_bytes
+    from factsheet.limits import max_input_bytes
 
     assert max_input_bytes() == 20 * 1024 * 1024
     monkeypatch.setenv("FACTSHEET_MAX_INPUT_MB", "0.01")
