@@ -136,3 +136,29 @@ def test_fix_refuses_when_the_file_was_saved_meanwhile(workspace: Path) -> None:
     with pytest.raises(EditRefused, match="changed on disk since it was read"):
         fix_file(facts, checks)
     assert facts_path.read_text(encoding="utf-8") == saved
+
+
+def test_extract_write_refuses_a_facts_file_saved_meanwhile(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """extract --write merges through factsheet.yamledit too: a save made during the merge is kept."""
+    from typing import Any
+
+    import factsheet.extract.merge
+    from factsheet.extracting import run_extract
+    from factsheet.workspace import Workspace
+    from factsheet.yamledit import EditRefused
+
+    facts = workspace / "seeds" / SEED_FACTS
+    real = factsheet.extract.merge.merge_text
+    saved = facts.read_text(encoding="utf-8") + "# saved in an editor during the merge\n"
+
+    def merge_text(*args: Any) -> str:
+        merged = real(*args)
+        facts.write_text(saved, encoding="utf-8")
+        return merged
+
+    monkeypatch.setattr(factsheet.extract.merge, "merge_text", merge_text)
+    import datetime as dt
+
+    with pytest.raises(EditRefused, match="changed on disk since it was read"):
+        run_extract(Workspace.open(workspace), workspace / "seeds" / SEED, dt.date(2022, 9, 7), write=True)
+    assert facts.read_text(encoding="utf-8") == saved
