@@ -98,8 +98,13 @@ def _name(path: Path, root: Path) -> str:
     return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
 
-def current_inputs(recorded: dict[str, str], root: Path, options: str) -> dict[str, str]:
-    """The present hashes of the inputs an output was last built from."""
+def current_inputs(recorded: dict[str, str], root: Path, options: str,
+                   named: frozenset[str] = frozenset()) -> dict[str, str]:
+    """The present hashes of the inputs an output was last built from.
+
+    A recorded name is read only inside the workspace, or when it is one the user `named` for this build
+    (a facts file given on the command line may lie elsewhere).
+    """
     engine = engine_inputs()
     out = {}
     for name in recorded:
@@ -107,7 +112,7 @@ def current_inputs(recorded: dict[str, str], root: Path, options: str) -> dict[s
             out[name] = engine.get(name.removeprefix("engine:"), "")
         elif name == "options":
             out[name] = options
-        elif safe_name(name, root):
+        elif safe_name(name, root) or name in named:
             out[name] = file_hash(root / name)
         else:
             out[name] = "outside the workspace"  # never read: a tampered manifest rebuilds instead
@@ -227,7 +232,8 @@ def _build_locked(
         elif recorded is None:
             reasons[item] = ["new output"]
         else:
-            reasons[item] = manifest.stale_reasons(item.path, current_inputs(recorded, workspace.root, options))
+            named = frozenset(_name(p, workspace.root) for p in (item.facts_path, item.template_path))
+            reasons[item] = manifest.stale_reasons(item.path, current_inputs(recorded, workspace.root, options, named))
     todo = [item for item in planned if reasons[item]]
     result.up_to_date = [workspace.show(item.path) for item in planned if not reasons[item]]
     if not todo:
