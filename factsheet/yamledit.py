@@ -260,12 +260,6 @@ def _render(place: _Place, value: str, style: str) -> tuple[int, int, str] | Non
     return None
 
 
-def _set(data: Any, key: PathKey, value: Any) -> None:
-    for part in key[:-1]:
-        data = data[part]
-    data[key[-1]] = value
-
-
 def _get(data: Any, key: PathKey) -> Any:
     for part in key:
         data = data[part]
@@ -286,14 +280,12 @@ def replace_scalars(text: str, values: Mapping[PathKey, str], shown: str = "<tex
         return text
     spans = scalars(text, shown)
     before = load_plain(text, shown)
-    expected = load_plain(text, shown)
-    for key, value in values.items():
+    for key in values:
         span = spans.get(key)
         if span is None or not span.editable or not isinstance(_get(before, key), str):
             where = ".".join(str(k) for k in key)
             raise EditRefused(f"cannot edit {where}: not a plain string value (anchored, aliased, tagged or "
                               "missing); edit it by hand", Location(shown))
-        _set(expected, key, value)
     styles = {key: spans[key].style for key in values}
     for _attempt in range(2):
         result = _apply(text, spans, values, styles)
