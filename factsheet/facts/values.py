@@ -11,7 +11,7 @@ import re
 from decimal import Decimal
 from typing import Annotated
 
-from pydantic import AfterValidator, BeforeValidator
+from pydantic import AfterValidator, BeforeValidator, WithJsonSchema
 
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 MAX_TITLE = 300  # characters: a title fills at most a few lines of a running head
@@ -77,17 +77,27 @@ def _language(value: str) -> str:
     return value
 
 
-def _amount(value: Decimal) -> Decimal:
-    """A positive, finite amount within range, with no more digits than can be kept exactly."""
+def _number(value: Decimal) -> Decimal:
+    """A finite number within range, with no more digits than can be kept exactly."""
     if not value.is_finite():
         raise ValueError("must be a finite number")
-    if value <= 0:
-        raise ValueError("must be greater than 0")
-    if value > MAX_AMOUNT:
+    if value.copy_abs() > MAX_AMOUNT:  # copy_abs, unlike abs(), never rounds or overflows
         raise ValueError(f"must be at most {MAX_AMOUNT:,} (write the amount in units of the currency)")
     digits = len(format(value, "f").replace(".", "").strip("0"))  # normalize() would round to 28 digits
     if digits > MAX_DIGITS:
         raise ValueError(f"has {digits} significant digits; at most {MAX_DIGITS} are kept exactly")
+    return value
+
+
+def _positive(value: Decimal) -> Decimal:
+    if value <= 0:
+        raise ValueError("must be greater than 0")
+    return value
+
+
+def _not_negative(value: Decimal) -> Decimal:
+    if value < 0:
+        raise ValueError("must be 0 or more")
     return value
 
 
@@ -101,8 +111,8 @@ def _no_float(value: object) -> object:
 Title = Annotated[str, AfterValidator(_title)]
 """A non-empty title of reasonable length."""
 
-PartialDate = Annotated[str, AfterValidator(_partial_date)]
-"""A date known to the year, month or day: YYYY, YYYY-MM or YYYY-MM-DD."""
+PartialDate = Annotated[str, AfterValidator(_partial_date), WithJsonSchema({"type": ["string", "integer"]})]
+"""A date known to the year, month or day: YYYY, YYYY-MM or YYYY-MM-DD (a bare year may be typed as a number)."""
 
 AsOf = Annotated[dt.date, AfterValidator(_as_of)]
 """The date information is current to: within the supported years, not in the future."""
@@ -110,5 +120,8 @@ AsOf = Annotated[dt.date, AfterValidator(_as_of)]
 LanguageTag = Annotated[str, AfterValidator(_language)]
 """A BCP 47 language tag."""
 
-Amount = Annotated[Decimal, BeforeValidator(_no_float), AfterValidator(_amount)]
+PositiveAmount = Annotated[Decimal, BeforeValidator(_no_float), AfterValidator(_number), AfterValidator(_positive)]
 """A positive amount of money, exact, within range."""
+
+Count = Annotated[Decimal, BeforeValidator(_no_float), AfterValidator(_number), AfterValidator(_not_negative)]
+"""A number of things (0 or more), exact, within range."""
