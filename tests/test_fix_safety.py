@@ -162,3 +162,42 @@ def test_extract_write_refuses_a_facts_file_saved_meanwhile(workspace: Path, mon
     with pytest.raises(EditRefused, match="changed on disk since it was read"):
         run_extract(Workspace.open(workspace), workspace / "seeds" / SEED, dt.date(2022, 9, 7), write=True)
     assert facts.read_text(encoding="utf-8") == saved
+
+
+def _previous_model(facts: Path) -> str:
+    old = facts.read_text(encoding="utf-8").replace("schema_version: 2\n\n", "")
+    return old.replace("quantity: {stated: hundreds, magnitude: 2}", "quantity: about 250 drones  # as stated")
+
+
+def test_upgrade_keeps_crlf_and_only_changes_quantities(workspace: Path) -> None:
+    facts = workspace / "seeds" / SEED_FACTS
+    old = _previous_model(facts)
+    facts.write_bytes(old.replace("\n", "\r\n").encode("utf-8"))
+    result = CliRunner().invoke(main, ["upgrade", "--root", str(workspace)])
+    assert result.exit_code == 0 and "upgraded" in result.output, result.output
+    raw = facts.read_bytes()
+    assert b"\n" not in raw.replace(b"\r\n", b"")
+    new = raw.decode("utf-8").replace("\r\n", "\n")
+    assert new.replace("schema_version: 2\n\n", "", 1).replace(
+        'quantity: {value: 250, bound: about, unit: "drones", stated: "about 250 drones"}',
+        "quantity: about 250 drones") == old
+
+
+def test_upgrade_refuses_a_file_saved_meanwhile(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import factsheet.facts.upgrade
+    from factsheet.yamledit import EditRefused
+
+    facts = workspace / "seeds" / SEED_FACTS
+    facts.write_text(_previous_model(facts), encoding="utf-8")
+    real = factsheet.facts.upgrade.upgrade_text
+    saved = facts.read_text(encoding="utf-8") + "# saved in an editor meanwhile\n"
+
+    def upgrade_text(text: str, shown: str) -> str | None:
+        new = real(text, shown)
+        facts.write_text(saved, encoding="utf-8")
+        return new
+
+    monkeypatch.setattr(factsheet.facts.upgrade, "upgrade_text", upgrade_text)
+    with pytest.raises(EditRefused, match="changed on disk"):
+        factsheet.facts.upgrade.upgrade_file(facts, "facts")
+    assert facts.read_text(encoding="utf-8") == saved
