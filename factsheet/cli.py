@@ -214,6 +214,7 @@ def email(root: Path | None, to: tuple[str, ...], cc: tuple[str, ...], sender: s
             click.echo(f"warning: {name} is larger than {max_size:g} MB; some mail servers refuse such mail", err=True)
     if eml is not None or not send:
         target = eml or prepared.default_path
+        workspace.check_output_file(target, workspace.show(target))  # checked again: the build took time
         write_atomic(target, bytes(prepared.message), str(target))
         click.echo(f"wrote {workspace.show(target)}")
     if send:

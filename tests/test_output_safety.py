@@ -142,3 +142,18 @@ def test_stdout_on_a_full_disk_is_a_clear_message(workspace: Path) -> None:
                                 stderr=subprocess.PIPE, text=True, timeout=120)
     assert result.returncode == 1
     assert result.stderr.strip() == "factsheet: cannot write to standard output: No space left on device"
+
+
+def test_check_on_a_read_only_seeds_folder_warns_and_still_checks(workspace: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import factsheet.facts.anchors
+    from factsheet.errors import OutputError
+
+    def read_only(path: Path, *_args: Any, **_kwargs: Any) -> None:
+        raise OutputError(f"cannot write: {os.strerror(errno.EROFS)}")
+
+    monkeypatch.setattr(factsheet.facts.anchors, "write_atomic", read_only)
+    (workspace / "seeds" / "russia-drones-2022.anchors.json").unlink()
+    result = run("check", "--root", str(workspace))
+    assert result.exit_code == 0, result.output
+    assert "kept in memory for this check only" in result.output and "citations:" in result.output
