@@ -103,9 +103,13 @@ def check_workspace(
     workspace: Workspace, fix: bool = False, report: Callable[[Diagnostic], None] = lambda _: None
 ) -> list[FileReport]:
     """Check every facts file; raise CheckFailed (after reporting) when any citation does not stand."""
+    from factsheet.atomic import remove_stale_temps
+
     reports: list[FileReport] = []
     load_problems: list[Diagnostic] = []
-    for path in workspace.facts_files():
+    paths = workspace.facts_files()
+    remove_stale_temps(workspace.seeds)  # left by a killed check or build (anchors, --fix)
+    for path in paths:
         recorded = unchanged_since_clean_check(path, workspace.root)
         if recorded is not None:
             reports.append(FileReport(workspace.show(path), recorded, unchanged=True))
