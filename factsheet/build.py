@@ -6,21 +6,23 @@ with nothing to do never imports the model, the composer or a renderer.
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Callable, Iterator, Sequence
+import os
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from factsheet.atomic import write_atomic
+from factsheet.atomic import remove_stale_temps, write_atomic
 from factsheet.diagnostics import Diagnostic, Location
 from factsheet.errors import FactsheetError, InputError, OutputError, ValidationFailed
-from factsheet.manifest import Manifest, engine_inputs, file_hash
+from factsheet.lock import out_lock
+from factsheet.manifest import Manifest, engine_inputs, file_hash, safe_name, text_hash
 from factsheet.workspace import Workspace, facts_stem, slug
 from factsheet.writers import FORMATS as WRITERS
 
 if TYPE_CHECKING:
     from factsheet.compose.template import LoadedTemplate
+    from factsheet.facts.check import CitationCheck
     from factsheet.facts.load import LoadedFacts
 
 FORMATS = tuple(WRITERS)
@@ -56,6 +58,7 @@ class BuildResult:
     written: list[Output] = field(default_factory=list)
     up_to_date: list[str] = field(default_factory=list)
     changes: dict[str, list[str]] = field(default_factory=dict)
+    changed_during: list[str] = field(default_factory=list)  # inputs saved while the build read them
 
 
 def plan(
@@ -69,18 +72,39 @@ def plan(
     templates = [workspace.template_path(n) for n in template_names] if template_names else workspace.template_files()
     if not templates:
         raise InputError("no templates (*.yaml) to build with", Location(workspace.show(workspace.templates)))
-    return [
+    planned = [
         Planned(f, t, fmt, workspace.out / f"{slug(facts_stem(f))}-{slug(t.stem)}.{fmt}")
         for f in paths for t in templates for fmt in formats
     ]
+    check_outputs(workspace, planned)
+    return planned
+
+
+def check_outputs(workspace: Workspace, planned: Sequence[Planned]) -> None:
+    """Refuse two inputs writing one output name, and outputs over anything but our own regular files."""
+    workspace.check_output_folder(workspace.out, workspace.show(workspace.out))
+    seen: dict[str, Planned] = {}
+    for item in planned:
+        other = seen.setdefault(item.path.name.casefold(), item)
+        if (other.facts_path, other.template_path) != (item.facts_path, item.template_path):
+            a, b = ((other.facts_path, item.facts_path) if other.facts_path != item.facts_path
+                    else (other.template_path, item.template_path))
+            raise InputError(f"{workspace.show(a)} and {workspace.show(b)} would both be written to "
+                             f"{workspace.show(item.path)}; rename one of them", Location(workspace.show(b)))
+        workspace.check_output_file(item.path, workspace.show(item.path), (item.facts_path, item.template_path))
 
 
 def _name(path: Path, root: Path) -> str:
     return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
 
-def current_inputs(recorded: dict[str, str], root: Path, options: str) -> dict[str, str]:
-    """The present hashes of the inputs an output was last built from."""
+def current_inputs(recorded: dict[str, str], root: Path, options: str,
+                   named: frozenset[str] = frozenset()) -> dict[str, str]:
+    """The present hashes of the inputs an output was last built from.
+
+    A recorded name is read only inside the workspace, or when it is one the user `named` for this build
+    (a facts file given on the command line may lie elsewhere).
+    """
     engine = engine_inputs()
     out = {}
     for name in recorded:
@@ -88,26 +112,47 @@ def current_inputs(recorded: dict[str, str], root: Path, options: str) -> dict[s
             out[name] = engine.get(name.removeprefix("engine:"), "")
         elif name == "options":
             out[name] = options
-        else:
+        elif safe_name(name, root) or name in named:
             out[name] = file_hash(root / name)
+        else:
+            out[name] = "outside the workspace"  # never read: a tampered manifest rebuilds instead
     return out
 
 
+def options_key(paper: str | None, allow_stale: bool, allow_drafts: bool) -> str:
+    """The options and environment that change an output's bytes, as recorded in the manifest."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    return f"paper={paper or ''};allow_stale={allow_stale};allow_drafts={allow_drafts};source_date_epoch={epoch}"
+
+
 def inputs_of(facts: LoadedFacts, template: LoadedTemplate, root: Path, options: str) -> dict[str, str]:
-    """Everything that shapes an output: facts, template, seeds, the tool and its fonts, the options."""
-    files = [facts.path, template.path, *facts.source_paths.values()]
-    found = {_name(p, root): file_hash(p) for p in files}
+    """Everything that shapes an output, each file by the hash of the bytes the build read."""
+    found = {_name(facts.path, root): text_hash(facts.document.text),
+             _name(template.path, root): template.digest or file_hash(template.path)}
+    for source, path in facts.source_paths.items():
+        found[_name(path, root)] = text_hash(facts.source_texts[source])
     found.update({f"engine:{k}": v for k, v in engine_inputs().items()})
     found["options"] = options
     return found
 
 
-def gate(facts: LoadedFacts, allow_stale: bool, allow_drafts: bool) -> tuple[frozenset[str], list[Diagnostic]]:
-    """Re-anchor the citations; return the facts to mark, and the problems that stop the build."""
-    from factsheet.facts.anchor import Status
-    from factsheet.facts.check import check_citations, record_anchors, stale_facts
+def changed_since_read(inputs: dict[str, str], root: Path) -> list[str]:
+    """The input files whose bytes on disk are no longer those the build read."""
+    return [name for name, digest in sorted(inputs.items())
+            if not name.startswith("engine:") and name != "options" and file_hash(root / name) != digest]
 
-    checks = check_citations(facts)
+
+def gate(
+    facts: LoadedFacts, allow_stale: bool, allow_drafts: bool, report: Callable[[Diagnostic], None] | None = None
+) -> tuple[frozenset[str], list[Diagnostic], list[CitationCheck]]:
+    """Re-anchor the citations; return the facts to mark, the problems that stop the build, and the checks.
+
+    Nothing is written here: anchors are saved with the outputs, once every render succeeded.
+    """
+    from factsheet.facts.anchor import Status
+    from factsheet.facts.check import check_citations, stale_facts
+
+    checks = check_citations(facts, report)
     problems: list[Diagnostic] = []
     if not allow_stale:
         for check in checks:
@@ -119,9 +164,7 @@ def gate(facts: LoadedFacts, allow_stale: bool, allow_drafts: bool) -> tuple[fro
             if fact.review == "draft":
                 message = f"{section}.{index}: {fact.id}: is a draft; review it or build --allow-drafts"
                 problems.append(Diagnostic(facts.location((section, index, "review")), message))
-    if not problems:
-        record_anchors(facts, checks)
-    return stale_facts(checks), problems
+    return stale_facts(checks), problems, checks
 
 
 def load_inputs(
@@ -159,38 +202,27 @@ def build(
     allow_drafts: bool = False,
     force: bool = False,
     report: Callable[[Diagnostic], None] = lambda _: None,
+    lock_timeout: float | None = None,
 ) -> BuildResult:
-    """Bring the requested outputs up to date; return what was written, what was current, and what changed."""
+    """Bring the requested outputs up to date; return what was written, what was current, and what changed.
+
+    Builds into one out/ are serialised; a second one waits at most `lock_timeout` seconds.
+    """
     planned = plan(workspace, facts_paths, template_names, formats)
-    with out_lock(workspace):
+    with out_lock(workspace.out, workspace.show(workspace.out), lock_timeout, report):
+        remove_stale_temps(workspace.out)
         return _build_locked(workspace, planned, paper, allow_stale, allow_drafts, force, report)
-
-
-@contextlib.contextmanager
-def out_lock(workspace: Workspace) -> Iterator[None]:
-    """Serialise builds into the same out/: a second build waits, then sees the first one's manifest."""
-    import fcntl
-
-    try:
-        workspace.out.mkdir(parents=True, exist_ok=True)
-        handle = open(workspace.out / ".factsheet.lock", "a+b")  # noqa: SIM115 - held for the whole build
-    except OSError as exc:
-        where = Location(workspace.show(workspace.out))
-        raise OutputError(f"cannot use the output folder: {exc.strerror}", where) from None
-    with handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _build_locked(
     workspace: Workspace, planned: list[Planned], paper: str | None, allow_stale: bool, allow_drafts: bool,
     force: bool, report: Callable[[Diagnostic], None],
 ) -> BuildResult:
-    options = f"paper={paper or ''};allow_stale={allow_stale};allow_drafts={allow_drafts}"
+    options = options_key(paper, allow_stale, allow_drafts)
     manifest = Manifest.read(workspace.out)
+    if manifest.problem:
+        report(Diagnostic(Location(workspace.show(manifest.path)), f"ignored ({manifest.problem}); every "
+                          "output is rebuilt", "warning"))
     result = BuildResult()
     reasons: dict[Planned, list[str]] = {}
     for item in planned:
@@ -200,7 +232,8 @@ def _build_locked(
         elif recorded is None:
             reasons[item] = ["new output"]
         else:
-            reasons[item] = manifest.stale_reasons(item.path, current_inputs(recorded, workspace.root, options))
+            named = frozenset(_name(p, workspace.root) for p in (item.facts_path, item.template_path))
+            reasons[item] = manifest.stale_reasons(item.path, current_inputs(recorded, workspace.root, options, named))
     todo = [item for item in planned if reasons[item]]
     result.up_to_date = [workspace.show(item.path) for item in planned if not reasons[item]]
     if not todo:
@@ -222,12 +255,13 @@ def _rebuild(
         workspace, list(dict.fromkeys(p.facts_path for p in todo)), list(dict.fromkeys(p.template_path for p in todo))
     )
     if paper is not None:
-        templates = {k: type(t)(t.name, t.template.model_copy(update={"paper": paper}), t.path)
+        templates = {k: type(t)(t.name, t.template.model_copy(update={"paper": paper}), t.path, t.digest)
                      for k, t in templates.items()}
     marked: dict[Path, frozenset[str]] = {}
+    checks: dict[Path, list[CitationCheck]] = {}
     problems: list[Diagnostic] = []
     for path, facts in facts_by_path.items():
-        marked[path], found = gate(facts, allow_stale, allow_drafts)
+        marked[path], found, checks[path] = gate(facts, allow_stale, allow_drafts, report)
         problems.extend(found)
     if problems:
         raise ValidationFailed(problems)
@@ -251,13 +285,37 @@ def _rebuild(
         facts, template = facts_by_path[key[0]], templates[key[1]]
         for fmt, rendition in render_all(facts, template, formats, marked[key[0]], histories[key[0]], fits).items():
             rendered[(*key, fmt)] = rendition
+    # Every render succeeded: now write, outputs first, then anchors, then the manifest.
+    changed: set[str] = set()
     for item in todo:
         rendition = rendered[(item.facts_path, item.template_path, item.fmt)]
         shown = workspace.show(item.path)
         write_atomic(item.path, rendition.data, shown)
         facts, template = facts_by_path[item.facts_path], templates[item.template_path]
-        manifest.record(item.path, inputs_of(facts, template, workspace.root, options))
+        inputs = inputs_of(facts, template, workspace.root, options)
+        changed.update(changed_since_read(inputs, workspace.root))
+        manifest.record(item.path, inputs)  # the hashes of what was read: an input saved meanwhile is stale
         result.written.append(Output(item.path, shown, item.fmt, len(rendition.data), rendition.pages,
                                      rendition.warnings, tuple(reasons[item])))
+    save_anchors(workspace, facts_by_path, checks, report)
     manifest.write()
     fits.save()
+    for name in sorted(changed):
+        report(Diagnostic(Location(name), "changed while the build read it: the outputs were built from the "
+                          "earlier text and will be rebuilt by the next build", "warning"))
+    result.changed_during = sorted(changed)
+
+
+def save_anchors(workspace: Workspace, facts_by_path: dict[Path, LoadedFacts],
+                 checks: dict[Path, list[CitationCheck]], report: Callable[[Diagnostic], None]) -> None:
+    """Record where each citation was found; a read-only seeds/ keeps them in memory, said once."""
+    from factsheet.facts.check import record_anchors
+
+    remove_stale_temps(workspace.seeds)
+    for path, facts in facts_by_path.items():
+        try:
+            record_anchors(facts, checks[path])
+        except OutputError as exc:
+            report(Diagnostic(Location(workspace.show(workspace.seeds)), f"cannot save anchors ({exc.message}); "
+                              "they are kept in memory for this build only", "warning"))
+            return

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import stat
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from factsheet import __version__
@@ -22,11 +24,58 @@ VERSION = 1
 
 
 def file_hash(path: Path) -> str:
-    """sha256 of a file's bytes, or 'missing'."""
+    """sha256 of a regular file's bytes, or 'missing' (devices and FIFOs are never opened)."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return "missing"
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:
         return "missing"
+
+
+def text_hash(text: str) -> str:
+    """The file_hash of a file whose UTF-8 text is `text`: the hash of the bytes actually read."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def safe_name(name: str, root: Path) -> bool:
+    """True when a recorded input name is a plain relative path that stays inside `root`."""
+    if not isinstance(name, str) or not name or "\0" in name or "\\" in name:
+        return False
+    pure = PurePosixPath(name)
+    if pure.is_absolute() or ".." in pure.parts:
+        return False
+    try:
+        return (root / name).resolve().is_relative_to(root.resolve())
+    except (OSError, ValueError):
+        return False
+
+
+def _valid(data: Any) -> str | None:
+    """What is wrong with manifest JSON `data`, or None."""
+    if not isinstance(data, dict):
+        return "not a JSON object"
+    outputs, facts = data.get("outputs", {}), data.get("facts", {})
+    if not isinstance(outputs, dict) or not isinstance(facts, dict):
+        return "'outputs' and 'facts' must be objects"
+    for name, record in outputs.items():
+        if not isinstance(record, dict) or not isinstance(record.get("output"), str):
+            return f"output {name!r}: expected an object with an 'output' hash"
+        inputs = record.get("inputs")
+        if not isinstance(inputs, dict) or not all(isinstance(k, str) and isinstance(v, str)
+                                                   for k, v in inputs.items()):
+            return f"output {name!r}: 'inputs' must map names to hashes"
+    for name, entry in facts.items():
+        if not isinstance(entry, dict):
+            return f"facts {name!r}: expected an object"
+        for key in ("current", "previous"):
+            value = entry.get(key, {})
+            if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+                return f"facts {name!r}: {key!r} must map ids to text"
+        for key in ("current_as_of", "previous_as_of"):
+            if not isinstance(entry.get(key, ""), str):
+                return f"facts {name!r}: {key!r} must be text"
+    return None
 
 
 @cache
@@ -46,18 +95,26 @@ class Manifest:
     path: Path
     outputs: dict[str, dict[str, Any]] = field(default_factory=dict)
     facts: dict[str, dict[str, Any]] = field(default_factory=dict)
+    problem: str = ""  # why a manifest on disk was not used (then it is treated as absent)
 
     @classmethod
     def read(cls, out: Path) -> Manifest:
-        """The manifest in `out`; an empty one when missing, unreadable or of another version."""
+        """The manifest in `out`; an empty one when missing or of another version, or (with `problem`) invalid."""
         path = out / NAME
         try:
+            if not path.exists():
+                return cls(path)
+            if not path.is_file() or path.stat().st_size > 64 * 1024 * 1024:
+                return cls(path, problem="not a regular file of reasonable size")
             data = json.loads(path.read_text(encoding="utf-8"))
-            if data.get("version") == VERSION:
-                return cls(path, dict(data.get("outputs", {})), dict(data.get("facts", {})))
-        except (OSError, ValueError, AttributeError):
-            pass
-        return cls(path)
+        except (OSError, ValueError, RecursionError) as exc:
+            return cls(path, problem=f"unreadable ({type(exc).__name__})")
+        if isinstance(data, dict) and data.get("version") != VERSION:
+            return cls(path)
+        wrong = _valid(data)
+        if wrong is not None:
+            return cls(path, problem=wrong)
+        return cls(path, dict(data.get("outputs", {})), dict(data.get("facts", {})))
 
     def write(self) -> None:
         """Save atomically, keys sorted, so two identical builds leave identical manifests."""

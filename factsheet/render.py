@@ -35,8 +35,11 @@ class History:
 def build_id(facts: LoadedFacts, template: LoadedTemplate) -> str:
     """A short hash of everything that shapes the briefing's content."""
     digest = hashlib.sha256(__version__.encode())
-    for path in (facts.path, template.path, *sorted(facts.source_paths.values())):
-        digest.update(path.read_bytes())
+    # The bytes the build read, not the files as they may be now.
+    digest.update(facts.document.text.encode("utf-8"))
+    digest.update(template.digest.encode() if template.digest else template.path.read_bytes())
+    for source, _path in sorted(facts.source_paths.items(), key=lambda item: item[1]):
+        digest.update(facts.source_texts[source].encode("utf-8"))
     return digest.hexdigest()[:8]
 
 

@@ -8,15 +8,18 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from factsheet.atomic import SUFFIX
 from factsheet.build import BuildResult, build
 from factsheet.errors import FactsheetError
 from factsheet.workspace import Workspace
+
+AGAIN = 5  # builds in a row while inputs keep changing under them; the next save triggers another
 
 
 def relevant(path: str) -> bool:
     """Files whose change should trigger a build (not our anchors or temporary files)."""
     name = Path(path).name
-    return not (name.startswith(".") or name.endswith((".anchors.json", ".tmp", "~")))
+    return not (name.startswith(".") or name.endswith((".anchors.json", ".tmp", SUFFIX, "~")))
 
 
 def rebuild_line(result: BuildResult, started: float, saved: float | None) -> str:
@@ -39,15 +42,20 @@ def watch_workspace(
     from watchfiles import watch
 
     def run(saved: float | None) -> None:
-        started = time.time()
-        try:
-            result = build(workspace, report=lambda d: echo(str(d)), **options)
-        except FactsheetError as exc:
-            for diagnostic in exc.diagnostics:
-                echo(str(diagnostic))
-            echo(f"[{time.strftime('%H:%M:%S')}] build failed; still watching")
-            return
-        echo(rebuild_line(result, started, saved))
+        # An input saved while the build read it leaves outputs older than the files: build again at once.
+        for _round in range(AGAIN):
+            started = time.time()
+            try:
+                result = build(workspace, report=lambda d: echo(str(d)), **options)
+            except FactsheetError as exc:
+                for diagnostic in exc.diagnostics:
+                    echo(str(diagnostic))
+                echo(f"[{time.strftime('%H:%M:%S')}] build failed; still watching")
+                return
+            echo(rebuild_line(result, started, saved))
+            if not result.changed_during:
+                return
+            saved = None
 
     folders = [str(p) for p in (workspace.seeds, workspace.templates) if p.is_dir()]
     # Watch first, build second: a save made during the first build is then seen, not lost.
