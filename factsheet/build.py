@@ -298,7 +298,7 @@ def _rebuild(
     save_anchors(workspace, facts_by_path, checks, report)
     manifest.write()
     for name in sorted(changed):
-        report(Diagnostic(Location(name), "changed while the build read it: the outputs were built from the "
+        report(Diagnostic(Location(workspace.show(workspace.root / name)), "changed while the build read it: the outputs were built from the "
                           "earlier text and will be rebuilt by the next build", "warning"))
     result.changed_during = sorted(changed)
 
