@@ -298,8 +298,9 @@ def _rebuild(
     save_anchors(workspace, facts_by_path, checks, report)
     manifest.write()
     for name in sorted(changed):
-        report(Diagnostic(Location(workspace.show(workspace.root / name)), "changed while the build read it: the outputs were built from the "
-                          "earlier text and will be rebuilt by the next build", "warning"))
+        where = Location(workspace.show(workspace.root / name))
+        report(Diagnostic(where, "changed while the build read it: the outputs were built from the earlier "
+                          "text and will be rebuilt by the next build", "warning"))
     result.changed_during = sorted(changed)
 
 
