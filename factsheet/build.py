@@ -260,8 +260,9 @@ def _rebuild(
             fits.put(fit_key, limits)
     fits.save()
     for name in sorted(changed):
-        report(Diagnostic(Location(name), "changed while the build read it: the outputs were built from the "
-                          "earlier text and will be rebuilt by the next build", "warning"))
+        where = Location(workspace.show(workspace.root / name))
+        report(Diagnostic(where, "changed while the build read it: the outputs were built from the earlier "
+                          "text and will be rebuilt by the next build", "warning"))
     result.changed_during = sorted(changed)
 
 

@@ -100,9 +100,13 @@ def check_file(path: Path, workspace: Workspace, fix: bool,
 
 
 def check_workspace(
-    workspace: Workspace, fix: bool = False, report: Callable[[Diagnostic], None] = lambda _: None
+    workspace: Workspace, fix: bool = False, report: Callable[[Diagnostic], None] = lambda _: None,
+    on_fixed: Callable[[Fixed], None] = lambda _: None,
 ) -> list[FileReport]:
-    """Check every facts file; raise CheckFailed (after reporting) when any citation does not stand."""
+    """Check every facts file; raise CheckFailed (after reporting) when any citation does not stand.
+
+    Every quote --fix rewrites is passed to `on_fixed` as soon as its file is written, whatever follows.
+    """
     from factsheet.atomic import remove_stale_temps
 
     reports: list[FileReport] = []
@@ -116,6 +120,8 @@ def check_workspace(
             continue
         try:
             reports.append(check_file(path, workspace, fix, report))
+            for fixed in reports[-1].fixed:
+                on_fixed(fixed)
         except FactsheetError as exc:
             load_problems.extend(exc.diagnostics)
     if load_problems:

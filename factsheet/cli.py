@@ -129,14 +129,16 @@ def build(root: Path | None, out: Path | None, templates: tuple[str, ...], forma
                    "never numbers, quantities, negations or names), listing each.")
 def check(root: Path | None, fix: bool) -> None:
     """Re-anchor every citation in its source and report the ones an edit touched."""
-    from factsheet.checking import check_workspace
+    from factsheet.checking import Fixed, check_workspace
     from factsheet.workspace import Workspace
 
-    reports = check_workspace(Workspace.open(root), fix=fix, report=lambda d: click.echo(str(d), err=True))
+    def rewrote(fixed: Fixed) -> None:
+        click.echo(f"{fixed.location}: fixed {fixed.field}: {fixed.fact_id}: {fixed.diff}\n"
+                   f"  old: {fixed.old}\n  new: {fixed.new}")
+
+    reports = check_workspace(Workspace.open(root), fix=fix, report=lambda d: click.echo(str(d), err=True),
+                              on_fixed=rewrote)
     for report in reports:
-        for fixed in report.fixed:
-            click.echo(f"{fixed.location}: fixed {fixed.field}: {fixed.fact_id}: {fixed.diff}\n"
-                       f"  old: {fixed.old}\n  new: {fixed.new}")
         note = " (unchanged since the last check)" if report.unchanged else ""
         click.echo(f"{report.shown}: {report.summary}{note}")
 

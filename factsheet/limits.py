@@ -43,12 +43,13 @@ def limit_class() -> type[Exception]:
     from ruamel.yaml.error import MarkedYAMLError
 
     class Limit(MarkedYAMLError):
-        pass
+        """A value over a limit, with its mark."""
 
     return Limit
 
 
 def limit_error(problem: str, mark: Any) -> Exception:
+    """The error the constructor raises for a value over a limit, at the value's `mark`."""
     return limit_class()(None, None, problem, mark)
 
 
@@ -74,6 +75,7 @@ def check_depth(text: str, shown: str) -> None:
 
 
 def construct_int(constructor: Any, node: Any) -> Any:
+    """YAML integers, refused beyond MAX_INT_DIGITS digits (before Python's own limit raises)."""
     digits = sum(ch.isdigit() for ch in str(node.value))
     if digits > MAX_INT_DIGITS:
         raise limit_error(f"an integer of {digits} digits (at most {MAX_INT_DIGITS})", node.start_mark)

@@ -196,14 +196,17 @@ class _Place:
 
     @property
     def original(self) -> str:
+        """The scalar's text as it stands."""
         return self.text[self.span.start:self.end]
 
     @property
     def multiline(self) -> bool:
+        """True when the scalar spans several lines."""
         return "\n" in self.original
 
     @property
     def width(self) -> int:
+        """The column where the scalar's longest line ends: the width a rewrite wraps to."""
         lines = self.original.split("\n")
         lines[0] = " " * _column(self.text, self.span.start) + lines[0]
         return max(len(line.rstrip("\r")) for line in lines)

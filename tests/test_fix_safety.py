@@ -201,3 +201,14 @@ def test_upgrade_refuses_a_file_saved_meanwhile(workspace: Path, monkeypatch: py
     with pytest.raises(EditRefused, match="changed on disk"):
         factsheet.facts.upgrade.upgrade_file(facts, "facts")
     assert facts.read_text(encoding="utf-8") == saved
+
+
+def test_fix_lists_what_it_rewrote_even_when_other_quotes_need_a_person(workspace: Path) -> None:
+    check(workspace)
+    _edit_seed(workspace, "the precise weapons", "the precize weapons")
+    _edit_seed(workspace, "90 million Norwegian", "90 billion Norwegian")
+    code, output = check(workspace, "--fix")
+    assert code == 2
+    assert output.count(": fixed gaps.") == 3 and output.count("new: there was no information") == 3
+    assert "[-million-]{+billion+} - fix by hand" in output
+    assert (workspace / "seeds" / SEED_FACTS).read_text(encoding="utf-8").count("precize") == 3
