@@ -422,3 +422,37 @@ def test_long_text_folds_and_reads_back(words: list[str]) -> None:
     lines = mapping_lines({"text": value}, 4)
     loaded = YAML(typ="rt", pure=True).load("\n".join(line[4:] for line in lines) + "\n")
     assert " ".join(str(loaded["text"]).split()) == " ".join(value.split())
+
+
+# --- date forms on real-text patterns ------------------------------------------------------------------------
+
+_AS_OF = date(2022, 8, 24)  # a Wednesday
+
+
+@pytest.mark.parametrize(("sentence", "value", "precision"), [
+    ("This afternoon, the Department announced new aid.", "2022-08-24", "day"),
+    ("Earlier today, the director sent a letter to Congress.", "2022-08-24", "day"),
+    ("The minister will speak to the president on Thursday.", "2022-08-25", "day"),
+    ("The minister spoke to the president on Thursday.", "2022-08-18", "day"),
+    ("The drones arrived two weeks ago in Crimea.", "2022-08-10", "day"),
+    ("Norway sent the launchers in July last year.", "2021-07", "month"),
+    ("Funds will run out by the end of the year.", "2022-12", "month"),
+    ("Deliveries are planned for mid-2023.", "2023", "year"),
+    ("The contract was signed on 27.12.2021 in Oslo.", "2021-12-27", "day"),
+    ("The invasion began on 24/02/2022 at dawn.", "2022-02-24", "day"),
+    ("Norway announced on March 3, 2022 that it will donate mortars.", "2022-03-03", "day"),
+])
+def test_date_forms(sentence: str, value: str, precision: str) -> None:
+    draft = extract(sentence + "\n", "dates.txt", _AS_OF)
+    assert [(d.value, d.precision.value) for d in draft.dates] == [(value, precision)], draft.dates
+
+
+def test_ambiguous_numeric_date_is_flagged_or_read_by_the_texts_conventions() -> None:
+    flagged = extract("The batch arrived on 05/06/2022 in Poland.\n", "d.txt", _AS_OF)
+    assert flagged.dates == [] and any("could be 5 June or May 6" in n for n in flagged.notes["dates"])
+    us = extract("05/06/2022 06:01 PM EDT\n\nThe batch arrived on 05/06/2022 in Poland.\n", "d.txt", _AS_OF)
+    assert [d.value for d in us.dates] == ["2022-05-06"] and "month comes first" in us.notes["dates"][0]
+
+
+def test_over_the_next_year_is_a_span_not_a_date() -> None:
+    assert extract("Kyiv will receive the shells over the next year.\n", "d.txt", _AS_OF).dates == []

@@ -170,6 +170,8 @@ def _dates(build: _Builder, dates: list[DateMention], notes: dict[str, list[str]
         if mention.value is None:
             notes.setdefault("dates", []).append(f"not proposed: {shown!r}: {mention.problem}")
             continue
+        if mention.note:
+            notes.setdefault("dates", []).append(mention.note)
         event = _event(build.text, sentence, mention)
         words = [w for w in re.findall(r"[\w-]+", event) if w.lower() not in FUNCTION_WORDS]
         ident = build.ids.claim(f"{mention.value}-{' '.join(words[:3])}")

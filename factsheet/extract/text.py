@@ -9,7 +9,7 @@ from typing import Literal
 
 from factsheet.facts.anchor import find_all
 
-LineKind = Literal["body", "heading", "credit", "skip"]
+LineKind = Literal["body", "item", "heading", "credit", "dateline", "skip"]
 
 _ABBREVIATIONS = frozenset(
     (
@@ -21,12 +21,13 @@ _ABBREVIATIONS = frozenset(
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"\u201d\u2019)]?\s+(?=[\"\u201c\u2018(]?[A-Z])")
 _SKIP_LINE = re.compile(
     r"^(?:related(?: article| articles| stories| story)?\s*:|read (?:more|also)\b|see also\b|also read\b|"
-    r"sign up\b|subscribe\b|share this\b|advertisement$)",
+    r"sign up\b|subscribe\b|share this\b|advertisement$|photo(?: by)?\s*:|virin\s*:|click here\b|image\s*:|"
+    r"\(photo\b)",
     re.IGNORECASE,
 )
 _CREDIT_LINE = re.compile(
     r"^(?:this (?:article|story|report) (?:is|was) (?:owned|published|written|produced) by|written by|by\s+[A-Z]|"
-    r"copyright|©|\(c\))",
+    r"copyright|©|\(c\)|source\s*:|attributed to\b|posted by\b|issued by\b)",
     re.IGNORECASE,
 )
 FUNCTION_WORDS = frozenset(
@@ -52,26 +53,56 @@ class Sentence:
 
     @property
     def body(self) -> bool:
-        """True for sentences of the article itself (not headings, credits or boilerplate)."""
-        return self.kind == "body"
+        """True for sentences of the article itself, list items included (not headings, credits or boilerplate)."""
+        return self.kind in ("body", "item")
+
+
+_ITEM_END = re.compile(r"(?:;|;\s*and|,\s*and|,)$")
+_BULLET = re.compile(r"^(?:[-\u2013\u2014\u2022*\u25aa\u25cf]{1,2}|\d{1,2}[.)])\s+(?=\S)")
+_DATELINE = re.compile(
+    r"^\(?[^()]{0,60}?(?:\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d|"
+    r"[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+(?:19|20)\d\d|\d{1,2}\s+[A-Z][a-z]{2,8}\s+(?:19|20)\d\d)"
+    r"[^()]{0,30}\)?\s*\|?$"
+)
+
+
+def _line_kind(stripped: str, previous: LineKind | None, introduces: bool, open_list: bool) -> LineKind:
+    """What a line is: boilerplate, a credit, a dateline, a list item, a heading or body text."""
+    words = len(stripped.split())
+    if _SKIP_LINE.match(stripped):
+        return "skip"
+    if _CREDIT_LINE.match(stripped) and (words <= 10 or not stripped.lower().startswith("by")):
+        return "credit"
+    if words <= 12 and _DATELINE.match(stripped) and not re.search(r"(?<![\w.])[a-z]{3,}(?![\w.])", stripped):
+        return "dateline"
+    if _BULLET.match(stripped) or (words <= 30 and _ITEM_END.search(stripped) and (introduces or previous == "item")):
+        return "item"
+    if previous == "item" and open_list and words <= 30:
+        return "item"  # the last item of a list: "...; and" then "Four additional radars."
+    if not re.search(r"[.!?:\"\u201d\u2019)\u2026]$", stripped) and words <= 14:
+        return "heading"
+    return "body"
 
 
 def split_sentences(text: str) -> list[Sentence]:
-    """The lines of `text` cut into sentences; headings, credit lines and boilerplate are marked."""
+    """The lines of `text` cut into sentences; headings, credits, datelines and boilerplate are marked.
+
+    A line ending with ";" or "; and" after a line that ends with ":" (or after another such line) is a
+    list item, and so is a bulleted line and the line that ends such a list: items are body text kept
+    whole, one sentence each, so that package lists keep every item.
+    """
     out: list[Sentence] = []
+    previous: LineKind | None = None
+    introduces, last_text = False, ""
     for line in re.finditer(r"[^\n]+", text):
         raw = line.group()
         stripped = raw.strip()
         if not stripped:
             continue
         offset = line.start() + (len(raw) - len(raw.lstrip()))
-        kind: LineKind = "body"
-        if _SKIP_LINE.match(stripped):
-            kind = "skip"
-        elif _CREDIT_LINE.match(stripped):
-            kind = "credit"
-        elif not re.search(r"[.!?:\"\u201d\u2019)]$", stripped) and len(stripped.split()) <= 14:
-            kind = "heading"
+        kind = _line_kind(stripped, previous, introduces, bool(_ITEM_END.search(last_text)))
+        introduces, last_text = stripped.endswith(":"), stripped
+        previous = kind
         if kind != "body":
             out.append(Sentence(len(out), offset, offset + len(stripped), stripped, kind))
             continue
