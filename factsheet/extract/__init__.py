@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import PurePosixPath
 
 from factsheet.extract.actors import ActorFinding, aliases_of, find_actors, surname_mentions
+from factsheet.extract.credits import find_credits
 from factsheet.extract.dates import DateMention, find_dates
 from factsheet.extract.draft import Draft
 from factsheet.extract.gazetteer import Gazetteer, shipped
@@ -100,10 +101,11 @@ def extract(text: str, source_file: str, as_of: date | None, *, gazetteer: Gazet
     """
     gazetteer = gazetteer or shipped()
     sentences = split_sentences(text)
-    actors = find_actors(text, sentences, gazetteer)
+    credits = find_credits(text, sentences, gazetteer)
+    actors = find_actors(text, sentences, gazetteer, credits.places)
     surname_mentions(text, sentences, actors)
     systems = find_systems(text, sentences, gazetteer, actors)
-    dates = find_dates(text, sentences, as_of)
+    dates = find_dates(text, sentences, as_of, credits.date)
     money = find_money(text, sentences)
     transfers = find_transfers(text, sentences, actors, systems, dates)
 
@@ -115,14 +117,16 @@ def extract(text: str, source_file: str, as_of: date | None, *, gazetteer: Gazet
     system_ids = {key: build.ids.claim(_id_name(s.designation)) for key, s in systems.systems.items()}
     date_facts, date_ids = _dates(build, dates, notes)
     transfer_facts, transfer_ids = _transfers(build, transfers, actor_ids, system_ids, date_ids)
-    meta_date = as_of or _latest(date_facts)
+    meta_date = as_of or credits.date or _latest(date_facts)
     if meta_date is None:
         raise ValueError("the text states no date: pass --as-of")
-    credits = _credits(text, sentences)
+    if credits.date_note:
+        notes.setdefault("dates", []).append(f"dateline: {credits.date_note}")
+    shown_title = title or credits.title or _title(stem)
     return Draft(
-        source=Source(id=build.source, file=source_file, title=title or _title(sentences, stem),
-                      publisher=credits.get("publisher"), author=credits.get("author")),
-        meta=Meta(title=title or _title(sentences, stem), as_of=meta_date),
+        source=Source(id=build.source, file=source_file, title=shown_title, publisher=credits.publisher,
+                      author=credits.author, date=credits.date.isoformat() if credits.date else None),
+        meta=Meta(title=shown_title, as_of=meta_date),
         actors=_actors(build, actors, actor_ids),
         systems=_systems(build, systems, actor_ids, system_ids),
         transfers=transfer_facts,
@@ -269,22 +273,5 @@ def _latest(dates: list[DateFact]) -> date | None:
     return max(ends, default=None)
 
 
-def _title(sentences: list[Sentence], stem: str) -> str:
-    if sentences and sentences[0].kind == "heading":
-        return sentences[0].text
+def _title(stem: str) -> str:
     return stem.replace("-", " ").replace("_", " ").strip().capitalize() or "Untitled source"
-
-
-def _credits(text: str, sentences: list[Sentence]) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for sentence in sentences:
-        if sentence.kind != "credit":
-            continue
-        owned = re.match(r"(?i)this (?:article|story|report) (?:is|was) (?:owned|published|produced) by\s+(.+?)\.?$",
-                         sentence.text)
-        written = re.match(r"(?i)(?:written )?by\s+(.+?)\.?$", sentence.text)
-        if owned:
-            out.setdefault("publisher", owned.group(1))
-        elif written:
-            out.setdefault("author", written.group(1))
-    return out

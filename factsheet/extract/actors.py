@@ -104,14 +104,17 @@ def _role_words(text: str, noun_start: int, sentence: Sentence, gazetteer: Gazet
     return begin
 
 
-def find_actors(text: str, sentences: list[Sentence], gazetteer: Gazetteer) -> ActorFinding:
-    """Every actor named in the body and credit lines of `text`."""
+def find_actors(text: str, sentences: list[Sentence], gazetteer: Gazetteer,
+                places: list[tuple[int, int]] | None = None) -> ActorFinding:
+    """Every actor named in the body and credit lines of `text`; names inside `places` are places, not actors."""
     found = ActorFinding()
+    places = places or []
     last_minister: tuple[str, str] | None = None
     for sentence in sentences:
         if sentence.kind not in ("body", "credit"):
             continue
-        hits = [h for h in gazetteer.find(text, sentence.start, sentence.end) if h.kind != "system"]
+        hits = [h for h in gazetteer.find(text, sentence.start, sentence.end) if h.kind != "system"
+                and not any(a <= h.start < b for a, b in places)]
         for hit in hits:
             found.add(_from_hit(hit, gazetteer, sentence.index), ActorMention(hit.start, hit.end, hit.name,
                                                                              sentence.index, hit.via))
