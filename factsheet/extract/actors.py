@@ -24,7 +24,7 @@ _UNNAMED = re.compile(
     r"(?P<port>(?:defen[cs]e|foreign|military|intelligence|security|administration|government|finance|interior)\s+)?"
     r"(?P<role>official|minister|spokes(?:person|man|woman)|diplomat|officer|commander))\b"
 )
-_ADMINISTRATION = re.compile(r"\b[Tt]he\s+(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s+administration)\b")
+_ADMINISTRATION = re.compile(r"\b[Tt]he\s+(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s+[Aa]dministration)\b")
 _ORG_WITH_ROLE = re.compile(
     r"\b[Tt]he\s+(?P<name>[A-Z][\w&.'-]*(?:\s[A-Z][\w&.'-]*){0,4})\s+(?P<role>think tank|research institute|"
     r"institute|watchdog|NGO|arms maker|defen[cs]e (?:company|contractor|firm)|manufacturer|drone maker)\b"
@@ -114,7 +114,8 @@ def find_actors(text: str, sentences: list[Sentence], gazetteer: Gazetteer,
         if sentence.kind not in ("body", "credit"):
             continue
         hits = [h for h in gazetteer.find(text, sentence.start, sentence.end) if h.kind != "system"
-                and not any(a <= h.start < b for a, b in places)]
+                and not any(a <= h.start < b for a, b in places)
+                and not (h.kind == "person" and re.match(r"\s+[Aa]dministration\b", text[h.end :]))]
         for hit in hits:
             found.add(_from_hit(hit, gazetteer, sentence.index), ActorMention(hit.start, hit.end, hit.name,
                                                                              sentence.index, hit.via))
@@ -152,6 +153,10 @@ def find_actors(text: str, sentences: list[Sentence], gazetteer: Gazetteer,
 def _from_hit(hit: Hit, gazetteer: Gazetteer, sentence: int) -> ActorCandidate:
     if hit.kind == "country":
         return ActorCandidate(hit.name, hit.name, ActorKind.state, (hit.start, hit.end), sentence)
+    if hit.kind == "person":
+        person = gazetteer.people[hit.name]
+        return ActorCandidate(hit.name, hit.name, ActorKind.person, (hit.start, hit.end), sentence, role=person.role,
+                              person_quote=True)
     entry = gazetteer.organisations[hit.name]
     return ActorCandidate(hit.name, hit.name, entry.kind, (hit.start, hit.end), sentence, role=entry.role)
 
@@ -201,15 +206,30 @@ def _is_name(name: str, gazetteer: Gazetteer) -> bool:
     return not gazetteer.find(name)
 
 
+def _known_person(found: ActorFinding, start: int, end: int) -> ActorCandidate | None:
+    """The gazetteer person named exactly at `start:end`, if any."""
+    for mention in found.mentions:
+        actor = found.actors[mention.key]
+        if (mention.start, mention.end) == (start, end) and actor.kind == ActorKind.person and mention.via != "pattern":
+            return actor
+    return None
+
+
 def _people(text: str, sentence: Sentence, gazetteer: Gazetteer, found: ActorFinding) -> None:
     for match in _ROLE_THEN_NAME.finditer(text, sentence.start, sentence.end):
         name = match.group("name")
         noun = match.group("noun")
         if len(name.split()) == 1 and not noun[0].isupper():
             continue
-        if not _is_name(name, gazetteer) or found.taken(match.start("name"), match.end("name")):
+        known = _known_person(found, match.start("name"), match.end("name"))
+        if known is None and (not _is_name(name, gazetteer) or found.taken(match.start("name"), match.end("name"))):
             continue
         begin = _role_words(text, match.start("noun"), sentence, gazetteer)
+        if known is not None:  # a public figure the gazetteer knows: the text's words for the role win
+            known.role = " ".join(text[begin : match.end("noun")].split())
+            if known.sentence == sentence.index:
+                known.core = (begin, match.end("name"))
+            continue
         role = " ".join(text[begin : match.end("noun")].split())
         end = match.end()
         tail = _OF_ORG.match(text[end : sentence.end])
