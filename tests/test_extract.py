@@ -456,3 +456,43 @@ def test_ambiguous_numeric_date_is_flagged_or_read_by_the_texts_conventions() ->
 
 def test_over_the_next_year_is_a_span_not_a_date() -> None:
     assert extract("Kyiv will receive the shells over the next year.\n", "d.txt", _AS_OF).dates == []
+
+
+# --- actors beyond the gazetteer ---------------------------------------------------------------------------------
+
+
+def _actors(text: str) -> dict[str, tuple[str, str | None, list[str]]]:
+    draft = extract(text, "actors.txt", _AS_OF)
+    return {a.name: (a.kind.value, a.role, a.aliases) for a in draft.actors}
+
+
+def test_organisations_by_pattern_with_their_abbreviations() -> None:
+    found = _actors("The Council adopted a measure under the European Peace Facility (EPF) for the European Union. "
+                    "The EPF now holds more. The Ukraine Defence Contact Group met, and the Coalition of the Willing "
+                    "Defence Ministers too, as did the Bureau of European and Eurasian Affairs.\n")
+    assert found["European Peace Facility"][2] == ["EPF"]
+    assert found["Council of the European Union"][1] == 'named in the source as "the Council"'
+    for name in ("Ukraine Defence Contact Group", "Coalition of the Willing",
+                 "Bureau of European and Eurasian Affairs"):
+        assert name in found, found
+
+
+def test_people_with_titles_roles_and_speaker_labels() -> None:
+    found = _actors("Secretary Blinken met Minister of Defense Oleksiy Reznikov and Chief of Defense General "
+                    "Valeriy Zaluzhny. NATO Secretary General, Mark Rutte, spoke, said White House press secretary "
+                    "Karine Jean-Pierre.\nMR. SULLIVAN: On Ukraine, we will act.\n"
+                    "It was, said Josep Borrell, High Representative for Foreign Affairs and Security Policy.\n")
+    assert found["Oleksiy Reznikov"][:2] == ("person", "Minister of Defense")
+    assert found["Valeriy Zaluzhny"][1] == "Chief of Defense General"
+    assert found["Mark Rutte"][1] == "NATO Secretary General"
+    assert found["Karine Jean-Pierre"][1] == "White House press secretary"
+    assert found["Sullivan"][1] == "speaker in the transcript"
+    assert found["Josep Borrell"][1] == "High Representative for Foreign Affairs and Security Policy"
+    assert "General" not in found
+
+
+def test_places_stay_places() -> None:
+    found = _actors("BRUSSELS, Belgium - The ambassador to Slovakia served at the U.S. Embassies in Tashkent, "
+                    "Uzbekistan and Tbilisi, Georgia, and Russia fired missiles at Kyiv.\n")
+    assert not {"Belgium", "Slovakia", "Uzbekistan", "Georgia", "Ukraine"} & set(found)
+    assert "Russia" in found and "United States" in found

@@ -11,7 +11,7 @@ import re
 from datetime import date
 from pathlib import PurePosixPath
 
-from factsheet.extract.actors import ActorFinding, aliases_of, find_actors, surname_mentions
+from factsheet.extract.actors import ActorFinding, add_author, aliases_of, find_actors, surname_mentions
 from factsheet.extract.credits import find_credits
 from factsheet.extract.dates import DateMention, find_dates
 from factsheet.extract.draft import Draft
@@ -103,6 +103,9 @@ def extract(text: str, source_file: str, as_of: date | None, *, gazetteer: Gazet
     sentences = split_sentences(text)
     credits = find_credits(text, sentences, gazetteer)
     actors = find_actors(text, sentences, gazetteer, credits.places)
+    if credits.author and (credits.author_role or re.search(r"\bI (?:am|have|had|will|was)\b", text)):
+        # the author acts in the text (a minister's statement in the first person), not a reporter
+        add_author(text, sentences, actors, credits.author, credits.author_role)
     surname_mentions(text, sentences, actors)
     systems = find_systems(text, sentences, gazetteer, actors)
     dates = find_dates(text, sentences, as_of, credits.date)

@@ -7,10 +7,11 @@ from dataclasses import dataclass, field
 
 from factsheet.extract.gazetteer import Gazetteer, Hit
 from factsheet.extract.lexicon import ROLE_MODIFIERS, ROLE_NOUN
+from factsheet.extract.orgs import abbreviation_after, is_place, kind_of, organisation_names
 from factsheet.extract.text import FUNCTION_WORDS, Sentence
 from factsheet.facts.model import ActorKind
 
-_NAME_WORD = r"[A-Z][a-zà-ÿ'\u2019-]+"
+_NAME_WORD = r"[A-Z][a-zà-ÿ'\u2019]+(?:-[A-Z]?[a-zà-ÿ'\u2019]+)*"
 _NAME = rf"{_NAME_WORD}(?:\s(?:[A-Z]\.|{_NAME_WORD})){{1,2}}"
 _ROLE_THEN_NAME = re.compile(
     rf"\b(?P<noun>(?i:{ROLE_NOUN}))\s+(?P<name>{_NAME_WORD}(?:\s(?:[A-Z]\.|{_NAME_WORD})){{0,2}})(?![\w-])"
@@ -78,6 +79,8 @@ class ActorFinding:
 
     actors: dict[str, ActorCandidate] = field(default_factory=dict)
     mentions: list[ActorMention] = field(default_factory=list)
+    places: list[tuple[int, int, str]] = field(default_factory=list)
+    abbreviations: dict[str, str] = field(default_factory=dict)
 
     def add(self, candidate: ActorCandidate, mention: ActorMention) -> None:
         """Record a mention, creating the actor on its first mention."""
@@ -91,14 +94,24 @@ class ActorFinding:
 
 
 def _role_words(text: str, noun_start: int, sentence: Sentence, gazetteer: Gazetteer) -> int:
-    """Where the role phrase that ends with the noun at `noun_start` begins (up to 3 qualifying words)."""
+    """Where the role phrase that ends with the noun at `noun_start` begins: up to three qualifying words
+    or the name of a state or organisation ('White House press secretary', "Ukraine's defence minister")."""
     words = list(re.finditer(r"[\w'\u2019.-]+", text[sentence.start : noun_start]))
-    begin = noun_start
-    for word in reversed(words[-3:]):
-        bare = word.group().removesuffix("'s").removesuffix("\u2019s")
-        known = gazetteer.find(bare)
-        if bare.lower() in ROLE_MODIFIERS or (known and known[0].end - known[0].start == len(bare)):
-            begin = sentence.start + word.start()
+    begin, taken = noun_start, 0
+    while words and taken < 3:
+        for size in (3, 2, 1):
+            if size > len(words):
+                continue
+            first = words[-size]
+            phrase = text[sentence.start + first.start() : begin].strip()
+            bare = phrase.removesuffix("'s").removesuffix("\u2019s")
+            known = gazetteer.find(bare)
+            whole = bool(known) and known[0].start == 0 and known[0].end == len(bare)
+            if whole or (size == 1 and bare.lower() in ROLE_MODIFIERS):
+                begin = sentence.start + first.start()
+                del words[-size:]
+                taken += size
+                break
         else:
             break
     return begin
@@ -111,17 +124,24 @@ def find_actors(text: str, sentences: list[Sentence], gazetteer: Gazetteer,
     places = places or []
     last_minister: tuple[str, str] | None = None
     for sentence in sentences:
-        if sentence.kind not in ("body", "credit"):
+        if not sentence.body and sentence.kind != "credit":
             continue
         hits = [h for h in gazetteer.find(text, sentence.start, sentence.end) if h.kind != "system"
-                and not any(a <= h.start < b for a, b in places)
                 and not (h.kind == "person" and re.match(r"\s+[Aa]dministration\b", text[h.end :]))]
         for hit in hits:
+            if any(a <= hit.start < b for a, b in places) or is_place(text, hit, sentence.start):
+                found.places.append((hit.start, hit.end, hit.surface))
+                continue
             found.add(_from_hit(hit, gazetteer, sentence.index), ActorMention(hit.start, hit.end, hit.name,
                                                                              sentence.index, hit.via))
-        if sentence.kind != "body":
+        _speaker(text, sentence, found)
+        if sentence.kind == "credit":
+            _people(text, sentence, gazetteer, found)
+        if not sentence.body:
             continue
         _organisations(text, sentence, found)
+        _patterned_organisations(text, sentence, found)
+        _titled_people(text, sentence, gazetteer, found)
         _people(text, sentence, gazetteer, found)
         for match in _UNNAMED.finditer(text, sentence.start, sentence.end):
             who = (match.group("who") or "").strip()
@@ -146,8 +166,74 @@ def find_actors(text: str, sentences: list[Sentence], gazetteer: Gazetteer,
             found.add(ActorCandidate(name, name, ActorKind.government, (match.start(), match.end()), sentence.index,
                                      role='named in the source only as "the ministry"'),
                       ActorMention(match.start(), match.end(), name, sentence.index, "pattern"))
+    _abbreviation_mentions(text, sentences, found)
+    _the_council(text, sentences, found)
     found.mentions.sort(key=lambda m: (m.start, -m.end))
     return found
+
+
+def _patterned_organisations(text: str, sentence: Sentence, found: ActorFinding) -> None:
+    """Organisations named by the shape of their names, with an abbreviation in parentheses as alias."""
+    for start, end, name in organisation_names(text, sentence.start, sentence.end):
+        overlapping = [m for m in found.mentions if m.start < end and start < m.end]
+        if any(m.start <= start and end <= m.end for m in overlapping):
+            continue  # already named (a gazetteer organisation, a ministry)
+        if any(found.actors[m.key].kind == ActorKind.person for m in overlapping):
+            continue
+        key = next((k for k in found.actors if k.casefold() == name.casefold()), name)
+        candidate = ActorCandidate(key, name, kind_of(name), (start, end), sentence.index)
+        found.mentions[:] = [m for m in found.mentions if m not in overlapping]
+        found.add(candidate, ActorMention(start, end, key, sentence.index, "pattern"))
+        abbr = abbreviation_after(text, end, sentence.end)
+        if abbr and abbr not in found.abbreviations:
+            found.abbreviations[abbr] = key
+            found.actors[key].aliases.append(abbr)
+
+
+def _abbreviation_mentions(text: str, sentences: list[Sentence], found: ActorFinding) -> None:
+    """Later bare mentions of an abbreviation defined in parentheses ("the EPF")."""
+    for abbr, key in found.abbreviations.items():
+        for match in re.finditer(rf"(?<![\w(]){re.escape(abbr)}(?![\w)])", text):
+            holder = next((s for s in sentences if s.start <= match.start() < s.end and s.body), None)
+            if holder is not None and not found.taken(match.start(), match.end()):
+                found.mentions.append(ActorMention(match.start(), match.end(), key, holder.index, "alias"))
+
+
+_THE_COUNCIL = re.compile(r"\b[Tt]he\s+(?P<name>Council)\b(?!\s+of\b)")
+_EU_COUNCIL = "Council of the European Union"
+
+
+def _the_council(text: str, sentences: list[Sentence], found: ActorFinding) -> None:
+    """'The Council' in a text about the EU is the Council of the European Union."""
+    if "European Union" not in found.actors and _EU_COUNCIL not in found.actors:
+        return
+    for sentence in (s for s in sentences if s.body or s.kind == "heading"):
+        for match in _THE_COUNCIL.finditer(text, sentence.start, sentence.end):
+            core = (match.start("name"), match.end("name"))
+            if found.taken(*core):
+                continue
+            found.add(ActorCandidate(_EU_COUNCIL, _EU_COUNCIL, ActorKind.organisation, core, sentence.index,
+                                     role='named in the source as "the Council"'),
+                      ActorMention(*core, _EU_COUNCIL, sentence.index, "alias"))
+
+
+_SPEAKER = re.compile(r"^(?:MR|MS|MRS|DR|SECRETARY|GENERAL|GEN|ADMIRAL|ADM|AMBASSADOR|SENATOR)\.?\s+"
+                      r"(?P<name>[A-Z][A-Z'\u2019-]+(?:\s[A-Z][A-Z'\u2019-]+)?):")
+
+
+def _speaker(text: str, sentence: Sentence, found: ActorFinding) -> None:
+    """A transcript's speaker label: 'MR. SULLIVAN: On Ukraine, ...'."""
+    label = _SPEAKER.match(sentence.text)
+    if label is None:
+        return
+    name = " ".join(w.capitalize() for w in label.group("name").split())
+    start = sentence.start + label.start("name")
+    existing = next((a for a in found.actors.values() if a.kind == ActorKind.person
+                     and a.name.split()[-1] == name.split()[-1]), None)
+    key = existing.key if existing else name
+    found.add(ActorCandidate(key, name, ActorKind.person, (sentence.start, sentence.start + label.end()),
+                             sentence.index, role="speaker in the transcript", person_quote=True),
+              ActorMention(start, sentence.start + label.end("name"), key, sentence.index, "name"))
 
 
 def _from_hit(hit: Hit, gazetteer: Gazetteer, sentence: int) -> ActorCandidate:
@@ -203,6 +289,8 @@ def _is_name(name: str, gazetteer: Gazetteer) -> bool:
     words = name.split()
     if any(w in _NOT_NAMES for w in words) or any(w.lower() in FUNCTION_WORDS for w in words):
         return False
+    if any(w.lower() in ROLE_MODIFIERS or re.fullmatch(ROLE_NOUN, w, re.IGNORECASE) for w in words):
+        return False
     return not gazetteer.find(name)
 
 
@@ -213,6 +301,75 @@ def _known_person(found: ActorFinding, start: int, end: int) -> ActorCandidate |
         if (mention.start, mention.end) == (start, end) and actor.kind == ActorKind.person and mention.via != "pattern":
             return actor
     return None
+
+
+_RUN_WORD = r"[A-Z](?:\.|[\w'\u2019-]*)"
+_ROLE_OF_NAME = re.compile(
+    rf"\b(?P<noun>(?i:{ROLE_NOUN}))\s+of\s+(?P<run>(?:the\s+)?{_RUN_WORD}(?:\s+(?:of|the|{_RUN_WORD})){{1,8}})"
+)
+_APPOSITIVE = re.compile(
+    rf"\b(?P<noun>(?i:{ROLE_NOUN}))(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){{0,3}})?"
+    rf",\s+(?P<name>{_NAME})(?:\s+MP)?(?=,|\s+(?:said|says|told)\b|:)"
+)
+_NAME_ROLE_END = re.compile(
+    rf"\b(?P<name>{_NAME}),\s+(?:the\s+|a\s+|an\s+)?(?P<role>[^,.;:]{{0,40}}?\b(?i:{ROLE_NOUN})\b[^,.;:]{{0,90}}?)"
+    rf"(?=\s*[.:;]|\s+(?:recently\s+)?(?:said|says|told|stated|added)\b|$)"
+)
+_SUFFIX = frozenset({"III", "II", "IV", "Jr.", "Sr.", "Jr", "Sr"})
+
+
+def _name_at_end(run: str) -> int | None:
+    """Where the person's name starts in a run of capitalised words ending with it ('State Antony J. Blinken')."""
+    words = list(re.finditer(r"\S+", run))
+    i = len(words) - 1
+    if i >= 0 and words[i].group() in _SUFFIX:
+        i -= 1
+    if i < 1 or not re.fullmatch(r"[A-Z][a-z\u00e0-\u00ff'\u2019-]+", words[i].group()):
+        return None
+    i -= 1
+    while i > 0 and re.fullmatch(r"[A-Z]\.", words[i].group()):
+        i -= 1
+    if not re.fullmatch(r"[A-Z][a-z\u00e0-\u00ff'\u2019-]+", words[i].group()):
+        return None
+    return words[i].start()
+
+
+def _titled_people(text: str, sentence: Sentence, gazetteer: Gazetteer, found: ActorFinding) -> None:
+    """'Minister of Defense Oleksiy Reznikov', 'NATO Secretary General, Mark Rutte,', 'Josep Borrell, High
+    Representative for ...' (the role ending the sentence or followed by 'said')."""
+    for match in _ROLE_OF_NAME.finditer(text, sentence.start, sentence.end):
+        at = _name_at_end(match.group("run"))
+        if at is None or at == 0:
+            continue
+        start, end = match.start("run") + at, match.end("run")
+        name = text[start:end]
+        if _known_person(found, start, end) is None and (not _is_name(name.replace(" III", ""), gazetteer)
+                                                         or found.taken(start, end)):
+            continue
+        begin = _role_words(text, match.start("noun"), sentence, gazetteer)
+        _person(text, name, " ".join(text[begin:start].split()), (begin, end), (start, end), sentence, found)
+    for pattern in (_APPOSITIVE, _NAME_ROLE_END):
+        for match in pattern.finditer(text, sentence.start, sentence.end):
+            start, end = match.start("name"), match.end("name")
+            name = match.group("name")
+            if _known_person(found, start, end) is None and (not _is_name(name, gazetteer) or found.taken(start, end)):
+                continue
+            if pattern is _APPOSITIVE:
+                begin = _role_words(text, match.start("noun"), sentence, gazetteer)
+                role = text[begin : match.start("name")].rstrip(", ")
+                core = (begin, end)
+            else:
+                role, core = match.group("role"), (start, match.end("role"))
+            _person(text, name, " ".join(role.split()), core, (start, end), sentence, found)
+
+
+def _person(text: str, name: str, role: str, core: tuple[int, int], span: tuple[int, int], sentence: Sentence,
+            found: ActorFinding) -> None:
+    known = _known_person(found, *span)
+    if known is not None:
+        known.role = role
+        return
+    _add_person(name, role, core, span, sentence, found)
 
 
 def _people(text: str, sentence: Sentence, gazetteer: Gazetteer, found: ActorFinding) -> None:
@@ -249,7 +406,22 @@ def _people(text: str, sentence: Sentence, gazetteer: Gazetteer, found: ActorFin
 def _add_person(name: str, role: str, core: tuple[int, int], span: tuple[int, int], sentence: Sentence,
                 found: ActorFinding) -> None:
     found.add(ActorCandidate(name, name, ActorKind.person, core, sentence.index, role=role, person_quote=True),
-              ActorMention(span[0], span[1], name, sentence.index, "name"))
+              ActorMention(span[0], span[1], name, sentence.index, "pattern"))
+
+
+def add_author(text: str, sentences: list[Sentence], found: ActorFinding, name: str, role: str | None) -> None:
+    """The byline's author as a person, quoted from the byline, unless the text already names them."""
+    if any(a.kind == ActorKind.person and a.name.split()[-1] == name.split()[-1] for a in found.actors.values()):
+        return
+    start = text.find(name)
+    holder = next((s for s in sentences if s.start <= start < s.end), None)
+    if start < 0 or holder is None:
+        return
+    line = (holder.start, holder.end) if holder.end - holder.start <= 80 else (start, start + len(name))
+    found.add(ActorCandidate(name, name, ActorKind.person, line, holder.index, role=role or "author of the source",
+                             person_quote=True),
+              ActorMention(start, start + len(name), name, holder.index, "name"))
+    found.mentions.sort(key=lambda m: (m.start, -m.end))
 
 
 def surname_mentions(text: str, sentences: list[Sentence], found: ActorFinding) -> None:
