@@ -141,12 +141,15 @@ def names_match(mine: Iterable[str], theirs: Iterable[str], loose: bool) -> bool
     return loose and any(_contains(x, y) for x in a for y in b)
 
 
-def quantity_of(text: str | int | None) -> int | None:
-    """The number a quantity states ('Up to 150,000 rounds' -> 150000, 'Four' -> 4), or None."""
+def quantity_of(text: Any) -> int | None:
+    """The number a quantity states ('Up to 150,000 rounds' -> 150000, 'Four' -> 4, a Quantity's value), or None."""
     if text is None:
         return None
-    if isinstance(text, int):
-        return text
+    if isinstance(text, int | Decimal):
+        return int(text)
+    if not isinstance(text, str):  # a structured quantity (the fact model's Quantity)
+        value = getattr(text, "value", None)
+        return int(value) if value is not None else quantity_of(getattr(text, "stated", None))
     digits = re.search(r"\d[\d,]*", text)
     if digits:
         return int(digits.group().replace(",", ""))
@@ -208,12 +211,9 @@ def draft_items(draft: Any) -> list[Item]:
         out.append(Item(names, quantity_of(transfer.quantity)))
     for package in getattr(draft, "packages", []):
         for item in package.items:
-            system = systems.get(getattr(item, "system", None) or "")
-            names = tuple(n for n in (item.what, system.designation if system else "") if n)
-            quantity = getattr(item, "quantity", None)
-            count = getattr(quantity, "amount", quantity)
-            out.append(Item(names, quantity_of(count if isinstance(count, int | str) or count is None
-                                               else int(count))))
+            system = systems.get(item.system)
+            names = (system.designation, *system.aliases) if system else (item.system,)
+            out.append(Item(names, quantity_of(item.quantity)))
     return out
 
 
