@@ -71,7 +71,9 @@ def project(draft: Draft) -> dict[str, Any]:
         "costs": {c.id: _clean({"amount": _amount(c.amount), "currency": c.currency, "bound": c.bound.value,
                                 "conversion": [_amount(c.conversion.amount), c.conversion.currency]
                                 if c.conversion else None,
-                                "pays_for": c.pays_for, "expected": c.expected})
+                                "pays_for": c.pays_for, "expected": c.expected, "what": c.what,
+                                "kind": c.kind.value if c.kind.value != "total value" else None,
+                                "per": c.per.value if c.per else None})
                   for c in draft.costs},
         "dates": [_clean({"value": d.value, "precision": d.precision.value, "inferred": d.year_inferred})
                   for d in draft.dates],
@@ -497,3 +499,24 @@ def test_places_stay_places() -> None:
                     "Uzbekistan and Tbilisi, Georgia, and Russia fired missiles at Kyiv.\n")
     assert not {"Belgium", "Slovakia", "Uzbekistan", "Georgia", "Ukraine"} & set(found)
     assert "Russia" in found and "United States" in found
+
+
+# --- money without a system ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("sentence", "amount", "currency", "kind", "per"), [
+    ("The UK will give £3 billion per year to Ukraine.", 3_000_000_000, "GBP", "rate", "year"),
+    ("The fund received GBP one billion from donors.", 1_000_000_000, "GBP", "total value", None),
+    ("Germany pledged 4.5 Mrd. EUR for air defence.", 4_500_000_000, "EUR", "total value", None),
+    ("The EU adds 7,5 billion Euro to the facility.", 7_500_000_000, "EUR", "total value", None),
+    ("Norway gives 1 billion crowns to the Nansen programme.", 1_000_000_000, "NOK", "total value", None),
+    ("This brings the total US aid to $13.6 billion.", 13_600_000_000, "USD", "cumulative total", None),
+    ("Since 2014, the United States has committed more than $8.8 billion.", 8_800_000_000, "USD",
+     "cumulative total", None),
+])
+def test_amounts_are_kept_without_a_system(sentence: str, amount: int, currency: str, kind: str,
+                                           per: str | None) -> None:
+    costs = extract(sentence + "\n", "money.txt", _AS_OF).costs
+    assert [(c.amount, c.currency, c.kind.value, c.per.value if c.per else None) for c in costs] == [
+        (Decimal(amount), currency, kind, per)]
+    assert costs[0].what and costs[0].pays_for is None

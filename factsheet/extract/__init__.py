@@ -20,7 +20,7 @@ from factsheet.extract.money import MoneyMention, find_money
 from factsheet.extract.systems import SystemFinding, find_systems
 from factsheet.extract.text import FUNCTION_WORDS, Ids, Sentence, quote, slug, split_sentences
 from factsheet.extract.transfers import TransferCandidate, attribution, find_transfers
-from factsheet.facts.amounts import quantity_from_words
+from factsheet.facts.amounts import CostKind, quantity_from_words
 from factsheet.facts.model import (
     Actor,
     Attribution,
@@ -244,24 +244,63 @@ def _pays_for(money: MoneyMention, build: _Builder, systems: SystemFinding, tran
     return None, ""
 
 
+_WHAT_AFTER = re.compile(
+    r"\s*(?:(?:in|of|for|worth of|under)\b|to (?=an?\s|the\s))\s*(?P<what>[^,.;:()\u2014]{3,90})")
+_WHAT_NOUN = re.compile(
+    r"\s+(?P<what>(?:[\w-]+\s+){0,2}(?:package|commitment|tranche|drawdown|contract|deal|fund|loan|grant|contribution|"
+    r"investment|order|sale|aid|budget|price tag|funding|pledge|purchase)s?)\b")
+_WHAT_TOTAL = re.compile(r"\b(?P<what>total\s+[^,;$\u20ac\u00a3]{3,70}?)\s+(?:to|at|of)\s+(?:[a-z]+\s+){0,3}$")
+_WHAT_BEFORE = re.compile(r"(?P<what>[^,.;:()\u2014]{3,90}?)\s+(?:valued at|worth|of|totall?ing|amounting to|at)"
+                          r"(?:\s+(?:up to|about|approximately|around|nearly|more than|over|some))?\s*$")
+_WHAT_STOP = re.compile(r"\s+(?:to|that|which|who|since|from|as|and|but|will|would|is|are|was|were|has|have)\b.*$")
+
+
+def _what(text: str, sentence: Sentence, money: MoneyMention) -> str:
+    """What an amount is, in the source's words: the phrase after it ('in security assistance for Ukraine')
+    or before it ('a drawdown ... valued at'); the reviewer can tighten it."""
+    total = _WHAT_TOTAL.search(text, sentence.start, money.start)
+    if total:
+        return " ".join(total.group("what").split())
+    noun = _WHAT_NOUN.match(text, money.end, sentence.end)
+    if noun and not re.match(r"(?:in|of|for|to|under|and|or)\b", noun.group("what")):
+        return " ".join(noun.group("what").split())
+    after = _WHAT_AFTER.match(text, money.end, sentence.end)
+    if after:
+        words = _WHAT_STOP.sub("", after.group("what")).split()
+        if words:
+            return " ".join(words[:10])
+    before = _WHAT_BEFORE.search(text, sentence.start, money.start)
+    if before:
+        words = before.group("what").split()
+        while words and words[0].lower() in FUNCTION_WORDS | {"including", "includes", "included"}:
+            words.pop(0)
+        if words:
+            return " ".join(words[-8:])
+    return "an amount the source states"
+
+
 def _costs(build: _Builder, money: list[MoneyMention], systems: SystemFinding, transfers: list[TransferCandidate],
            transfer_ids: dict[int, str], system_ids: dict[str, str], actors: ActorFinding,
-           actor_ids: dict[str, str], notes: dict[str, list[str]]) -> list[Cost]:
+           actor_ids: dict[str, str], notes: dict[str, list[str]],
+           package_of: dict[int, str] | None = None) -> list[Cost]:
+    """Every amount of money as a cost: paying for a package, transfer or system when the text says which,
+    else standing for what its words say (a total, a tranche, a fund contribution, a rate)."""
     out = []
     for mention in money:
-        shown = " ".join(build.text[mention.start : mention.end].split())
-        pays_for, system_id = _pays_for(mention, build, systems, transfers, transfer_ids, system_ids)
-        if pays_for is None:
-            notes.setdefault("costs", []).append(
-                f"not proposed: {shown!r}: no system or transfer in its sentence says what it pays for")
-            continue
+        sentence = build.sentences[mention.sentence]
+        pays_for, system_id = (package_of or {}).get(mention.start), ""
+        if pays_for is None and mention.kind not in (CostKind.cumulative, CostKind.rate):
+            pays_for, system_id = _pays_for(mention, build, systems, transfers, transfer_ids, system_ids)
+        what = None if pays_for else _what(build.text, sentence, mention)
         conversion = Money(amount=mention.conversion[0], currency=mention.conversion[1]) \
             if mention.conversion else None
+        base = system_id or pays_for or slug(what or "amount", 30)
         out.append(Cost(
-            id=build.ids.claim(f"{system_id}-cost"), amount=mention.amount, currency=mention.currency,
-            bound=mention.bound, conversion=conversion, pays_for=pays_for, expected=mention.expected,
-            according_to=_attributed(attribution(build.text, build.sentences[mention.sentence], actors), actor_ids),
-            review="draft", cites=[build.cite(mention.sentence, mention.start, mention.end, 5, 0)],
+            id=build.ids.claim(f"{base}-{'cost' if system_id else 'amount'}"), amount=mention.amount,
+            currency=mention.currency, bound=mention.bound, kind=mention.kind, per=mention.per,
+            conversion=conversion, pays_for=pays_for, what=what, expected=mention.expected,
+            according_to=_attributed(attribution(build.text, sentence, actors), actor_ids),
+            review="draft", cites=[build.cite(mention.sentence, mention.start, mention.end, 5, 3)],
         ))
     return out
 

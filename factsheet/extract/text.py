@@ -15,7 +15,7 @@ _ABBREVIATIONS = frozenset(
     (
         "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "adm", "maj", "rep", "sen", "gov", "st",
         "no", "nos", "vs", "approx", "est", "inc", "corp", "ltd", "co", "jan", "feb", "mar", "apr", "jun", "jul",
-        "aug", "sep", "sept", "oct", "nov", "dec", "e.g", "i.e", "u.s", "u.k", "u.n"
+        "aug", "sep", "sept", "oct", "nov", "dec", "e.g", "i.e", "u.s", "u.k", "u.n", "mrd", "mio", "bn", "approx"
     )
 )
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"\u201d\u2019)]?\s+(?=[\"\u201c\u2018(]?[A-Z])")
