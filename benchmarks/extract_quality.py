@@ -13,6 +13,7 @@ fact that matches it, and a proposed fact is correct when it matches a gold or a
 - actors: one of the names (name or alias) of the proposal is one of the gold names;
 - systems and items: a name of one contains a name of the other, word for word; items are the
   transfers' systems and the packages' items, and an item's quantity is checked where gold states it;
+  a proposed system that names a class of equipment the gold lists as an item is right;
 - metadata: title, publisher, author and date, where the gold states them.
 
 Run it with the project's virtual environment active (the test suite runs it too, and checks that the
@@ -237,9 +238,10 @@ def score(case: Case, draft: Any) -> Scores:
         gold.get("actors") or [], gold.get("optional_actors") or [], actors,
         lambda g, p: names_match(g, p, loose=False), lambda names: names[0],
         wrong_if=lambda p: any(names_match(place, p[:1], loose=False) for place in places))
-    systems = [[s.designation, s.family or ""] for s in draft.systems]
-    out.tallies["systems"] = _tally(
-        gold.get("systems") or [], gold.get("optional_systems") or [], systems,
+    systems = [[s.designation, s.family or "", *s.aliases] for s in draft.systems]
+    listed = [list(i["what"]) for i in [*(gold.get("items") or []), *(gold.get("optional_items") or [])]]
+    out.tallies["systems"] = _tally(  # a class of equipment the gold lists as an item is a right system too
+        gold.get("systems") or [], [*(gold.get("optional_systems") or []), *listed], systems,
         lambda g, p: names_match(g, p, loose=True), lambda names: names[0])
     items = draft_items(draft)
     gold_items = [(tuple(i["what"]), i.get("quantity")) for i in gold.get("items") or []]

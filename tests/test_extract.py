@@ -506,10 +506,10 @@ def test_places_stay_places() -> None:
 
 @pytest.mark.parametrize(("sentence", "amount", "currency", "kind", "per"), [
     ("The UK will give £3 billion per year to Ukraine.", 3_000_000_000, "GBP", "rate", "year"),
-    ("The fund received GBP one billion from donors.", 1_000_000_000, "GBP", "total value", None),
+    ("Donors gave GBP one billion last year.", 1_000_000_000, "GBP", "total value", None),
     ("Germany pledged 4.5 Mrd. EUR for air defence.", 4_500_000_000, "EUR", "total value", None),
     ("The EU adds 7,5 billion Euro to the facility.", 7_500_000_000, "EUR", "total value", None),
-    ("Norway gives 1 billion crowns to the Nansen programme.", 1_000_000_000, "NOK", "total value", None),
+    ("Norway gives 1 billion crowns to Ukraine.", 1_000_000_000, "NOK", "total value", None),
     ("This brings the total US aid to $13.6 billion.", 13_600_000_000, "USD", "cumulative total", None),
     ("Since 2014, the United States has committed more than $8.8 billion.", 8_800_000_000, "USD",
      "cumulative total", None),
@@ -520,3 +520,51 @@ def test_amounts_are_kept_without_a_system(sentence: str, amount: int, currency:
     assert [(c.amount, c.currency, c.kind.value, c.per.value if c.per else None) for c in costs] == [
         (Decimal(amount), currency, kind, per)]
     assert costs[0].what and costs[0].pays_for is None
+
+
+# --- packages, items and places ------------------------------------------------------------------------------------
+
+PACKAGE_LIST = """Fact Sheet on U.S. Security Assistance for Ukraine
+President Biden today announced an additional $800 million in security assistance to Ukraine.
+The new $800 million assistance package includes:
+800 Stinger anti-aircraft systems;
+2,000 Javelin, 1,000 light anti-armor weapons, and 6,000 AT-4 anti-armor systems;
+Over 20 million rounds of small arms ammunition; and
+25,000 helmets.
+"""
+
+
+def test_package_list_is_drafted_item_by_item(tmp_path: Path) -> None:
+    draft = extract(PACKAGE_LIST, "aid.txt", date(2022, 3, 16))
+    assert draft.source.title == "Fact Sheet on U.S. Security Assistance for Ukraine"
+    [package] = draft.packages
+    assert package.value is not None and package.value.amount == Decimal(800_000_000)
+    assert package.recipient == "ukraine"
+    systems = {s.id: s for s in draft.systems}
+    items = [(systems[i.system].designation, i.quantity.value if i.quantity else None,
+              i.quantity.bound.value if i.quantity else None) for i in package.items]
+    assert items == [("Stinger", 800, "exact"), ("Javelin", 2000, "exact"), ("light anti-armor weapons", 1000, "exact"),
+                     ("AT-4", 6000, "exact"), ("small arms ammunition", 20_000_000, "more than"),
+                     ("helmets", 25000, "exact")]
+    assert package.items[4].quantity is not None and package.items[4].quantity.unit == "rounds"
+    assert systems["helmets"].category.value == "protective equipment"
+    assert all(c.pays_for == package.id for c in draft.costs)  # both mentions of the $800 million
+    # the draft is a facts file that loads, every quote found in the text
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "aid.txt").write_text(PACKAGE_LIST, encoding="utf-8")
+    facts = _loads(tmp_path, tmp_path / "seeds" / "aid.txt", render(draft))
+    assert len(facts.sheet.packages[0].items) == 6
+
+
+def test_generic_phrases_alone_are_not_systems() -> None:
+    text = "Iranian drones and attack drones hit targets in Kyiv on Monday, officials said.\n"
+    draft = extract(text, "g.txt", _AS_OF)
+    assert draft.systems == []
+    assert [p.name for p in draft.places] == ["Kyiv"]
+
+
+def test_corpus_drafts_are_valid_facts_files(tmp_path: Path) -> None:
+    for path in sorted((DOCS / "corpus").glob("*.txt")):
+        draft = extract(path.read_text(encoding="utf-8"), path.name, date(2023, 1, 1))
+        facts = _loads(tmp_path / path.stem, path, render(draft))
+        assert facts.sheet.sources[0].file == path.name

@@ -11,14 +11,17 @@ import re
 from datetime import date
 from pathlib import PurePosixPath
 
+from factsheet.extract import assemble
 from factsheet.extract.actors import ActorFinding, add_author, aliases_of, find_actors, surname_mentions
+from factsheet.extract.assemble import Builder, item_systems
 from factsheet.extract.credits import find_credits
 from factsheet.extract.dates import DateMention, find_dates
 from factsheet.extract.draft import Draft
 from factsheet.extract.gazetteer import Gazetteer, shipped
 from factsheet.extract.money import MoneyMention, find_money
+from factsheet.extract.packages import find_packages
 from factsheet.extract.systems import SystemFinding, find_systems
-from factsheet.extract.text import FUNCTION_WORDS, Ids, Sentence, quote, slug, split_sentences
+from factsheet.extract.text import FUNCTION_WORDS, Sentence, slug, split_sentences
 from factsheet.extract.transfers import TransferCandidate, attribution, find_transfers
 from factsheet.facts.amounts import CostKind, quantity_from_words
 from factsheet.facts.model import (
@@ -28,7 +31,6 @@ from factsheet.facts.model import (
     DateFact,
     Meta,
     Money,
-    Quote,
     Source,
     System,
     Transfer,
@@ -37,16 +39,13 @@ from factsheet.facts.model import (
 __all__ = ["Draft", "extract"]
 
 
-class _Builder:
-    """Turns the findings into model facts with unique ids and verbatim quotes."""
-
-    def __init__(self, text: str, sentences: list[Sentence], source_id: str) -> None:
-        self.text, self.sentences, self.source = text, sentences, source_id
-        self.ids = Ids()
-
-    def cite(self, sentence: int, start: int, end: int, before: int, after: int, min_words: int = 4) -> Quote:
-        found = quote(self.text, self.sentences[sentence], start, end, before, after, min_words)
-        return Quote(source=self.source, text=" ".join(found.split()))
+def _prune_generic(systems: SystemFinding, transfers: list[TransferCandidate], item_keys: dict[int, str]) -> None:
+    """Generic phrases ('Iranian drones', 'attack drones') stay systems only when something is transferred
+    or listed as them; a generic phrase that is only mentioned is not a system."""
+    used = {t.system for t in transfers} | set(item_keys.values())
+    for key in [k for k, s in systems.systems.items() if s.generic_class and k not in used]:
+        del systems.systems[key]
+    systems.mentions = [m for m in systems.mentions if all(k in systems.systems for k in m.keys)]
 
 
 def _id_name(name: str) -> str:
@@ -112,15 +111,20 @@ def extract(text: str, source_file: str, as_of: date | None, *, gazetteer: Gazet
     dates = find_dates(text, sentences, as_of, credits.date)
     money = find_money(text, sentences)
     transfers = find_transfers(text, sentences, actors, systems, dates)
+    package_findings = find_packages(text, sentences, money)
+    item_keys = item_systems(package_findings, systems)
+    _prune_generic(systems, transfers, item_keys)
 
     stem = PurePosixPath(source_file).name.removesuffix(".txt")
-    build = _Builder(text, sentences, source_id or slug(stem))
+    build = Builder(text, sentences, source_id or slug(stem))
     build.ids.taken.add(build.source)
     notes: dict[str, list[str]] = {}
     actor_ids = {key: build.ids.claim(_id_name(a.name)) for key, a in actors.actors.items()}
     system_ids = {key: build.ids.claim(_id_name(s.designation)) for key, s in systems.systems.items()}
     date_facts, date_ids = _dates(build, dates, notes)
     transfer_facts, transfer_ids = _transfers(build, transfers, actor_ids, system_ids, date_ids)
+    package_facts, package_of = assemble.packages(build, package_findings, actors, actor_ids, system_ids, item_keys,
+                                                  dates, date_ids)
     meta_date = as_of or credits.date or _latest(date_facts)
     if meta_date is None:
         raise ValueError("the text states no date: pass --as-of")
@@ -132,15 +136,17 @@ def extract(text: str, source_file: str, as_of: date | None, *, gazetteer: Gazet
                       author=credits.author, date=credits.date.isoformat() if credits.date else None),
         meta=Meta(title=shown_title, as_of=meta_date),
         actors=_actors(build, actors, actor_ids),
+        places=assemble.places(build, actors, gazetteer, credits.places),
         systems=_systems(build, systems, actor_ids, system_ids),
+        packages=package_facts,
         transfers=transfer_facts,
-        costs=_costs(build, money, systems, transfers, transfer_ids, system_ids, actors, actor_ids, notes),
+        costs=_costs(build, money, systems, transfers, transfer_ids, system_ids, actors, actor_ids, notes, package_of),
         dates=date_facts,
         notes=notes,
     )
 
 
-def _actors(build: _Builder, actors: ActorFinding, ids: dict[str, str]) -> list[Actor]:
+def _actors(build: Builder, actors: ActorFinding, ids: dict[str, str]) -> list[Actor]:
     aliases = aliases_of(actors, build.text)
     out = []
     for key, actor in sorted(actors.actors.items(), key=lambda item: item[1].core):
@@ -152,7 +158,7 @@ def _actors(build: _Builder, actors: ActorFinding, ids: dict[str, str]) -> list[
     return out
 
 
-def _systems(build: _Builder, systems: SystemFinding, actor_ids: dict[str, str],
+def _systems(build: Builder, systems: SystemFinding, actor_ids: dict[str, str],
              ids: dict[str, str]) -> list[System]:
     out = []
     for key, system in sorted(systems.systems.items(), key=lambda item: item[1].core):
@@ -169,7 +175,7 @@ def _systems(build: _Builder, systems: SystemFinding, actor_ids: dict[str, str],
     return out
 
 
-def _dates(build: _Builder, dates: list[DateMention], notes: dict[str, list[str]]
+def _dates(build: Builder, dates: list[DateMention], notes: dict[str, list[str]]
            ) -> tuple[list[DateFact], dict[int, str]]:
     out, ids = [], {}
     for mention in dates:
@@ -196,7 +202,7 @@ def _attributed(found: tuple[str, str] | None, actor_ids: dict[str, str]) -> Att
     return Attribution(by=actor_ids[found[0]], how=found[1]) if found and found[0] in actor_ids else None
 
 
-def _transfers(build: _Builder, transfers: list[TransferCandidate], actor_ids: dict[str, str],
+def _transfers(build: Builder, transfers: list[TransferCandidate], actor_ids: dict[str, str],
                system_ids: dict[str, str], date_ids: dict[int, str]) -> tuple[list[Transfer], dict[int, str]]:
     out, ids = [], {}
     for index, candidate in sorted(enumerate(transfers), key=lambda item: item[1].span):
@@ -221,7 +227,7 @@ _ANAPHOR = re.compile(
 )
 
 
-def _pays_for(money: MoneyMention, build: _Builder, systems: SystemFinding, transfers: list[TransferCandidate],
+def _pays_for(money: MoneyMention, build: Builder, systems: SystemFinding, transfers: list[TransferCandidate],
               transfer_ids: dict[int, str], system_ids: dict[str, str]) -> tuple[str | None, str]:
     """The transfer or system `money` pays for: the nearest system in its sentence, or, when the sentence
     opens by referring back ("They are expected to cost ..."), in the two sentences before it."""
@@ -279,7 +285,7 @@ def _what(text: str, sentence: Sentence, money: MoneyMention) -> str:
     return "an amount the source states"
 
 
-def _costs(build: _Builder, money: list[MoneyMention], systems: SystemFinding, transfers: list[TransferCandidate],
+def _costs(build: Builder, money: list[MoneyMention], systems: SystemFinding, transfers: list[TransferCandidate],
            transfer_ids: dict[int, str], system_ids: dict[str, str], actors: ActorFinding,
            actor_ids: dict[str, str], notes: dict[str, list[str]],
            package_of: dict[int, str] | None = None) -> list[Cost]:
@@ -288,9 +294,13 @@ def _costs(build: _Builder, money: list[MoneyMention], systems: SystemFinding, t
     out = []
     for mention in money:
         sentence = build.sentences[mention.sentence]
-        pays_for, system_id = (package_of or {}).get(mention.start), ""
-        if pays_for is None and mention.kind not in (CostKind.cumulative, CostKind.rate):
+        pays_for, system_id = None, ""
+        if mention.kind not in (CostKind.cumulative, CostKind.rate):
             pays_for, system_id = _pays_for(mention, build, systems, transfers, transfer_ids, system_ids)
+            if pays_for is not None and pays_for not in transfer_ids.values() and mention.start in (package_of or {}):
+                pays_for, system_id = None, ""  # a system named near a package's value: the package it is
+        if pays_for is None:
+            pays_for = (package_of or {}).get(mention.start)
         what = None if pays_for else _what(build.text, sentence, mention)
         conversion = Money(amount=mention.conversion[0], currency=mention.conversion[1]) \
             if mention.conversion else None

@@ -129,7 +129,7 @@ def find_actors(text: str, sentences: list[Sentence], gazetteer: Gazetteer,
         hits = [h for h in gazetteer.find(text, sentence.start, sentence.end) if h.kind != "system"
                 and not (h.kind == "person" and re.match(r"\s+[Aa]dministration\b", text[h.end :]))]
         for hit in hits:
-            if any(a <= hit.start < b for a, b in places) or is_place(text, hit, sentence.start):
+            if any(a <= hit.start < b for a, b in places) or is_place(text, hit, sentence.start, gazetteer):
                 found.places.append((hit.start, hit.end, hit.surface))
                 continue
             found.add(_from_hit(hit, gazetteer, sentence.index), ActorMention(hit.start, hit.end, hit.name,

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from factsheet.extract.gazetteer import Hit
+from factsheet.extract.gazetteer import Gazetteer, Hit
 from factsheet.facts.model import ActorKind
 
 HEADS = (
@@ -83,9 +83,17 @@ def abbreviation_after(text: str, end: int, stop: int) -> str | None:
     return found.group("abbr") if found else None
 
 
-def is_place(text: str, hit: Hit, sentence_start: int) -> bool:
+def is_place(text: str, hit: Hit, sentence_start: int, gazetteer: Gazetteer | None = None) -> bool:
     """Whether a country or capital named at `hit` is a place here rather than an actor."""
     before = text[max(sentence_start, hit.start - 80) : hit.start]
     if hit.via == "capital":
         return bool(re.search(r"\b(?:in|at|near|outside|inside)\s+$", before) or _PLACE_BEFORE.search(before))
-    return hit.kind == "country" and bool(_PLACE_BEFORE.search(before))
+    found = _PLACE_BEFORE.search(before) if hit.kind == "country" else None
+    if found is None:
+        return False
+    city = re.search(r"([A-Z][\w-]+),\s+$", before)
+    if city and gazetteer is not None:  # "in Ukraine, Russia had ...": a country before the comma is no city
+        known = gazetteer.find(city.group(1))
+        if known and known[0].kind == "country" and known[0].via != "capital":
+            return bool(re.search(r"(?:[Aa]mbassador|[Ee]mbass|[Cc]onsul|[Ee]nvoy)", before[-60:]))
+    return True
