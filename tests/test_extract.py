@@ -568,3 +568,35 @@ def test_corpus_drafts_are_valid_facts_files(tmp_path: Path) -> None:
         draft = extract(path.read_text(encoding="utf-8"), path.name, date(2023, 1, 1))
         facts = _loads(tmp_path / path.stem, path, render(draft))
         assert facts.sheet.sources[0].file == path.name
+
+
+# --- rejections are remembered -----------------------------------------------------------------------------------
+
+
+def test_write_never_proposes_again_what_the_user_deleted(workspace: Path) -> None:
+    seed = workspace / "seeds" / "aid.txt"
+    seed.write_text(PACKAGE_LIST, encoding="utf-8")
+    ws = Workspace.open(workspace)
+    run_extract(ws, seed, date(2022, 3, 16), write=True)
+    facts = workspace / "seeds" / "aid.facts.yaml"
+    memory = workspace / "seeds" / "aid.extract.yaml"
+    assert "rejected: []" in memory.read_text(encoding="utf-8")
+    # the user deletes the Stinger system (and the package item that uses it)
+    text = facts.read_text(encoding="utf-8")
+    data = YAML().load(text)
+    data["systems"] = [s for s in data["systems"] if s["id"] != "stinger"]
+    for package in data["packages"]:
+        package["items"] = [i for i in package["items"] if i["system"] != "stinger"]
+    with facts.open("w", encoding="utf-8") as out:
+        YAML().dump(data, out)
+    message = run_extract(ws, seed, date(2022, 3, 16), write=True)
+    assert "left out 1 you rejected" in message, message
+    assert "stinger" not in {s.id for s in load_facts(facts, ws).sheet.systems}
+    remembered = memory.read_text(encoding="utf-8")
+    rejected = remembered.split("proposed:")[0]
+    assert '"systems: stinger"' in rejected and "800 Stinger" in rejected
+    # deleting the entry under rejected: undoes the rejection
+    memory.write_text(remembered.replace(next(line for line in rejected.splitlines() if "stinger" in line) + "\n",
+                                         ""), encoding="utf-8")
+    message = run_extract(ws, seed, date(2022, 3, 16), write=True)
+    assert "stinger" in {s.id for s in load_facts(facts, ws).sheet.systems}, message
