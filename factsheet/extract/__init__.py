@@ -24,6 +24,7 @@ from factsheet.extract.systems import SystemFinding, find_systems
 from factsheet.extract.text import FUNCTION_WORDS, Sentence, slug, split_sentences
 from factsheet.extract.transfers import TransferCandidate, attribution, find_transfers
 from factsheet.facts.amounts import CostKind, quantity_from_words
+from factsheet.facts.dates import Part, Precision, Relation
 from factsheet.facts.model import (
     Actor,
     Attribution,
@@ -190,12 +191,33 @@ def _dates(build: Builder, dates: list[DateMention], notes: dict[str, list[str]]
         words = [w for w in re.findall(r"[\w-]+", event) if w.lower() not in FUNCTION_WORDS]
         ident = build.ids.claim(f"{mention.value}-{' '.join(words[:3])}")
         ids[mention.start] = ident
+        value, precision, part, relation = _date_shape(build.text, mention)
         out.append(DateFact(
-            id=ident, event=event, value=mention.value, precision=mention.precision,
+            id=ident, event=event, value=value, precision=precision, part=part, relation=relation,
             year_inferred=mention.year_inferred, inferred_from=mention.inferred_from, review="draft",
             cites=[build.cite(mention.sentence, mention.start, mention.end, 8, 6, 5)],
         ))
     return out, ids
+
+
+_RELATIONS = {"since": Relation.since, "by": Relation.by, "until": Relation.until, "before": Relation.before,
+              "after": Relation.after, "from": Relation.since}
+
+
+def _date_shape(text: str, mention: DateMention) -> tuple[str, Precision, Part | None, Relation]:
+    """A date mention in the model's terms: a season as '2022-summer', 'mid-2023' as part mid, 'since August
+    2021' as an open period, 'by the end of the year' as a deadline."""
+    value, precision = mention.value or "", mention.precision
+    part = None
+    if mention.part in ("early", "mid", "late"):
+        part = Part(mention.part)
+    elif mention.part:
+        value, precision = f"{value}-{'autumn' if mention.part == 'fall' else mention.part}", Precision.season
+    first = text[mention.start : mention.end].split()[0].lower() if mention.end > mention.start else ""
+    relation = Relation(mention.relation) if mention.relation else _RELATIONS.get(first, Relation.on)
+    if relation is Relation.since and first == "from" and " to " in text[mention.end : mention.end + 4]:
+        relation = Relation.on
+    return value, precision, part, relation
 
 
 def _attributed(found: tuple[str, str] | None, actor_ids: dict[str, str]) -> Attribution | None:
