@@ -313,7 +313,7 @@ def _costs(build: Builder, money: list[MoneyMention], systems: SystemFinding, tr
            package_of: dict[int, str] | None = None) -> list[Cost]:
     """Every amount of money as a cost: paying for a package, transfer or system when the text says which,
     else standing for what its words say (a total, a tranche, a fund contribution, a rate)."""
-    out = []
+    out: list[Cost] = []
     for mention in money:
         sentence = build.sentences[mention.sentence]
         pays_for, system_id = None, ""
@@ -323,6 +323,12 @@ def _costs(build: Builder, money: list[MoneyMention], systems: SystemFinding, tr
                 pays_for, system_id = None, ""  # a system named near a package's value: the package it is
         if pays_for is None:
             pays_for = (package_of or {}).get(mention.start)
+        cite = build.cite(mention.sentence, mention.start, mention.end, 5, 3)
+        again = next((i for i, c in enumerate(out) if c.pays_for and c.pays_for == pays_for
+                      and (c.amount, c.currency) == (mention.amount, mention.currency)), None)
+        if again is not None:  # the package's value stated again: one cost, quoted twice
+            out[again] = out[again].model_copy(update={"cites": [*out[again].cites, cite]})
+            continue
         what = None if pays_for else _what(build.text, sentence, mention)
         conversion = Money(amount=mention.conversion[0], currency=mention.conversion[1]) \
             if mention.conversion else None
@@ -332,7 +338,7 @@ def _costs(build: Builder, money: list[MoneyMention], systems: SystemFinding, tr
             currency=mention.currency, bound=mention.bound, kind=mention.kind, per=mention.per,
             conversion=conversion, pays_for=pays_for, what=what, expected=mention.expected,
             according_to=_attributed(attribution(build.text, sentence, actors), actor_ids),
-            review="draft", cites=[build.cite(mention.sentence, mention.start, mention.end, 5, 3)],
+            review="draft", cites=[cite],
         ))
     return out
 
