@@ -6,6 +6,7 @@ functions: sentences -> actors -> systems -> dates, money -> transfers -> a `Dra
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from datetime import date
@@ -20,7 +21,7 @@ from factsheet.extract.draft import Draft
 from factsheet.extract.gazetteer import Gazetteer, shipped
 from factsheet.extract.money import MoneyMention, find_money
 from factsheet.extract.packages import find_packages
-from factsheet.extract.systems import SystemFinding, find_systems
+from factsheet.extract.systems import SystemFinding, SystemMention, find_systems
 from factsheet.extract.text import FUNCTION_WORDS, Sentence, slug, split_sentences
 from factsheet.extract.transfers import TransferCandidate, attribution, find_transfers
 from factsheet.facts.amounts import CostKind, quantity_from_words
@@ -253,11 +254,12 @@ def _pays_for(money: MoneyMention, build: Builder, systems: SystemFinding, trans
               transfer_ids: dict[int, str], system_ids: dict[str, str]) -> tuple[str | None, str]:
     """The transfer or system `money` pays for: the nearest system in its sentence, or, when the sentence
     opens by referring back ("They are expected to cost ..."), in the two sentences before it."""
-    body = [s.index for s in build.sentences if s.body and s.index <= money.sentence][-3:]
+    body = [s.index for s in build.sentences[max(0, money.sentence - 12) : money.sentence + 1] if s.body][-3:]
     if not _ANAPHOR.match(build.sentences[money.sentence].text):
         body = body[-1:]
     for index in reversed(body):
-        here = [m for m in systems.mentions if m.sentence == index]
+        here = [m for m in systems.mentions[_first_at(systems.mentions, index):] if m.sentence == index] \
+            if systems.mentions else []
         if not here:
             continue
         if index == money.sentence:
@@ -305,6 +307,11 @@ def _what(text: str, sentence: Sentence, money: MoneyMention) -> str:
         if words:
             return " ".join(words[-8:])
     return "an amount the source states"
+
+
+def _first_at(mentions: list[SystemMention], sentence: int) -> int:
+    """Index of the first mention in or after `sentence` (mentions are in text order)."""
+    return bisect.bisect_left([m.sentence for m in mentions], sentence)
 
 
 def _costs(build: Builder, money: list[MoneyMention], systems: SystemFinding, transfers: list[TransferCandidate],

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from factsheet.extract.gazetteer import Gazetteer, Hit
 from factsheet.extract.lexicon import ROLE_MODIFIERS, ROLE_NOUN
 from factsheet.extract.orgs import abbreviation_after, is_place, kind_of, organisation_names
-from factsheet.extract.text import FUNCTION_WORDS, Sentence
+from factsheet.extract.text import FUNCTION_WORDS, Sentence, sentence_at
 from factsheet.facts.model import ActorKind
 
 _NAME_WORD = r"[A-Z][a-zà-ÿ'\u2019]+(?:-[A-Z]?[a-zà-ÿ'\u2019]+)*"
@@ -82,15 +82,43 @@ class ActorFinding:
     places: list[tuple[int, int, str]] = field(default_factory=list)
     abbreviations: dict[str, str] = field(default_factory=dict)
 
+    _by_sentence: dict[int, list[ActorMention]] = field(default_factory=dict)
+    _blocks: dict[int, list[ActorMention]] = field(default_factory=dict)
+
     def add(self, candidate: ActorCandidate, mention: ActorMention) -> None:
         """Record a mention, creating the actor on its first mention."""
-        self.mentions.append(mention)
+        self.record(mention)
         if candidate.key not in self.actors:
             self.actors[candidate.key] = candidate
 
+    def record(self, mention: ActorMention) -> None:
+        """Record one more mention of a known actor."""
+        self.mentions.append(mention)
+        self._put(mention)
+
+    def _put(self, mention: ActorMention) -> None:
+        self._by_sentence.setdefault(mention.sentence, []).append(mention)
+        for block in range(mention.start >> 8, (max(mention.end - 1, mention.start) >> 8) + 1):
+            self._blocks.setdefault(block, []).append(mention)
+
+    def _indexed(self) -> tuple[dict[int, list[ActorMention]], dict[int, list[ActorMention]]]:
+        return self._by_sentence, self._blocks
+
+    def forget_index(self) -> None:
+        """Rebuild the lookup index after mentions were replaced or re-ordered in place."""
+        self._by_sentence, self._blocks = {}, {}
+        for mention in self.mentions:
+            self._put(mention)
+
+    def in_sentence(self, index: int) -> list[ActorMention]:
+        """The mentions in sentence `index`, in the order recorded."""
+        return self._indexed()[0].get(index, [])
+
     def taken(self, start: int, end: int) -> bool:
         """Whether a recorded mention overlaps `start:end`."""
-        return any(m.start < end and start < m.end for m in self.mentions)
+        blocks = self._indexed()[1]
+        return any(m.start < end and start < m.end
+                   for block in range(start >> 8, (max(end - 1, start) >> 8) + 1) for m in blocks.get(block, []))
 
 
 def _role_words(text: str, noun_start: int, sentence: Sentence, gazetteer: Gazetteer) -> int:
@@ -169,13 +197,15 @@ def find_actors(text: str, sentences: list[Sentence], gazetteer: Gazetteer,
     _abbreviation_mentions(text, sentences, found)
     _the_council(text, sentences, found)
     found.mentions.sort(key=lambda m: (m.start, -m.end))
+    found.forget_index()
     return found
 
 
 def _patterned_organisations(text: str, sentence: Sentence, found: ActorFinding) -> None:
     """Organisations named by the shape of their names, with an abbreviation in parentheses as alias."""
     for start, end, name in organisation_names(text, sentence.start, sentence.end):
-        overlapping = [m for m in found.mentions if m.start < end and start < m.end]
+        overlapping = list({id(m): m for block in range(start >> 8, (max(end - 1, start) >> 8) + 1)
+                            for m in found._blocks.get(block, []) if m.start < end and start < m.end}.values())
         if any(m.start <= start and end <= m.end for m in overlapping):
             continue  # already named (a gazetteer organisation, a ministry)
         if any(found.actors[m.key].kind == ActorKind.person for m in overlapping):
@@ -183,6 +213,7 @@ def _patterned_organisations(text: str, sentence: Sentence, found: ActorFinding)
         key = next((k for k in found.actors if k.casefold() == name.casefold()), name)
         candidate = ActorCandidate(key, name, kind_of(name), (start, end), sentence.index)
         found.mentions[:] = [m for m in found.mentions if m not in overlapping]
+        found.forget_index()
         found.add(candidate, ActorMention(start, end, key, sentence.index, "pattern"))
         abbr = abbreviation_after(text, end, sentence.end)
         if abbr and abbr not in found.abbreviations:
@@ -194,9 +225,9 @@ def _abbreviation_mentions(text: str, sentences: list[Sentence], found: ActorFin
     """Later bare mentions of an abbreviation defined in parentheses ("the EPF")."""
     for abbr, key in found.abbreviations.items():
         for match in re.finditer(rf"(?<![\w(]){re.escape(abbr)}(?![\w)])", text):
-            holder = next((s for s in sentences if s.start <= match.start() < s.end and s.body), None)
-            if holder is not None and not found.taken(match.start(), match.end()):
-                found.mentions.append(ActorMention(match.start(), match.end(), key, holder.index, "alias"))
+            holder = sentence_at(sentences, match.start())
+            if holder is not None and holder.body and not found.taken(match.start(), match.end()):
+                found.record(ActorMention(match.start(), match.end(), key, holder.index, "alias"))
 
 
 _THE_COUNCIL = re.compile(r"\b[Tt]he\s+(?P<name>Council)\b(?!\s+of\b)")
@@ -296,7 +327,7 @@ def _is_name(name: str, gazetteer: Gazetteer) -> bool:
 
 def _known_person(found: ActorFinding, start: int, end: int) -> ActorCandidate | None:
     """The gazetteer person named exactly at `start:end`, if any."""
-    for mention in found.mentions:
+    for mention in found._indexed()[1].get(start >> 8, []):
         actor = found.actors[mention.key]
         if (mention.start, mention.end) == (start, end) and actor.kind == ActorKind.person and mention.via != "pattern":
             return actor
@@ -422,6 +453,7 @@ def add_author(text: str, sentences: list[Sentence], found: ActorFinding, name: 
                              person_quote=True),
               ActorMention(start, start + len(name), name, holder.index, "name"))
     found.mentions.sort(key=lambda m: (m.start, -m.end))
+    found.forget_index()
 
 
 def surname_mentions(text: str, sentences: list[Sentence], found: ActorFinding) -> None:
@@ -432,10 +464,11 @@ def surname_mentions(text: str, sentences: list[Sentence], found: ActorFinding) 
         for match in re.finditer(rf"(?<!\w){re.escape(surname)}(?!\w)", text):
             if found.taken(match.start(), match.end()):
                 continue
-            holder = next((s for s in sentences if s.start <= match.start() < s.end and s.body), None)
-            if holder is not None:
-                found.mentions.append(ActorMention(match.start(), match.end(), key, holder.index, "surname"))
+            holder = sentence_at(sentences, match.start())
+            if holder is not None and holder.body:
+                found.record(ActorMention(match.start(), match.end(), key, holder.index, "surname"))
     found.mentions.sort(key=lambda m: (m.start, -m.end))
+    found.forget_index()
 
 
 def aliases_of(found: ActorFinding, text: str) -> dict[str, list[str]]:

@@ -120,7 +120,7 @@ def _recipient_and_funders(build: Builder, actors: ActorFinding, sentence: int, 
                            ) -> tuple[str | None, list[str]]:
     """The package's recipient ('for Ukraine', 'to Ukraine') and funder (the party right before the verb
     that announces, provides or commits it)."""
-    here = [m for m in actors.mentions if m.sentence == sentence and actors.actors[m.key].kind in _PARTY
+    here = [m for m in actors.in_sentence(sentence) if actors.actors[m.key].kind in _PARTY
             and build.text[m.end : m.end + 1] != "-"]
     recipient = next((m for m in here if re.search(r"\b(?:for|to)\s+(?:the\s+)?$",
                                                      build.text[max(0, m.start - 12) : m.start])), None)

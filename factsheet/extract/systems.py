@@ -147,9 +147,9 @@ def _origin_before(text: str, sentence: Sentence, start: int, actors: ActorFindi
 def _describe(text: str, sentence: Sentence, mention: SystemMention, candidate: SystemCandidate,
               actors: ActorFinding) -> None:
     """Manufacturer and use, when the sentence of the first mention states them."""
-    for actor_mention in actors.mentions:
+    for actor_mention in actors.in_sentence(sentence.index):
         actor = actors.actors[actor_mention.key]
-        if actor.kind != ActorKind.company or actor_mention.sentence != sentence.index:
+        if actor.kind != ActorKind.company:
             continue
         if actor_mention.end <= mention.start:
             if re.fullmatch(r"[\s-]*(?:made\s+)?", text[actor_mention.end : mention.start]):

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 
-from factsheet.facts.anchor import find_all
+from factsheet.facts.anchor import find_all, normalise
 
 LineKind = Literal["body", "item", "heading", "credit", "dateline", "skip"]
 
@@ -120,6 +121,26 @@ def split_sentences(text: str) -> list[Sentence]:
     return out
 
 
+def sentence_at(sentences: list[Sentence], offset: int) -> Sentence | None:
+    """The sentence that holds `offset` (sentences are in text order), found by bisection."""
+    starts = _starts(sentences)
+    i = bisect.bisect_right(starts, offset) - 1
+    return sentences[i] if i >= 0 and sentences[i].start <= offset < sentences[i].end else None
+
+
+_STARTS: dict[int, tuple[list[Sentence], list[int]]] = {}
+
+
+def _starts(sentences: list[Sentence]) -> list[int]:
+    """The sentences' start offsets, computed once per list of sentences."""
+    cached = _STARTS.get(id(sentences))
+    if cached is None or cached[0] is not sentences or len(cached[1]) != len(sentences):
+        _STARTS.clear()
+        cached = (sentences, [s.start for s in sentences])
+        _STARTS[id(sentences)] = cached
+    return cached[1]
+
+
 def _bare(word: str) -> str:
     return word.strip(".,;:!?\"\u201c\u201d\u2018\u2019()").lower()
 
@@ -161,13 +182,50 @@ def excerpt(
     return qs, qe
 
 
+class _Occurrences:
+    """Where each word of a text stands (whitespace-normalised as quotes are matched), to count a quote's
+    occurrences from its rarest inner word instead of scanning the whole text for every quote."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.flat = normalise(text)
+        self.where: dict[str, list[int]] = {}
+        for word in re.finditer(r"\S+", self.flat):
+            self.where.setdefault(word.group(), []).append(word.start())
+
+    def unique(self, found: str) -> bool:
+        """Whether `found` occurs exactly once in the text."""
+        wanted = normalise(found)
+        words = list(re.finditer(r"\S+", wanted))[1:-1]  # the edge words may be cut inside a text word
+        if not words:
+            return len(find_all(self.text, found)) == 1
+        rarest = min(words, key=lambda w: len(self.where.get(w.group(), ())))
+        hits = 0
+        for at in self.where.get(rarest.group(), ()):
+            if self.flat.startswith(wanted, at - rarest.start()):
+                hits += 1
+                if hits > 1:
+                    return False
+        return hits == 1 or (hits == 0 and len(find_all(self.text, found)) == 1)
+
+
+_OCCURRENCES: list[_Occurrences] = []
+
+
+def _occurrences(text: str) -> _Occurrences:
+    if not _OCCURRENCES or _OCCURRENCES[0].text is not text:
+        _OCCURRENCES[:] = [_Occurrences(text)]
+    return _OCCURRENCES[0]
+
+
 def quote(text: str, sentence: Sentence, start: int, end: int, before: int = 4, after: int = 6,
           min_words: int = 5) -> str:
     """A quote around `text[start:end]` that occurs only once in `text`, widened until it does."""
+    occurrences = _occurrences(text)
     for extra in range(0, 40, 3):
         qs, qe = excerpt(text, sentence, start, end, before + extra, after + extra, min_words)
         found = text[qs:qe]
-        if len(found) >= 3 and len(find_all(text, found)) == 1:
+        if len(found) >= 3 and occurrences.unique(found):
             return found
         if qs <= sentence.start and qe >= sentence.end - 1:
             break

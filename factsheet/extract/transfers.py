@@ -65,7 +65,7 @@ class TransferCandidate:
 
 def attribution(text: str, sentence: Sentence, actors: ActorFinding) -> tuple[str, str] | None:
     """Who the sentence attributes its content to, and how ('according to a statement', 'claims')."""
-    here = [m for m in actors.mentions if m.sentence == sentence.index]
+    here = actors.in_sentence(sentence.index)
     for match in _ACCORDING.finditer(text, sentence.start, sentence.end):
         stop = min([p for p in (text.find(",", match.end(), sentence.end), text.find(";", match.end(), sentence.end))
                     if p != -1] or [sentence.end])
@@ -136,11 +136,16 @@ def find_transfers(text: str, sentences: list[Sentence], actors: ActorFinding, s
                    dates: list[DateMention]) -> list[TransferCandidate]:
     """Every transfer the body sentences of `text` state, one per system, merged when repeated."""
     found: dict[tuple[str, tuple[str, ...], str], TransferCandidate] = {}
+    system_mentions: dict[int, list[SystemMention]] = {}
+    for system_mention in systems.mentions:
+        system_mentions.setdefault(system_mention.sentence, []).append(system_mention)
+    dates_in: dict[int, list[DateMention]] = {}
+    for mention in dates:
+        dates_in.setdefault(mention.sentence, []).append(mention)
     for sentence in (s for s in sentences if s.body):
         verbs = list(VERB.finditer(text, sentence.start, sentence.end))
-        parties = [m for m in actors.mentions if m.sentence == sentence.index
-                   and actors.actors[m.key].kind in PARTY_KINDS]
-        here = [m for m in systems.mentions if m.sentence == sentence.index]
+        parties = [m for m in actors.in_sentence(sentence.index) if actors.actors[m.key].kind in PARTY_KINDS]
+        here = system_mentions.get(sentence.index, [])
         if not verbs or not here or not parties:
             continue
         recipient: ActorMention | None = None
@@ -149,7 +154,7 @@ def find_transfers(text: str, sentences: list[Sentence], actors: ActorFinding, s
                    sentence.end)
             for candidate in _for_verb(text, sentence, verb, seg, parties, here, actors, systems, recipient):
                 recipient = next(m for m in parties if m.key == candidate.recipient)
-                candidate.when = _nearest_date(text, dates, sentence.index, verb)
+                candidate.when = _nearest_date(text, dates_in.get(sentence.index, []), sentence.index, verb)
                 candidate.according_to = attribution(text, sentence, actors)
                 if candidate.key in found:
                     first = found[candidate.key]
