@@ -83,6 +83,7 @@ class ActorFinding:
     abbreviations: dict[str, str] = field(default_factory=dict)
 
     _by_sentence: dict[int, list[ActorMention]] = field(default_factory=dict)
+    _removed: set[int] = field(default_factory=set)
     _blocks: dict[int, list[ActorMention]] = field(default_factory=dict)
 
     def add(self, candidate: ActorCandidate, mention: ActorMention) -> None:
@@ -103,6 +104,22 @@ class ActorFinding:
 
     def _indexed(self) -> tuple[dict[int, list[ActorMention]], dict[int, list[ActorMention]]]:
         return self._by_sentence, self._blocks
+
+    def discard(self, mentions: list[ActorMention]) -> None:
+        """Remove mentions a longer name covers (from the index now, from the list at the end)."""
+        for mention in mentions:
+            self._removed.add(id(mention))
+            self._by_sentence[mention.sentence] = [m for m in self._by_sentence[mention.sentence] if m is not mention]
+            for block in range(mention.start >> 8, (max(mention.end - 1, mention.start) >> 8) + 1):
+                self._blocks[block] = [m for m in self._blocks[block] if m is not mention]
+
+    def settle(self) -> None:
+        """Drop discarded mentions from the list, sort it by position and rebuild the index."""
+        if self._removed:
+            self.mentions[:] = [m for m in self.mentions if id(m) not in self._removed]
+            self._removed.clear()
+        self.mentions.sort(key=lambda m: (m.start, -m.end))
+        self.forget_index()
 
     def forget_index(self) -> None:
         """Rebuild the lookup index after mentions were replaced or re-ordered in place."""
@@ -196,8 +213,7 @@ def find_actors(text: str, sentences: list[Sentence], gazetteer: Gazetteer,
                       ActorMention(match.start(), match.end(), name, sentence.index, "pattern"))
     _abbreviation_mentions(text, sentences, found)
     _the_council(text, sentences, found)
-    found.mentions.sort(key=lambda m: (m.start, -m.end))
-    found.forget_index()
+    found.settle()
     return found
 
 
@@ -212,8 +228,7 @@ def _patterned_organisations(text: str, sentence: Sentence, found: ActorFinding)
             continue
         key = next((k for k in found.actors if k.casefold() == name.casefold()), name)
         candidate = ActorCandidate(key, name, kind_of(name), (start, end), sentence.index)
-        found.mentions[:] = [m for m in found.mentions if m not in overlapping]
-        found.forget_index()
+        found.discard(overlapping)
         found.add(candidate, ActorMention(start, end, key, sentence.index, "pattern"))
         abbr = abbreviation_after(text, end, sentence.end)
         if abbr and abbr not in found.abbreviations:
@@ -452,8 +467,7 @@ def add_author(text: str, sentences: list[Sentence], found: ActorFinding, name: 
     found.add(ActorCandidate(name, name, ActorKind.person, line, holder.index, role=role or "author of the source",
                              person_quote=True),
               ActorMention(start, start + len(name), name, holder.index, "name"))
-    found.mentions.sort(key=lambda m: (m.start, -m.end))
-    found.forget_index()
+    found.settle()
 
 
 def surname_mentions(text: str, sentences: list[Sentence], found: ActorFinding) -> None:
@@ -467,8 +481,7 @@ def surname_mentions(text: str, sentences: list[Sentence], found: ActorFinding) 
             holder = sentence_at(sentences, match.start())
             if holder is not None and holder.body:
                 found.record(ActorMention(match.start(), match.end(), key, holder.index, "surname"))
-    found.mentions.sort(key=lambda m: (m.start, -m.end))
-    found.forget_index()
+    found.settle()
 
 
 def aliases_of(found: ActorFinding, text: str) -> dict[str, list[str]]:

@@ -87,6 +87,19 @@ class Reference:
     name: str
 
 
+_STYLES: dict[tuple[int, int, str], bool] = {}
+
+
+def _style(text: str, pattern: re.Pattern[str]) -> bool:
+    """Whether `text` follows a convention (searched once per text and pattern)."""
+    key = (id(text), len(text), pattern.pattern)
+    if key not in _STYLES:
+        if len(_STYLES) > 16:
+            _STYLES.clear()
+        _STYLES[key] = bool(pattern.search(text))
+    return _STYLES[key]
+
+
 def numeric_date(day_or_month: int, month_or_day: int, year: int, separator: str, text: str
                  ) -> tuple[date | None, str | None, str | None]:
     """A numeric date '24/02/2022', '27.12.2022' or '05/06/2022': the date, why its order was chosen, or a problem.
@@ -101,10 +114,10 @@ def numeric_date(day_or_month: int, month_or_day: int, year: int, separator: str
         day, month = a, b
     elif b > 12:
         month, day = a, b
-    elif _US_STYLE.search(text):
+    elif _style(text, _US_STYLE):
         month, day = a, b
         why = "day and month could be either way; the text writes times the US way, so the month comes first"
-    elif _DAY_FIRST_STYLE.search(text):
+    elif _style(text, _DAY_FIRST_STYLE):
         day, month = a, b
         why = "day and month could be either way; the text's other dates put the day first"
     else:

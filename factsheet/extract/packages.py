@@ -195,6 +195,9 @@ def find_packages(text: str, sentences: list[Sentence], money: list[MoneyMention
     """Every package the text names, each with its value and the items it lists."""
     found: list[PackageFinding] = []
     body = [s for s in sentences if s.body]
+    money_in: dict[int, list[MoneyMention]] = {}
+    for mention in money:
+        money_in.setdefault(mention.sentence, []).append(mention)
     listing: PackageFinding | None = None
     for position, sentence in enumerate(body):
         if sentence.kind == "item":
@@ -202,7 +205,7 @@ def find_packages(text: str, sentences: list[Sentence], money: list[MoneyMention
                 listing.items += items_in(text, sentence.start, sentence.end, sentence.index)
             continue
         listing = None
-        here = _valued(text, sentence, [m for m in money if m.sentence == sentence.index], found)
+        here = _valued(text, sentence, money_in.get(sentence.index, []), found)
         intro = _INTRO.search(sentence.text)
         inline = None if intro and sentence.text.rstrip().endswith(":") else _INLINE.search(text, sentence.start,
                                                                                               sentence.end)
