@@ -222,6 +222,10 @@ def quote(text: str, sentence: Sentence, start: int, end: int, before: int = 4, 
           min_words: int = 5) -> str:
     """A quote around `text[start:end]` that occurs only once in `text`, widened until it does."""
     occurrences = _occurrences(text)
+    if len(sentence.text) >= 3 and not occurrences.unique(sentence.text):
+        # the whole sentence repeats elsewhere (a repeated paragraph): no quote inside it can be unique
+        qs, qe = excerpt(text, sentence, start, end, before, after, min_words)
+        return text[qs:qe] if qe - qs >= 3 else sentence.text
     for extra in range(0, 40, 3):
         qs, qe = excerpt(text, sentence, start, end, before + extra, after + extra, min_words)
         found = text[qs:qe]
