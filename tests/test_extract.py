@@ -600,3 +600,27 @@ def test_write_never_proposes_again_what_the_user_deleted(workspace: Path) -> No
                                          ""), encoding="utf-8")
     message = run_extract(ws, seed, date(2022, 3, 16), write=True)
     assert "stinger" in {s.id for s in load_facts(facts, ws).sheet.systems}, message
+
+
+# --- transfers read the right way round ------------------------------------------------------------------------------
+
+
+def _transfers(text: str) -> list[tuple[str, list[str], str]]:
+    draft = extract(text + "\n", "t.txt", date(2023, 1, 1))
+    names = {s.id: s.designation for s in draft.systems}
+    return [(names[t.system], t.suppliers, t.recipient) for t in draft.transfers]
+
+
+def test_a_new_clause_is_not_a_coordinated_supplier() -> None:
+    assert _transfers("Iran has delivered Shahed-136 drones to Russia, and the United States sent 16 HIMARS to "
+                      "Ukraine.") == [("Shahed-136", ["iran"], "russia"), ("HIMARS", ["united-states"], "ukraine")]
+
+
+def test_money_delivered_in_exchange_for_drones_reverses_the_transfer() -> None:
+    assert _transfers("Russia delivered $140 million to Iran in exchange for drones.") == [
+        ("drones", ["iran"], "russia")]
+
+
+def test_transliterations_and_gazetteer_origin() -> None:
+    draft = extract("Iran sent Shakhed-136 drones to Russia.\n", "t.txt", date(2023, 1, 1))
+    assert [(s.designation, s.origin) for s in draft.systems] == [("Shahed-136", "iran")]

@@ -21,7 +21,7 @@ from factsheet.extract.draft import Draft
 from factsheet.extract.gazetteer import Gazetteer, shipped
 from factsheet.extract.money import MoneyMention, find_money
 from factsheet.extract.packages import find_packages
-from factsheet.extract.systems import SystemFinding, SystemMention, find_systems
+from factsheet.extract.systems import SystemCandidate, SystemFinding, SystemMention, find_systems
 from factsheet.extract.text import FUNCTION_WORDS, Sentence, slug, split_sentences
 from factsheet.extract.transfers import TransferCandidate, attribution, find_transfers
 from factsheet.facts.amounts import CostKind, quantity_from_words
@@ -139,7 +139,7 @@ def extract(text: str, source_file: str, as_of: date | None, *, gazetteer: Gazet
         meta=Meta(title=shown_title, as_of=meta_date),
         actors=_actors(build, actors, actor_ids),
         places=assemble.places(build, actors, gazetteer, credits.places),
-        systems=_systems(build, systems, actor_ids, system_ids),
+        systems=_systems(build, systems, actor_ids, system_ids, gazetteer),
         packages=package_facts,
         transfers=transfer_facts,
         costs=_costs(build, money, systems, transfers, transfer_ids, system_ids, actors, actor_ids, notes, package_of),
@@ -160,8 +160,14 @@ def _actors(build: Builder, actors: ActorFinding, ids: dict[str, str]) -> list[A
     return out
 
 
+def _known_origin(system: SystemCandidate, gazetteer: Gazetteer, actor_ids: dict[str, str]) -> str | None:
+    """The gazetteer's origin of a named system, when the text names that country as an actor."""
+    entry = gazetteer.systems.get(system.key)
+    return actor_ids.get(entry.origin or "") if entry is not None else None
+
+
 def _systems(build: Builder, systems: SystemFinding, actor_ids: dict[str, str],
-             ids: dict[str, str]) -> list[System]:
+             ids: dict[str, str], gazetteer: Gazetteer) -> list[System]:
     out = []
     for key, system in sorted(systems.systems.items(), key=lambda item: item[1].core):
         cites = [build.cite(system.sentence, *system.core, 3, 5)]
@@ -171,7 +177,8 @@ def _systems(build: Builder, systems: SystemFinding, actor_ids: dict[str, str],
                 cites.append(extra)
         out.append(System(
             id=ids[key], designation=system.designation, family=system.family, category=system.category,
-            manufacturer=actor_ids.get(system.manufacturer or ""), origin=actor_ids.get(system.origin or ""),
+            manufacturer=actor_ids.get(system.manufacturer or ""),
+            origin=actor_ids.get(system.origin or "") or _known_origin(system, gazetteer, actor_ids),
             use=system.use, review="draft", cites=cites,
         ))
     return out

@@ -42,6 +42,10 @@ _BY_NOUN = re.compile(r"\b(?P<how>confirmation|statement|assessment|report|annou
                       r"(?:by|from)\s+(?:the\s+)?$")
 
 
+_PAID_FOR = re.compile(r"\s+(?:about\s+|some\s+|more than\s+)?(?:[$\u20ac\u00a3]|US\$|[A-Z]{3}\s)\s?\d[^.;]*?"
+                       r"\b(?:in (?:exchange|return) for|as payment for|to pay for)\b")
+
+
 @dataclass
 class TransferCandidate:
     """One proposed transfer of one system."""
@@ -95,6 +99,9 @@ def _group(parties: list[ActorMention], anchor: ActorMention, text: str) -> list
             a, b = sorted((parties[i], parties[i + step]), key=lambda m: m.start)
             if not re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+&)\s+(?:the\s+)?", text[a.end : b.start]):
                 break
+            if re.match(r"\s*,\s+and\b", text[a.end : b.start]) and re.search(
+                    r"\b(?:to|from|by|with|for|at|in)\s+(?:the\s+)?$", text[max(0, a.start - 12) : a.start]):
+                break  # "... to Russia, and the United States sent ...": a new clause, not "Norway and Britain"
             i += step
             group.append(parties[i])
     return sorted(group, key=lambda m: m.start)
@@ -199,6 +206,9 @@ def _for_verb(text: str, sentence: Sentence, verb: re.Match[str], seg: tuple[int
         else:
             named = _group(parties, subject, text) if subject else []
             recipient = to or _after(parties, text, verb.end(), seg[1], r"^\s+(?:the\s+)?")
+            if named and recipient and _PAID_FOR.match(text, verb.end(), seg[1]):
+                # "Russia delivered $140 million to Iran in exchange for drones": the drones go the other way
+                named, recipient = [recipient], named[0]
     else:
         recipient = by if passive else subject
         named = [source] if source else []
