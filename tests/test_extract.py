@@ -624,3 +624,15 @@ def test_money_delivered_in_exchange_for_drones_reverses_the_transfer() -> None:
 def test_transliterations_and_gazetteer_origin() -> None:
     draft = extract("Iran sent Shakhed-136 drones to Russia.\n", "t.txt", date(2023, 1, 1))
     assert [(s.designation, s.origin) for s in draft.systems] == [("Shahed-136", "iran")]
+
+
+def test_events_from_their_verbs() -> None:
+    draft = extract("Russian forces launched 43 Shahed-136 drones at Kyiv on Monday.\n"
+                    "Secretary Blinken met with President Volodymyr Zelenskyy in Kyiv on Tuesday.\n",
+                    "e.txt", _AS_OF)
+    launch, meeting = draft.events
+    assert (launch.kind.value, launch.actors, launch.system, launch.place) == ("launch", ["russia"], "shahed-136",
+                                                                               "kyiv")
+    assert launch.quantity is not None and launch.quantity.value == 43
+    assert launch.when in {d.id for d in draft.dates}
+    assert meeting.kind.value == "meeting" and len(meeting.actors) == 2

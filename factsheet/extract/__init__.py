@@ -18,6 +18,7 @@ from factsheet.extract.assemble import Builder, item_systems
 from factsheet.extract.credits import find_credits
 from factsheet.extract.dates import DateMention, find_dates
 from factsheet.extract.draft import Draft
+from factsheet.extract.events import find_events
 from factsheet.extract.gazetteer import Gazetteer, shipped
 from factsheet.extract.money import MoneyMention, find_money
 from factsheet.extract.packages import find_packages
@@ -125,6 +126,8 @@ def extract(text: str, source_file: str, as_of: date | None, *, gazetteer: Gazet
     system_ids = {key: build.ids.claim(_id_name(s.designation)) for key, s in systems.systems.items()}
     date_facts, date_ids = _dates(build, dates, notes)
     transfer_facts, transfer_ids = _transfers(build, transfers, actor_ids, system_ids, date_ids)
+    place_facts = assemble.places(build, actors, gazetteer, credits.places)
+    event_facts = find_events(build, actors, systems, dates, actor_ids, system_ids, date_ids, place_facts)
     package_facts, package_of = assemble.packages(build, package_findings, actors, actor_ids, system_ids, item_keys,
                                                   dates, date_ids)
     meta_date = as_of or credits.date or _latest(date_facts)
@@ -138,12 +141,13 @@ def extract(text: str, source_file: str, as_of: date | None, *, gazetteer: Gazet
                       author=credits.author, date=credits.date.isoformat() if credits.date else None),
         meta=Meta(title=shown_title, as_of=meta_date),
         actors=_actors(build, actors, actor_ids),
-        places=assemble.places(build, actors, gazetteer, credits.places),
+        places=place_facts,
         systems=_systems(build, systems, actor_ids, system_ids, gazetteer),
         packages=package_facts,
         transfers=transfer_facts,
         costs=_costs(build, money, systems, transfers, transfer_ids, system_ids, actors, actor_ids, notes, package_of),
         dates=date_facts,
+        events=event_facts,
         notes=notes,
     )
 

@@ -20,6 +20,7 @@ from factsheet.facts.model import (
     Actor,
     Cost,
     DateFact,
+    Event,
     Fact,
     Meta,
     Package,
@@ -31,7 +32,7 @@ from factsheet.facts.model import (
 
 MODELINE = "# yaml-language-server: $schema=../schemas/facts.schema.json"
 WIDTH = 110
-DRAFT_SECTIONS = ("actors", "places", "systems", "packages", "transfers", "costs", "dates")
+DRAFT_SECTIONS = ("actors", "places", "systems", "packages", "transfers", "costs", "dates", "events")
 _DATE_KEYS = frozenset({"value", "as_of", "date"})
 _NUMBER = re.compile(
     r"[-+]?(?:[\d_]*\.?[\d_]*(?:[eE][-+]?\d+)?|0x[0-9a-fA-F_]+|0o[0-7_]+|0b[01_]+|\.inf|\.nan|[\d:_.]+)", re.IGNORECASE
@@ -54,6 +55,7 @@ class Draft:
     transfers: list[Transfer] = field(default_factory=list)
     costs: list[Cost] = field(default_factory=list)
     dates: list[DateFact] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
     notes: dict[str, list[str]] = field(default_factory=dict)
 
     def section(self, name: str) -> list[Fact]:

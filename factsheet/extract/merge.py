@@ -23,6 +23,7 @@ from factsheet.facts.model import (
     Actor,
     Cost,
     DateFact,
+    Event,
     Fact,
     FactSheet,
     Package,
@@ -35,7 +36,7 @@ from factsheet.facts.model import (
 
 ORDER = ("schema_version", "factsheet", "sources", "actors", "places", "systems", "packages", "transfers", "costs",
          "dates", "events", "key_points", "claims", "gaps")
-_MERGE_ORDER = ("actors", "places", "systems", "dates", "packages", "transfers", "costs")
+_MERGE_ORDER = ("actors", "places", "systems", "dates", "packages", "transfers", "costs", "events")
 _KEY_LINE = re.compile(r"^(?P<key>[^\s#\-][^:]*?)\s*:(?P<rest>.*)$")
 
 
@@ -141,6 +142,9 @@ def _rewire(fact: Fact, remap: dict[str, str], source: str) -> Fact:
         update.update(pays_for=to(fact.pays_for))
     elif isinstance(fact, Place):
         update.update(within=to(fact.within))
+    elif isinstance(fact, Event):
+        update.update(actors=[remap.get(a, a) for a in fact.actors], system=to(fact.system), place=to(fact.place),
+                      when=to(fact.when) if isinstance(fact.when, str) else fact.when)
     elif isinstance(fact, Package):
         update.update(funders=[remap.get(f, f) for f in fact.funders], recipient=to(fact.recipient),
                       providers=[remap.get(f, f) for f in fact.providers],

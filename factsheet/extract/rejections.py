@@ -24,6 +24,7 @@ from factsheet.facts.model import (
     Actor,
     Cost,
     DateFact,
+    Event,
     Fact,
     FactSheet,
     Package,
@@ -82,6 +83,8 @@ def fact_key(section: str, fact: Fact, names: dict[str, str]) -> str:
         return f"{section}: {format(fact.amount.normalize(), 'f')} {fact.currency}"
     if isinstance(fact, DateFact):
         return f"{section}: {fact.value}"
+    if isinstance(fact, Event):
+        return f"{section}: {fact.kind.value}: {_norm(fact.what)}"
     return f"{section}: {fact.id}"
 
 
@@ -158,7 +161,7 @@ def without_rejected(draft: Draft, memory: Memory) -> tuple[Draft, int]:
     dropped = sum(len(draft.section(name)) - len(kept[name]) for name in DRAFT_SECTIONS)
     pruned = Draft(source=draft.source, meta=draft.meta, actors=kept["actors"], places=kept["places"],
                    systems=kept["systems"], packages=kept["packages"], transfers=kept["transfers"],
-                   costs=kept["costs"], dates=kept["dates"], notes=draft.notes)
+                   costs=kept["costs"], dates=kept["dates"], events=kept["events"], notes=draft.notes)
     return pruned, dropped
 
 
@@ -180,6 +183,12 @@ def _prune(fact: Fact, gone: set[str]) -> Fact | None:
                       manufacturer=None if fact.manufacturer in gone else fact.manufacturer)
     elif isinstance(fact, Place) and fact.within in gone:
         update["within"] = None
+    elif isinstance(fact, Event):
+        update.update(actors=[a for a in fact.actors if a not in gone],
+                      system=None if fact.system in gone else fact.system,
+                      place=None if fact.place in gone else fact.place)
+        if isinstance(fact.when, str) and fact.when in gone:
+            update["when"] = None
     elif isinstance(fact, Package):
         update.update(funders=[f for f in fact.funders if f not in gone],
                       providers=[p for p in fact.providers if p not in gone],
