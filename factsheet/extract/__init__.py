@@ -320,9 +320,14 @@ def _what(text: str, sentence: Sentence, money: MoneyMention) -> str:
     return "an amount the source states"
 
 
+_SENTENCES_OF: list[tuple[list[SystemMention], list[int]]] = []
+
+
 def _first_at(mentions: list[SystemMention], sentence: int) -> int:
     """Index of the first mention in or after `sentence` (mentions are in text order)."""
-    return bisect.bisect_left([m.sentence for m in mentions], sentence)
+    if not _SENTENCES_OF or _SENTENCES_OF[0][0] is not mentions or len(_SENTENCES_OF[0][1]) != len(mentions):
+        _SENTENCES_OF[:] = [(mentions, [m.sentence for m in mentions])]
+    return bisect.bisect_left(_SENTENCES_OF[0][1], sentence)
 
 
 def _costs(build: Builder, money: list[MoneyMention], systems: SystemFinding, transfers: list[TransferCandidate],

@@ -5,6 +5,7 @@ Shared by `extract()`: a `Builder` hands out unique ids and quotes cut from the 
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from factsheet.extract.actors import ActorFinding
@@ -82,10 +83,12 @@ def item_systems(packages: list[PackageFinding], systems: SystemFinding) -> dict
     """For each item (by its start), the key of the system it names: a named system inside its words, or
     a new system for the class of equipment the item phrase names ('155mm artillery ammunition')."""
     out: dict[int, str] = {}
-    named = [m for m in systems.mentions if not m.generic]
+    named = sorted((m for m in systems.mentions if not m.generic), key=lambda m: m.start)
+    starts = [m.start for m in named]
     for package in packages:
         for item in package.items:
-            inside = [m for m in named if item.start <= m.start < item.end]
+            first = bisect.bisect_left(starts, item.start)
+            inside = named[first : bisect.bisect_left(starts, item.end, first)]
             if inside:
                 out[item.start] = inside[0].keys[0]
                 if inside[0].start > item.start + 1 and not item.note:
@@ -140,6 +143,9 @@ def packages(build: Builder, found: list[PackageFinding], actors: ActorFinding, 
              date_ids: dict[int, str]) -> tuple[list[Package], dict[int, str]]:
     """The packages as facts, and for each package's value (by the amount's start) the package id."""
     out, value_of = [], {}
+    dates_in: dict[int, list[DateMention]] = {}
+    for date_mention in dates:
+        dates_in.setdefault(date_mention.sentence, []).append(date_mention)
     for finding in found:
         if not finding.items and finding.value is None:
             continue
@@ -149,8 +155,7 @@ def packages(build: Builder, found: list[PackageFinding], actors: ActorFinding, 
         value = Amount(amount=money.amount, currency=money.currency, bound=money.bound) if money else None
         for mention in ([money] if money else []) + finding.restated:
             value_of[mention.start] = ident
-        announced = next((date_ids[d.start] for d in dates if d.sentence == finding.sentence and d.start in date_ids),
-                         None)
+        announced = next((date_ids[d.start] for d in dates_in.get(finding.sentence, []) if d.start in date_ids), None)
         items = []
         for item in finding.items:
             cite = build.cite(item.sentence, item.start, item.end, 2, 2, 2)

@@ -16,7 +16,7 @@ from factsheet.extract.actors import ActorFinding
 from factsheet.extract.assemble import Builder
 from factsheet.extract.dates import DateMention
 from factsheet.extract.packages import parse_item
-from factsheet.extract.systems import SystemFinding
+from factsheet.extract.systems import SystemFinding, SystemMention
 from factsheet.facts.model import ActorKind, Event, EventKind, Place
 
 _VERBS = (
@@ -48,6 +48,12 @@ def find_events(build: Builder, actors: ActorFinding, systems: SystemFinding, da
     """One event per sentence that states one with a verb of its kind and names who or what."""
     out = []
     by_name = {p.name: p.id for p in places}
+    systems_in: dict[int, list[SystemMention]] = {}
+    for system_mention in systems.mentions:
+        systems_in.setdefault(system_mention.sentence, []).append(system_mention)
+    dates_in: dict[int, list[DateMention]] = {}
+    for date_mention in dates:
+        dates_in.setdefault(date_mention.sentence, []).append(date_mention)
     for sentence in (s for s in build.sentences if s.body):
         verb = VERB.search(build.text, sentence.start, sentence.end)
         if verb is None:
@@ -56,7 +62,7 @@ def find_events(build: Builder, actors: ActorFinding, systems: SystemFinding, da
         found = _Found(kind, verb.start(), verb.end())
         here = [m for m in actors.in_sentence(sentence.index) if actors.actors[m.key].kind in _PARTIES]
         who = here if kind is EventKind.meeting else [m for m in here if m.end <= found.start]
-        named = [m for m in systems.mentions if m.sentence == sentence.index and m.start >= found.end]
+        named = [m for m in systems_in.get(sentence.index, []) if m.start >= found.end]
         system = next((k for m in named for k in m.keys if k in system_ids), None)
         if not who and system is None:
             continue
@@ -65,7 +71,7 @@ def find_events(build: Builder, actors: ActorFinding, systems: SystemFinding, da
             words = build.text[found.end : named[0].end].strip()
             quantity = parse_item(words)[1] if re.match(r"(?:\d|up to|more than|about|over|some|nearly)", words) \
                 else None
-        when = next((date_ids[d.start] for d in dates if d.sentence == sentence.index and d.start in date_ids), None)
+        when = next((date_ids[d.start] for d in dates_in.get(sentence.index, []) if d.start in date_ids), None)
         place = next((i for name, i in by_name.items() if re.search(
             rf"\b(?:at|in|on|near|over)\s+(?:the\s+)?{re.escape(name)}\b", sentence.text)), None)
         clause = _clause(build.text, sentence.start, sentence.end, found)
