@@ -107,8 +107,12 @@ def _package_line(c: Composer, package: Package) -> list[Inline]:
     who = payers or givers
     if payers and givers and givers != payers:
         who = f"{payers} (funding), {givers} (supplying)"
-    if who or package.recipient:
-        bits.append(f"{who or 'not stated'} → {c.actor(package.recipient) if package.recipient else 'not stated'}")
+    if package.recipient:
+        bits.append(f"{who or 'not stated'} → {c.actor(package.recipient)}")
+    elif payers:
+        bits.append(f"funded by {payers}" + (f", supplied by {givers}" if givers and givers != payers else ""))
+    elif givers:
+        bits.append(f"supplied by {givers}")
     if package.value is not None:
         bits.append(fmt.cost_phrase(package.value))
     for label, when in (("announced", package.announced), ("agreed", package.agreed),
@@ -324,7 +328,10 @@ def notes_list(c: Composer, section: TemplateSection) -> list[Block]:
         text = " ".join(quote.text.split())
         if section.compact and len(text) > 90:
             text = text[:88].rstrip() + "…"
-        notes.append(Note(number, (Text(label),), text, f"note-{number}"))
+        named: Inline = Text(label)
+        if source is not None and source.url:
+            named = Span((named,), ("link",), (("href", source.url),))
+        notes.append(Note(number, (named,), text, f"note-{number}"))
     blocks: list[Block] = [NoteList(tuple(notes))]
     if not section.compact:
         blocks.extend(source_list(c))
@@ -341,7 +348,8 @@ def source_list(c: Composer) -> list[Block]:
         line: list[Inline] = [Emph((Text(source.title),)), Text(". " + ", ".join(b for b in bits if b) + ".")]
         if source.url:
             accessed = f" (accessed {fmt.long_date(source.accessed)})" if source.accessed else ""
-            line.append(Text(f" {source.url}{accessed}."))
+            line.extend((Text(" "), Span((Text(source.url),), ("link",), (("href", source.url),)),
+                         Text(f"{accessed}.")))
         if source.licence:
             line.append(Text(f" Licence: {source.licence}."))
         if source.reliability is not None:
