@@ -636,3 +636,10 @@ def test_events_from_their_verbs() -> None:
     assert launch.quantity is not None and launch.quantity.value == 43
     assert launch.when in {d.id for d in draft.dates}
     assert meeting.kind.value == "meeting" and len(meeting.actors) == 2
+
+
+def test_labels_are_not_titles_nor_authors() -> None:
+    draft = extract("Via Teleconference\nBY THE NUMBERS\nUkraine gets new air defence systems\n\n"
+                    "Germany sent IRIS-T systems to Ukraine on 12 May 2023.\n", "labels.txt", None)
+    assert draft.source.title == "Ukraine gets new air defence systems"
+    assert draft.source.author is None

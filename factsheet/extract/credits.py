@@ -21,8 +21,10 @@ from factsheet.extract.lexicon import ROLE_NOUN
 from factsheet.extract.text import Sentence
 
 _NAME = r"[A-Z][a-z\u00e0-\u00ff'\u2019-]+(?:\s+(?:[A-Z]\.|[A-Z][a-z\u00e0-\u00ff'\u2019-]+)){1,3}"
-_BYLINE = re.compile(rf"^(?:written\s+)?by\s+(?P<name>{_NAME})(?:\s*[*,].*)?$", re.IGNORECASE)
-_ATTRIBUTED = re.compile(rf"^attributed to\b.*?(?P<name>{_NAME}):?$", re.IGNORECASE)
+_BYLINE = re.compile(rf"^(?:[Ww]ritten\s+)?(?:[Bb]y|BY)\s+(?P<name>{_NAME})(?:\s*[*,].*)?$")
+_LABEL = re.compile(r"^(?:via teleconference|for immediate release|press release|news release|media note|statement|"
+                    r"readout|transcript|remarks|speech|fact sheet|news|update|briefing|embargoed.*)$", re.IGNORECASE)
+_ATTRIBUTED = re.compile(rf"^(?i:attributed to)\b.*?(?P<name>{_NAME}):?$")
 _NAME_ROLE = re.compile(rf"^(?P<name>{_NAME}),\s+(?P<role>[^,]{{3,60}})$")
 _SOURCE = re.compile(r"^(?:source|issued by|published by)\s*:?\s+(?P<who>.+?)\.?$", re.IGNORECASE)
 _OWNED = re.compile(r"(?i)^this (?:article|story|report) (?:is|was) (?:owned|published|produced) by\s+(?P<who>.+?)\.?$")
@@ -77,7 +79,7 @@ def find_credits(text: str, sentences: list[Sentence], gazetteer: Gazetteer) -> 
             if named and re.search(rf"\b(?:{ROLE_NOUN})\b", named.group("role"), re.IGNORECASE):
                 out.author = out.author or named.group("name")
                 out.author_role = named.group("role")
-            elif out.title is None and len(line.split()) >= 3 and not line.isupper():
+            elif out.title is None and len(line.split()) >= 3 and not line.isupper() and not _LABEL.match(line):
                 out.title = line
     if first_body is not None:
         place = _PLACE_DATELINE.match(first_body.text)

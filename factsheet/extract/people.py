@@ -164,6 +164,8 @@ def _person(text: str, name: str, role: str, core: tuple[int, int], span: tuple[
 
 
 def people_with_roles(text: str, sentence: Sentence, gazetteer: Gazetteer, found: ActorFinding) -> None:
+    """'press secretary Karine Jean-Pierre' (a role noun before the name) and 'Samuel Bendett, an analyst at
+    CNA,' (a role in an appositive after it); a known public figure takes the text's words for the role."""
     for match in _ROLE_THEN_NAME.finditer(text, sentence.start, sentence.end):
         name = match.group("name")
         noun = match.group("noun")
