@@ -297,6 +297,18 @@ _WHAT_STOP = re.compile(r"\s+(?:to|that|which|who|since|from|as|and|but|will|wou
 
 
 def _what(text: str, sentence: Sentence, money: MoneyMention) -> str:
+    """What an amount is: its phrase, and for a short one the period it covers ('total since the start of ...')."""
+    what = _what_phrase(text, sentence, money)
+    since = re.match(r"\s+((?:since|to date|so far)\b[^,.;:()]{0,60})", text[money.end : sentence.end])
+    if since and len(what.split()) < 3:
+        return f"{what} {since.group(1).strip()}" if what != _NO_WHAT else since.group(1).strip()
+    return what
+
+
+_NO_WHAT = "an amount the source states"
+
+
+def _what_phrase(text: str, sentence: Sentence, money: MoneyMention) -> str:
     """What an amount is, in the source's words: the phrase after it ('in security assistance for Ukraine')
     or before it ('a drawdown ... valued at'); the reviewer can tighten it."""
     total = _WHAT_TOTAL.search(text, sentence.start, money.start)
@@ -317,7 +329,7 @@ def _what(text: str, sentence: Sentence, money: MoneyMention) -> str:
             words.pop(0)
         if words:
             return " ".join(words[-8:])
-    return "an amount the source states"
+    return _NO_WHAT
 
 
 _SENTENCES_OF: list[tuple[list[SystemMention], list[int]]] = []
