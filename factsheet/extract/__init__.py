@@ -10,6 +10,7 @@ import bisect
 import calendar
 import re
 from datetime import date
+from decimal import Decimal
 from pathlib import PurePosixPath
 
 from factsheet.extract import assemble
@@ -349,6 +350,7 @@ def _costs(build: Builder, money: list[MoneyMention], systems: SystemFinding, tr
     """Every amount of money as a cost: paying for a package, transfer or system when the text says which,
     else standing for what its words say (a total, a tranche, a fund contribution, a rate)."""
     out: list[Cost] = []
+    restated: dict[tuple[str, Decimal, str], int] = {}
     for mention in money:
         sentence = build.sentences[mention.sentence]
         pays_for, system_id = None, ""
@@ -359,11 +361,12 @@ def _costs(build: Builder, money: list[MoneyMention], systems: SystemFinding, tr
         if pays_for is None:
             pays_for = (package_of or {}).get(mention.start)
         cite = build.cite(mention.sentence, mention.start, mention.end, 5, 3)
-        again = next((i for i, c in enumerate(out) if c.pays_for and c.pays_for == pays_for
-                      and (c.amount, c.currency) == (mention.amount, mention.currency)), None)
+        again = restated.get((pays_for or "", mention.amount, mention.currency)) if pays_for else None
         if again is not None:  # the package's value stated again: one cost, quoted twice
             out[again] = out[again].model_copy(update={"cites": [*out[again].cites, cite]})
             continue
+        if pays_for:
+            restated[(pays_for, mention.amount, mention.currency)] = len(out)
         what = None if pays_for else _what(build.text, sentence, mention)
         conversion = Money(amount=mention.conversion[0], currency=mention.conversion[1]) \
             if mention.conversion else None

@@ -90,6 +90,10 @@ class ActorFinding:
         """The mentions in sentence `index`, in the order recorded."""
         return self._indexed()[0].get(index, [])
 
+    def starting_near(self, offset: int) -> list[ActorMention]:
+        """The mentions that touch the 256-character block of `offset`."""
+        return self._blocks.get(offset >> 8, [])
+
     def taken(self, start: int, end: int) -> bool:
         """Whether a recorded mention overlaps `start:end`."""
         blocks = self._indexed()[1]

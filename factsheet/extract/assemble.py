@@ -14,7 +14,7 @@ from factsheet.extract.gazetteer import Gazetteer
 from factsheet.extract.lexicon import category_of
 from factsheet.extract.packages import ItemFinding, PackageFinding
 from factsheet.extract.systems import SystemCandidate, SystemFinding
-from factsheet.extract.text import Ids, Sentence, quote
+from factsheet.extract.text import Ids, Sentence, quote, sentence_at
 from factsheet.facts.amounts import Amount
 from factsheet.facts.model import (
     ActorKind,
@@ -175,7 +175,7 @@ def places(build: Builder, actors: ActorFinding, gazetteer: Gazetteer,
     spans = [*actors.places, *((a, b, build.text[a:b]) for a, b in dateline)]
     out: dict[str, Place] = {}
     for start, end, surface in sorted(spans):
-        holder = next((s for s in build.sentences if s.start <= start < s.end), None)
+        holder = sentence_at(build.sentences, start)
         if holder is None:
             continue
         for part in [p.strip() for p in surface.split(",") if p.strip()]:

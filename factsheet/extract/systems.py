@@ -79,7 +79,7 @@ def _overlaps(spans: list[SystemMention], start: int, end: int) -> bool:
 
 def _country_at(actors: ActorFinding, start: int, end: int) -> str | None:
     """The country an actor mention at exactly `start` (ending by `end`) names, if any."""
-    for mention in actors.mentions:
+    for mention in actors.starting_near(start):
         if mention.start == start and mention.end <= end and actors.actors[mention.key].kind == ActorKind.state:
             return mention.key
     return None

@@ -252,13 +252,17 @@ class Ids:
     """Hands out ids unique within one facts file."""
 
     taken: set[str] = field(default_factory=set)
+    _last: dict[str, int] = field(default_factory=dict)
 
     def claim(self, wanted: str) -> str:
         """`wanted` if free, else `wanted-2`, `wanted-3`, ...; the id is then taken."""
         base = slug(wanted, 60)
-        ident, n = base, 1
+        ident, n = base, self._last.get(base, 1)  # start where the last claim of this base stopped
+        if n > 1:
+            ident = f"{base}-{n}"
         while ident in self.taken:
             n += 1
             ident = f"{base}-{n}"
+        self._last[base] = n
         self.taken.add(ident)
         return ident
