@@ -643,3 +643,13 @@ def test_labels_are_not_titles_nor_authors() -> None:
                     "Germany sent IRIS-T systems to Ukraine on 12 May 2023.\n", "labels.txt", None)
     assert draft.source.title == "Ukraine gets new air defence systems"
     assert draft.source.author is None
+
+
+def test_standing_follows_the_attribution() -> None:
+    draft = extract("Each drone costs $20,000, according to Ukraine's defence ministry.\n"
+                    "Iran sent Shahed-136 drones to Russia, the Pentagon claimed.\n", "s.txt", _AS_OF)
+    [cost] = draft.costs
+    assert cost.kind.value == "per unit" and cost.standing is not None and cost.standing.value == "reported"
+    [transfer] = draft.transfers
+    assert transfer.standing is not None and transfer.standing.value == "claimed"
+    assert transfer.according_to is not None and transfer.according_to.by == "department-of-defense"

@@ -25,7 +25,7 @@ from factsheet.extract.money import MoneyMention, find_money
 from factsheet.extract.packages import find_packages
 from factsheet.extract.systems import SystemCandidate, SystemFinding, SystemMention, find_systems
 from factsheet.extract.text import FUNCTION_WORDS, Sentence, slug, split_sentences
-from factsheet.extract.transfers import TransferCandidate, attribution, find_transfers
+from factsheet.extract.transfers import TransferCandidate, attribution, find_transfers, standing
 from factsheet.facts.amounts import CostKind, quantity_from_words
 from factsheet.facts.dates import Part, Precision, Relation
 from factsheet.facts.model import (
@@ -251,6 +251,8 @@ def _transfers(build: Builder, transfers: list[TransferCandidate], actor_ids: di
             quantity=quantity_from_words(candidate.quantity) if candidate.quantity else None,
             when=date_ids.get(candidate.when.start) if candidate.when else None,
             according_to=_attributed(candidate.according_to, actor_ids), review="draft",
+            standing=standing(build.text, build.sentences[candidate.sentence])
+            if _attributed(candidate.according_to, actor_ids) else None,
             cites=list(dict.fromkeys(cites)),
         ))
     return out, ids
@@ -368,6 +370,7 @@ def _costs(build: Builder, money: list[MoneyMention], systems: SystemFinding, tr
         if pays_for:
             restated[(pays_for, mention.amount, mention.currency)] = len(out)
         what = None if pays_for else _what(build.text, sentence, mention)
+        said_by = _attributed(attribution(build.text, sentence, actors), actor_ids)
         conversion = Money(amount=mention.conversion[0], currency=mention.conversion[1]) \
             if mention.conversion else None
         base = system_id or pays_for or slug(what or "amount", 30)
@@ -375,7 +378,7 @@ def _costs(build: Builder, money: list[MoneyMention], systems: SystemFinding, tr
             id=build.ids.claim(f"{base}-{'cost' if system_id else 'amount'}"), amount=mention.amount,
             currency=mention.currency, bound=mention.bound, kind=mention.kind, per=mention.per,
             conversion=conversion, pays_for=pays_for, what=what, expected=mention.expected,
-            according_to=_attributed(attribution(build.text, sentence, actors), actor_ids),
+            according_to=said_by, standing=standing(build.text, sentence) if said_by else None,
             review="draft", cites=[cite],
         ))
     return out

@@ -195,6 +195,8 @@ _RATE = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:(?:per|a|each|every)\s+(?P<per>year
 _ANNUAL_BEFORE = re.compile(r"\b(?:annual|yearly|monthly|weekly|daily)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _PER_UNIT = re.compile(
     r"^\s*(?:each|apiece|a piece|per (?:unit|piece|item|drone|missile|system|round|shell|vehicle))\b", re.IGNORECASE)
+_EACH_BEFORE = re.compile(r"\b(?:each|every|a single|one|per)\s+[\w-]+\s+(?:costs?|is priced at|sells? for|is worth)\s+"
+                          r"(?:about\s+|around\s+|some\s+|roughly\s+)?$", re.IGNORECASE)
 _PRODUCTION = re.compile(
     r"\b(?:to (?:produce|make|build|manufacture)|production cost|costs? to produce)\b", re.IGNORECASE)
 _PERIODS = {"year": Period.year, "annum": Period.year, "annually": Period.year, "yearly": Period.year,
@@ -212,7 +214,7 @@ def kind_of(text: str, sentence: Sentence, start: int, end: int) -> tuple[CostKi
     annual = _ANNUAL_BEFORE.search(text[sentence.start : start])
     if annual:
         return CostKind.rate, _PERIODS[annual.group().split()[0].lower()]
-    if _PER_UNIT.match(after):
+    if _PER_UNIT.match(after) or _EACH_BEFORE.search(text, sentence.start, start):
         return CostKind.per_unit, None
     before = text[_previous_amount_end(text, sentence.start, start) : start]
     stop = min([p for p in (text.find(",", end, sentence.end), text.find(";", end, sentence.end)) if p != -1]

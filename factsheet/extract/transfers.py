@@ -27,7 +27,7 @@ from factsheet.extract.lexicon import (
 )
 from factsheet.extract.systems import SystemFinding, SystemMention
 from factsheet.extract.text import Sentence
-from factsheet.facts.model import ActorKind, TransferStatus
+from factsheet.facts.model import ActorKind, Standing, TransferStatus
 
 PARTY_KINDS = frozenset({ActorKind.state, ActorKind.government, ActorKind.military, ActorKind.organisation,
                          ActorKind.company})
@@ -87,6 +87,23 @@ def attribution(text: str, sentence: Sentence, actors: ActorFinding) -> tuple[st
         if by and by.end() == mention.start:
             return mention.key, by.group("how")
     return None
+
+
+_STANDINGS = (
+    (Standing.denied, re.compile(r"\bden(?:y|ies|ied|ying)\b", re.IGNORECASE)),
+    (Standing.disputed, re.compile(r"\b(?:disput(?:e|es|ed|ing)|contest(?:s|ed))\b", re.IGNORECASE)),
+    (Standing.confirmed, re.compile(r"\bconfirm(?:s|ed|ing)?\b", re.IGNORECASE)),
+    (Standing.claimed, re.compile(r"\b(?:claim(?:s|ed)?|alleg(?:e|es|ed|edly))\b", re.IGNORECASE)),
+    (Standing.assessed, re.compile(r"\b(?:assess(?:es|ed|ment)?|believes?|estimates?)\b", re.IGNORECASE)),
+    (Standing.reported, re.compile(r"\b(?:reported(?:ly)?|reports?|according to)\b", re.IGNORECASE)),
+)
+
+
+def standing(text: str, sentence: Sentence) -> Standing | None:
+    """How the sentence holds what it says: denied, disputed, confirmed, claimed, assessed or reported; None
+    when it states it as a fact."""
+    words = text[sentence.start : sentence.end]
+    return next((kind for kind, pattern in _STANDINGS if pattern.search(words)), None)
 
 
 def _group(parties: list[ActorMention], anchor: ActorMention, text: str) -> list[ActorMention]:
