@@ -653,3 +653,15 @@ def test_standing_follows_the_attribution() -> None:
     [transfer] = draft.transfers
     assert transfer.standing is not None and transfer.standing.value == "claimed"
     assert transfer.according_to is not None and transfer.according_to.by == "department-of-defense"
+
+
+@pytest.mark.parametrize(("sentence", "value", "end", "part"), [
+    ("Deliveries ran from March to May 2023.", "2023-03", "2023-05", None),
+    ("The contract covers 2022-25.", "2022", "2025", None),
+    ("Training ran between 2022 and 2024.", "2022", "2024", None),
+    ("The drones arrived in mid-June.", "2022-06", None, "mid"),
+    ("Fighting peaked in late August 2022.", "2022-08", None, "late"),
+])
+def test_date_ranges_and_parts(sentence: str, value: str, end: str | None, part: str | None) -> None:
+    [found] = extract(sentence + "\n", "r.txt", _AS_OF).dates
+    assert (found.value, found.end, found.part.value if found.part else None) == (value, end, part)

@@ -206,7 +206,8 @@ def _dates(build: Builder, dates: list[DateMention], notes: dict[str, list[str]]
         ids[mention.start] = ident
         value, precision, part, relation = _date_shape(build.text, mention)
         out.append(DateFact(
-            id=ident, event=event, value=value, precision=precision, part=part, relation=relation,
+            id=ident, event=event, value=value, precision=precision, part=part, end=mention.last,
+            relation=Relation.on if mention.last else relation,
             year_inferred=mention.year_inferred, inferred_from=mention.inferred_from, review="draft",
             cites=[build.cite(mention.sentence, mention.start, mention.end, 8, 6, 5)],
         ))
@@ -222,6 +223,10 @@ def _date_shape(text: str, mention: DateMention) -> tuple[str, Precision, Part |
     2021' as an open period, 'by the end of the year' as a deadline."""
     value, precision = mention.value or "", mention.precision
     part = None
+    shown = text[mention.start : mention.end]
+    said = re.search(r"\b(early|mid|late)(?:-|\s+)(?=[A-Z\d])", shown, re.IGNORECASE)
+    if said and not mention.part and precision is not Precision.day:
+        part = Part(said.group(1).lower())  # "in mid-June", "late August"
     if mention.part in ("early", "mid", "late"):
         part = Part(mention.part)
     elif mention.part:

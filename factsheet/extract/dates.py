@@ -69,6 +69,8 @@ class DateMention:
     """How the text relates the event to the date: 'by' for a deadline."""
     note: str | None = None
     """How an ambiguous form was read, for the reviewer."""
+    last: str | None = None
+    """The end of a range ('from March to May 2023': 2023-05)."""
 
 
 _US_STYLE = re.compile(r"\b(?:EDT|EST|CDT|CST|MDT|MST|PDT|PST|ET)\b|\b[ap]\.m\.|\b\d{1,2}:\d\d\s?[AP]M\b")
@@ -156,7 +158,11 @@ def find_dates(text: str, sentences: list[Sentence], as_of: date | None,
     for sentence in sentences:
         if not sentence.body:
             continue
+        ranges = _ranges(text, sentence)
+        out += ranges
         for match in _DATE.finditer(text, sentence.start, sentence.end):
+            if any(r.start <= match.start() < r.end for r in ranges):
+                continue
             clause = _clause(text, sentence, match.start(), match.end())
             left = text.rfind(clause, sentence.start, sentence.end)
             future = bool(_FUTURE.search(text, left if left >= 0 else sentence.start, match.start()))
@@ -170,6 +176,35 @@ def find_dates(text: str, sentences: list[Sentence], as_of: date | None,
                     "--as-of", reference.name)
             if mention is not None:
                 out.append(mention)
+    return out
+
+
+_RANGE = re.compile(
+    rf"\b(?:[Ff]rom|[Bb]etween)\s+(?P<m1>{_FULL})\s+(?:to|until|through|and)\s+(?P<m2>{_FULL})\s+(?P<y>{_YEAR})\b"
+    rf"|\b(?P<r1>{_FULL})\s*[\u2013-]\s*(?P<r2>{_FULL})\s+(?P<ry>{_YEAR})\b"
+    rf"|\b(?:[Ff]rom|[Bb]etween)\s+(?P<y1>{_YEAR})\s+(?:to|until|through|and)\s+(?P<y2>{_YEAR})\b"
+    rf"|\b(?P<a>{_YEAR})\s*[\u2013-]\s*(?P<b>{_YEAR}|\d\d)\b(?![-/]\d)"
+)
+
+
+def _ranges(text: str, sentence: Sentence) -> list[DateMention]:
+    """Ranges: 'from March to May 2023', 'March-May 2023', 'between 2022 and 2024', '2022-23'."""
+    out = []
+    for match in _RANGE.finditer(text, sentence.start, sentence.end):
+        group = match.group
+        if group("m1") or group("r1"):
+            year = int(group("y") or group("ry"))
+            first, last = MONTHS[(group("m1") or group("r1")).lower()], MONTHS[(group("m2") or group("r2")).lower()]
+            start_year = year if first <= last else year - 1
+            out.append(DateMention(match.start(), match.end(), sentence.index, f"{start_year}-{first:02d}",
+                                   Precision.month, last=f"{year}-{last:02d}"))
+        else:
+            first_year = int(group("y1") or group("a"))
+            second = group("y2") or group("b")
+            last_year = int(second) if len(second) == 4 else first_year // 100 * 100 + int(second)
+            if last_year > first_year:
+                out.append(DateMention(match.start(), match.end(), sentence.index, str(first_year), Precision.year,
+                                       last=str(last_year)))
     return out
 
 
