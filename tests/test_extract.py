@@ -665,3 +665,12 @@ def test_standing_follows_the_attribution() -> None:
 def test_date_ranges_and_parts(sentence: str, value: str, end: str | None, part: str | None) -> None:
     [found] = extract(sentence + "\n", "r.txt", _AS_OF).dates
     assert (found.value, found.end, found.part.value if found.part else None) == (value, end, part)
+
+
+def test_dateline_with_time_dates_the_text_and_its_relative_dates() -> None:
+    draft = extract("Norway will allocate aid to Ukraine\n21:30 01.07.2022\nNorway has promised to allocate one "
+                    "billion euros to support Ukraine, the prime minister said today.\n", "n.txt", None)
+    assert draft.source.title == "Norway will allocate aid to Ukraine" and draft.source.date == "2022-07-01"
+    assert [(d.value, d.inferred_from) for d in draft.dates] == [
+        ("2022-07-01", "'today', counted from the dateline date 2022-07-01")]
+    assert [(c.amount, c.currency) for c in draft.costs] == [(Decimal(1_000_000_000), "EUR")]
