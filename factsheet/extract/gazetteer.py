@@ -200,7 +200,7 @@ def shipped_file() -> GazetteerFile:
     from ruamel.yaml import YAML
 
     text = resources.files("factsheet").joinpath("resources/gazetteer.yaml").read_text(encoding="utf-8")
-    return GazetteerFile.model_validate(YAML(typ="safe", pure=True).load(text))
+    return GazetteerFile.model_validate(YAML(typ="safe").load(text))  # the C parser: ten times faster
 
 
 @cache
