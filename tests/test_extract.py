@@ -25,7 +25,7 @@ from factsheet.extract.gazetteer import load_gazetteer, shipped_file
 from factsheet.extracting import run_extract
 from factsheet.facts.anchor import find_all
 from factsheet.facts.load import load_facts
-from factsheet.facts.model import Actor, DateFact, Fact, System
+from factsheet.facts.model import Actor, DateFact, Fact, FactSheet, System
 from factsheet.workspace import Workspace
 from tests.conftest import REPO, SEED_FACTS
 
@@ -674,3 +674,27 @@ def test_dateline_with_time_dates_the_text_and_its_relative_dates() -> None:
     assert [(d.value, d.inferred_from) for d in draft.dates] == [
         ("2022-07-01", "'today', counted from the dateline date 2022-07-01")]
     assert [(c.amount, c.currency) for c in draft.costs] == [(Decimal(1_000_000_000), "EUR")]
+
+
+_WORDS = ["Ukraine", "Russia", "Iran", "the", "Pentagon", "sent", "delivered", "$", "€", "£", "1,200", "7,5", "4.5",
+          "million", "billion", "Mrd.", "euros", "crowns", "per", "year", "total", "since", "2022", "24/02/2022",
+          "05/06/2022", "27.12.2022", "mid-2023", "last", "summer", "today", "on", "Thursday", "includes:", ";",
+          "; and", ",", ".", "\n", "Up to", "150,000", "rounds", "of", "155mm", "HIMARS", "Shakhed-136", "Council",
+          "Fund", "Facility", "Secretary", "General,", "Mark", "Rutte", "MR. SULLIVAN:", "(EPF)", "in", "Kyiv",
+          "Ambassador to", "Slovakia", "from", "to", "and", "package", "drawdown", "tranche", "(about", "$3 million)",
+          "\n-- ", "\n• ", "\nSource:", "\nBy", "Antony", "J.", "Blinken", "\nBRUSSELS,", "Belgium", "\u2013",
+          "\n21:30", "01.07.2022", "Two", "NASAMS", "from March to May 2023", "2022-25", "in exchange for",
+          "drones", "claimed"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=60))
+def test_any_word_salad_drafts_a_valid_facts_file(words: list[str]) -> None:
+    text = " ".join(words).replace(" \n ", "\n") + "\n"
+    draft = extract(text, "salad.txt", date(2023, 1, 1))
+    rendered = render(draft)
+    data = YAML(typ="safe", pure=True).load(rendered)
+    sheet = FactSheet.model_validate(data)
+    for _, _, fact in sheet.all_facts():
+        for cited in fact.cites:
+            assert find_all(text, cited.text), cited.text
