@@ -17,7 +17,7 @@ from pathlib import PurePosixPath
 from factsheet.extract import assemble
 from factsheet.extract.actors import ActorFinding, add_author, aliases_of, find_actors, surname_mentions
 from factsheet.extract.assemble import Builder, item_systems
-from factsheet.extract.credits import find_credits
+from factsheet.extract.credits import find_credits, source_kind
 from factsheet.extract.dates import DateMention, find_dates
 from factsheet.extract.draft import Draft
 from factsheet.extract.events import find_events
@@ -151,6 +151,7 @@ def _extract(text: str, source_file: str, as_of: date | None, gazetteer: Gazette
     shown_title = title or credits.title or _title(stem)
     return Draft(
         source=Source(id=build.source, file=source_file, title=shown_title, publisher=credits.publisher,
+                      kind=source_kind(credits.publisher, gazetteer),
                       author=credits.author, date=credits.date.isoformat() if credits.date else None),
         meta=Meta(title=shown_title, as_of=meta_date),
         actors=_actors(build, actors, actor_ids),

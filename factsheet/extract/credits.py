@@ -19,6 +19,7 @@ from factsheet.extract.dates import find_dates
 from factsheet.extract.gazetteer import Gazetteer
 from factsheet.extract.lexicon import ROLE_NOUN
 from factsheet.extract.text import Sentence
+from factsheet.facts.model import ActorKind, SourceKind
 
 _NAME = r"[A-Z][a-z\u00e0-\u00ff'\u2019-]+(?:\s+(?:[A-Z]\.|[A-Z][a-z\u00e0-\u00ff'\u2019-]+)){1,3}"
 _BYLINE = re.compile(rf"^(?:[Ww]ritten\s+)?(?:[Bb]y|BY)\s+(?P<name>{_NAME})(?:\s*[*,].*)?$")
@@ -86,6 +87,25 @@ def find_credits(text: str, sentences: list[Sentence], gazetteer: Gazetteer) -> 
         if place and place.group("place").split(",")[0].isupper():
             out.places.append((first_body.start + place.start("place"), first_body.start + place.end("place")))
     return out
+
+
+def source_kind(publisher: str | None, gazetteer: Gazetteer) -> SourceKind | None:
+    """Official when the publisher is a government office or an intergovernmental body the gazetteer knows
+    (or is named like one: 'Department of ...', '... Council'), news when it is a news medium; else unknown."""
+    if not publisher:
+        return None
+    name = re.sub(r"^the\s+", "", publisher, flags=re.IGNORECASE)
+    hits = gazetteer.find(name)
+    if hits and hits[0].kind == "organisation" and hits[0].end - hits[0].start >= len(name) - 1:
+        entry = gazetteer.organisations[hits[0].name]
+        if entry.kind is ActorKind.media:
+            return SourceKind.news
+        if entry.kind in (ActorKind.government, ActorKind.organisation) and entry.role != "think tank":
+            return SourceKind.official
+        return SourceKind.think_tank if entry.role == "think tank" else None
+    if _ORG_WORDS.search(name) and not re.search(r"\b(?:News|Press|Times|Post|Journal)\b", name):
+        return SourceKind.official
+    return None
 
 
 def _credit(line: str, out: Credits) -> None:
