@@ -86,6 +86,8 @@ def run_extract(workspace: Workspace, seed: Path, as_of: date | None, write: boo
         output = render(draft)
         if not write:
             return output
+        if not draft.count():
+            return f"{shown}: nothing to propose, so no facts file was written"
         _validate(workspace, output, target, check_quotes=True)
         create(target, workspace.show(target), output)
         _remember(workspace, target, memory, {s: draft.section(s) for s in DRAFT_SECTIONS}, [])

@@ -692,9 +692,18 @@ _WORDS = ["Ukraine", "Russia", "Iran", "the", "Pentagon", "sent", "delivered", "
 def test_any_word_salad_drafts_a_valid_facts_file(words: list[str]) -> None:
     text = " ".join(words).replace(" \n ", "\n") + "\n"
     draft = extract(text, "salad.txt", date(2023, 1, 1))
+    if not draft.count():
+        return  # nothing to brief: `extract --write` writes no file then (a facts file needs facts)
     rendered = render(draft)
     data = YAML(typ="safe", pure=True).load(rendered)
     sheet = FactSheet.model_validate(data)
     for _, _, fact in sheet.all_facts():
         for cited in fact.cites:
             assert find_all(text, cited.text), cited.text
+
+
+def test_write_with_nothing_to_propose_writes_no_file(workspace: Path) -> None:
+    seed = workspace / "seeds" / "empty-ish.txt"
+    seed.write_text("Ukraine\n", encoding="utf-8")
+    message = run_extract(Workspace.open(workspace), seed, date(2023, 1, 1), write=True)
+    assert "nothing to propose" in message and not (workspace / "seeds" / "empty-ish.facts.yaml").exists()
