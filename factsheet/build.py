@@ -65,10 +65,12 @@ def plan(
     """Every facts file x template x format asked for, with its output path."""
     paths = list(facts_paths) if facts_paths is not None else workspace.facts_files()
     if not paths:
-        raise InputError("no facts files (*.facts.yaml) to build", Location(workspace.show(workspace.seeds)))
+        raise InputError(f"no facts files (*.facts.yaml) to build: {workspace.no_facts_hint()}",
+                         Location(workspace.show(workspace.seeds)))
     templates = [workspace.template_path(n) for n in template_names] if template_names else workspace.template_files()
     if not templates:
-        raise InputError("no templates (*.yaml) to build with", Location(workspace.show(workspace.templates)))
+        raise InputError("no templates (*.yaml) to build with: run `factsheet init` to add the shipped ones, or "
+                         "remove the empty folder to build with them", Location(workspace.show(workspace.templates)))
     return [
         Planned(f, t, fmt, workspace.out / f"{slug(facts_stem(f))}-{slug(t.stem)}.{fmt}")
         for f in paths for t in templates for fmt in formats
@@ -117,7 +119,8 @@ def gate(facts: LoadedFacts, allow_stale: bool, allow_drafts: bool) -> tuple[fro
     if not allow_drafts:
         for section, index, fact in facts.sheet.all_facts():
             if fact.review == "draft":
-                message = f"{section}.{index}: {fact.id}: is a draft; review it or build --allow-drafts"
+                message = (f"{section}.{index}: {fact.id}: is a draft; review it and delete its `review: draft` "
+                           "line, or preview with `factsheet build --allow-drafts`")
                 problems.append(Diagnostic(facts.location((section, index, "review")), message))
     if not problems:
         record_anchors(facts, checks)
@@ -214,9 +217,11 @@ def _rebuild(
     paper: str | None, allow_stale: bool, allow_drafts: bool, report: Callable[[Diagnostic], None],
     result: BuildResult,
 ) -> None:
+    from factsheet import progress
     from factsheet.compose.summary import summarise
     from factsheet.render import History, check_fonts, render_all
 
+    progress.begin(len(todo), "loading facts and templates")
     facts_by_path, templates = load_inputs(
         workspace, list(dict.fromkeys(p.facts_path for p in todo)), list(dict.fromkeys(p.template_path for p in todo))
     )
@@ -237,8 +242,9 @@ def _rebuild(
         if marked[path]:
             report(Diagnostic(Location(facts.shown), f"marking {len(marked[path])} fact(s) 'source changed - "
                               f"unverified': {', '.join(sorted(marked[path]))}", "warning"))
+        preview = any(fact.review == "draft" for _section, _index, fact in facts.sheet.all_facts())
         since, lines = manifest.changes(_name(path, workspace.root), summarise(facts.sheet),
-                                        facts.sheet.factsheet.as_of.isoformat())
+                                        facts.sheet.factsheet.as_of.isoformat(), record=not preview)
         histories[path] = History(since, tuple(lines))
         if lines:
             result.changes[facts.shown] = lines
@@ -247,8 +253,11 @@ def _rebuild(
     for key in dict.fromkeys((p.facts_path, p.template_path) for p in todo):
         formats = [p.fmt for p in todo if (p.facts_path, p.template_path) == key]
         facts, template = facts_by_path[key[0]], templates[key[1]]
+        progress.working(f"{slug(facts_stem(key[0]))}-{slug(template.name)} ({', '.join(formats)})")
         for fmt, rendition in render_all(facts, template, formats, marked[key[0]], histories[key[0]]).items():
             rendered[(*key, fmt)] = rendition
+        progress.finished(len(formats))
+    progress.working("writing")
     for item in todo:
         rendition = rendered[(item.facts_path, item.template_path, item.fmt)]
         shown = workspace.show(item.path)

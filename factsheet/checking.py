@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from factsheet.diagnostics import Diagnostic
+from factsheet.diagnostics import Diagnostic, Location
 from factsheet.errors import FactsheetError, InputError, ValidationFailed
 from factsheet.facts.anchors import read_state
 from factsheet.manifest import file_hash
@@ -85,7 +85,11 @@ def check_workspace(
     """Check every facts file; raise CheckFailed (after reporting) when any citation does not stand."""
     reports: list[FileReport] = []
     load_problems: list[Diagnostic] = []
-    for path in workspace.facts_files():
+    paths = workspace.facts_files()
+    if not paths:
+        raise InputError(f"nothing to check: no facts files (*.facts.yaml): {workspace.no_facts_hint()}",
+                         Location(workspace.show(workspace.seeds)))
+    for path in paths:
         recorded = unchanged_since_clean_check(path)
         if recorded is not None:
             reports.append(FileReport(workspace.show(path), recorded, unchanged=True))

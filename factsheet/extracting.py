@@ -86,7 +86,8 @@ def run_extract(workspace: Workspace, seed: Path, as_of: date | None, write: boo
         _validate(workspace, output, target, check_quotes=True)
         write_atomic(target, output.encode("utf-8"), workspace.show(target))
         counts = ", ".join(f"{len(draft.section(s))} {s}" for s in DRAFT_SECTIONS if draft.section(s))
-        return f"wrote {workspace.show(target)}: {draft.count()} draft facts ({counts or 'none'})"
+        return (f"wrote {workspace.show(target)}: {draft.count()} draft facts ({counts or 'none'})\n"
+                + review_hint(workspace.show(target)))
     if not write:
         plan = _plan(workspace, target, draft)
         return render(draft) + (f"# {workspace.show(target)} exists: --write would add {plan.count()} of these facts "
@@ -116,4 +117,11 @@ def _merge(workspace: Workspace, target: Path, draft: Draft) -> str:
     lines = [f"merged into {shown}: {plan.count()} new draft facts ({added or 'none'}); "
              f"{len(plan.skipped)} already there"]
     lines += [f"  left out {section} {ident}: {why}" for section, ident, why in plan.dropped]
-    return "\n".join(lines)
+    return "\n".join([*lines, review_hint(shown)])
+
+
+def review_hint(shown: str) -> str:
+    """The next step after drafting: review, then check and build."""
+    return (f"next: review each draft in {shown} (fix or delete it, then delete its `review: draft` line; fill in "
+            "the title, key points, claims and gaps), then `factsheet check` and `factsheet build`; "
+            "`factsheet build --allow-drafts` previews it now")

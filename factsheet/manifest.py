@@ -85,12 +85,19 @@ class Manifest:
         record = self.outputs.get(output.name)
         return dict(record["inputs"]) if record else None
 
-    def changes(self, facts_key: str, summaries: dict[str, str], as_of: str) -> tuple[str, list[str]]:
+    def changes(self, facts_key: str, summaries: dict[str, str], as_of: str, record: bool = True,
+                ) -> tuple[str, list[str]]:
         """Fact-level changes between the previous distinct build and this one, and the previous as-of date.
 
         Stable across rebuilds of the same facts: the comparison is with the last *different* facts.
+        Without `record` (a preview of draft facts) the facts are compared with the last recorded build
+        and not remembered, so a preview never becomes what a later curated build is compared with.
         """
         entry = self.facts.get(facts_key)
+        if not record:
+            if entry is None:
+                return "", []
+            return str(entry.get("current_as_of", "")), diff_summaries(entry.get("current", {}), summaries)
         if entry is None:
             self.facts[facts_key] = {"current": summaries, "current_as_of": as_of}
             return "", []

@@ -24,7 +24,8 @@ class Workspace:
         """The workspace at `root` (default: the current folder), writing to `out` (default: root/out)."""
         base = Path(root) if root is not None else Path.cwd()
         if not base.is_dir():
-            raise InputError("workspace folder not found", Location(str(base)))
+            raise InputError(f"workspace folder not found: create it with `factsheet init {base}`",
+                             Location(str(base)))
         base = base.resolve()
         target = Path(out).resolve() if out is not None else base / "out"
         return cls(base, target)
@@ -36,8 +37,16 @@ class Workspace:
 
     @property
     def templates(self) -> Path:
-        """The folder of briefing templates."""
-        return self.root / "templates"
+        """The folder of briefing templates: the workspace's templates/, or the shipped ones when it has none."""
+        from factsheet.shipped import TEMPLATES
+
+        own = self.root / "templates"
+        return TEMPLATES if not own.is_dir() and TEMPLATES.is_dir() else own
+
+    @property
+    def uses_shipped_templates(self) -> bool:
+        """True when the workspace has no templates/ folder and builds with the shipped templates."""
+        return self.templates != self.root / "templates"
 
     def show(self, path: Path) -> str:
         """A path as the user should see it: relative to the current folder when inside it."""
@@ -49,13 +58,22 @@ class Workspace:
     def facts_files(self) -> list[Path]:
         """Every facts file in seeds/, in name order."""
         if not self.seeds.is_dir():
-            raise InputError("no seeds/ folder in the workspace", Location(self.show(self.root)))
+            raise InputError("no seeds/ folder in the workspace: run `factsheet init --example` for a worked "
+                             "example, `factsheet init` for an empty workspace, or pass --root DIR",
+                             Location(self.show(self.root)))
         return sorted(self.seeds.glob("*.facts.yaml"))
+
+    def no_facts_hint(self) -> str:
+        """What to do when seeds/ holds no facts file: draft one from a text there, or start from the example."""
+        texts = sorted(self.seeds.glob("*.txt")) if self.seeds.is_dir() else []
+        seed = self.show(texts[0]) if texts else f"{self.show(self.seeds)}/NAME.txt"
+        return f"run `factsheet extract {seed} --write` to draft one, or `factsheet init --example`"
 
     def template_files(self) -> list[Path]:
         """Every template in templates/, in name order."""
         if not self.templates.is_dir():
-            raise InputError("no templates/ folder in the workspace", Location(self.show(self.root)))
+            raise InputError("no templates/ folder in the workspace: run `factsheet init` to add the shipped ones",
+                             Location(self.show(self.root)))
         return sorted(self.templates.glob("*.yaml"))
 
     def template_path(self, name: str) -> Path:
@@ -63,7 +81,8 @@ class Workspace:
         path = self.templates / f"{name}.yaml"
         if "/" in name or not path.is_file():
             known = ", ".join(p.stem for p in self.template_files()) or "none"
-            raise InputError(f"unknown template {name!r} (known: {known})", Location(self.show(path)))
+            raise InputError(f"unknown template {name!r} (known: {known}): use one of those, or add "
+                             f"{self.show(path)}", Location(self.show(path)))
         return path
 
     def seed_path(self, name: str, where: Location | Callable[[], Location], field: str) -> Path:
