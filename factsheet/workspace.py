@@ -81,8 +81,9 @@ class Workspace:
         path = self.templates / f"{name}.yaml"
         if "/" in name or not path.is_file():
             known = ", ".join(p.stem for p in self.template_files()) or "none"
+            own = self.root / "templates" / f"{name}.yaml"
             raise InputError(f"unknown template {name!r} (known: {known}): use one of those, or add "
-                             f"{self.show(path)}", Location(self.show(path)))
+                             f"{self.show(own)}", Location(self.show(own)))
         return path
 
     def seed_path(self, name: str, where: Location | Callable[[], Location], field: str) -> Path:

@@ -117,7 +117,7 @@ def extract(text: str, source_file: str, as_of: date | None, *, gazetteer: Gazet
     transfer_facts, transfer_ids = _transfers(build, transfers, actor_ids, system_ids, date_ids)
     meta_date = as_of or _latest(date_facts)
     if meta_date is None:
-        raise ValueError("the text states no date: pass --as-of")
+        raise ValueError("the text states no date: pass --as-of YYYY-MM-DD, the date the text was current to")
     credits = _credits(text, sentences)
     return Draft(
         source=Source(id=build.source, file=source_file, title=title or _title(sentences, stem),
