@@ -28,10 +28,11 @@ def _locate(workspace: Workspace, seed: Path) -> tuple[Path, str]:
     shown = workspace.show(found)
     name = os.path.relpath(found.resolve(), workspace.seeds.resolve()).replace(os.sep, "/")
     if not found.exists():
-        raise InputError("seed file not found", Location(shown))
+        raise InputError("seed file not found: save the source text (UTF-8) there first", Location(shown))
     path = workspace.seed_path(name, Location(shown), "seed")
     if name.endswith(".facts.yaml") or name == USER_GAZETTEER:
-        raise InputError("expected a source text, not a facts or gazetteer file", Location(shown))
+        raise InputError("expected a source text, not a facts or gazetteer file: give seeds/NAME.txt",
+                         Location(shown))
     return path, name
 
 
@@ -71,7 +72,7 @@ def run_extract(workspace: Workspace, seed: Path, as_of: date | None, write: boo
     shown = workspace.show(path)
     text = read_text(path, shown)
     if not text.strip():
-        raise InputError("the seed is empty", Location(shown, 1, 1))
+        raise InputError("the seed is empty: paste the source text into it", Location(shown, 1, 1))
     extra = workspace.seeds / USER_GAZETTEER
     gazetteer = load_gazetteer(extra if extra.is_file() else None, workspace.show(extra))
     target = facts_path_for(workspace, name)
