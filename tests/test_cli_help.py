@@ -91,16 +91,16 @@ def complete(words: str, cwd: Path, monkeypatch: pytest.MonkeyPatch) -> list[str
     return [line.split(",", 1)[1] for line in result.output.splitlines()]
 
 
-def test_completion_of_templates_facts_and_seeds(workspace: Path, tmp_path: Path,
+def test_completion_of_templates_facts_and_seeds(example: Path, tmp_path: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    (workspace / "templates" / "weekly.yaml").write_text("sections: []\n", encoding="utf-8")
-    assert complete("factsheet build --template ", workspace, monkeypatch) == ["briefing", "one-pager", "weekly"]
-    assert complete("factsheet email --template o", workspace, monkeypatch) == ["one-pager"]
-    assert complete("factsheet build ", workspace, monkeypatch) == [f"seeds/{SEED_FACTS}"]
-    assert complete("factsheet extract ", workspace, monkeypatch) == ["seeds/russia-drones-2022.txt"]
-    # --root typed first points completion at that workspace; one without templates/ offers the shipped ones.
+    (example / "templates" / "weekly.yaml").write_text("sections: []\n", encoding="utf-8")
+    assert complete("factsheet build --template ", example, monkeypatch) == ["briefing", "one-pager", "weekly"]
+    assert complete("factsheet email --template o", example, monkeypatch) == ["one-pager"]
+    assert complete("factsheet build ", example, monkeypatch) == [f"seeds/{SEED_FACTS}"]
+    assert complete("factsheet extract ", example, monkeypatch) == ["seeds/russia-drones-2022.txt"]
+    # --root typed first points completion at that example; one without templates/ offers the shipped ones.
     (tmp_path / "bare").mkdir()
-    offered = complete(f"factsheet build --root {workspace} --template w", tmp_path / "bare", monkeypatch)
+    offered = complete(f"factsheet build --root {example} --template w", tmp_path / "bare", monkeypatch)
     assert offered == ["weekly"]
     assert complete("factsheet build --template ", tmp_path / "bare", monkeypatch) == ["briefing", "one-pager"]
     assert "init" in complete("factsheet i", tmp_path / "bare", monkeypatch)

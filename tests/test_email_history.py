@@ -27,8 +27,8 @@ def run(*args: str) -> Any:
     return CliRunner().invoke(main, list(args))
 
 
-def mail(workspace: Path, eml: Path, *extra: str) -> Any:
-    result = run("email", "--root", str(workspace), "--to", "ana@example.org", "--from", "desk@example.org",
+def mail(example: Path, eml: Path, *extra: str) -> Any:
+    result = run("email", "--root", str(example), "--to", "ana@example.org", "--from", "desk@example.org",
                  "--format", "pdf", "--out", str(eml), *FIXED, *extra)
     assert result.exit_code == 0, result.output
     return result
@@ -42,54 +42,54 @@ def body(eml: Path) -> str:
     return str(plain.get_content())
 
 
-def edit(workspace: Path, old: str, new: str) -> None:
-    facts = workspace / "seeds" / SEED_FACTS
+def edit(example: Path, old: str, new: str) -> None:
+    facts = example / "seeds" / SEED_FACTS
     text = facts.read_text(encoding="utf-8")
     assert old in text
     facts.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def test_first_email_has_no_what_changed_even_after_several_builds(workspace: Path, tmp_path: Path) -> None:
-    build = ["build", "--root", str(workspace), "--template", "briefing", "--format", "pdf"]
+def test_first_email_has_no_what_changed_even_after_several_builds(example: Path, tmp_path: Path) -> None:
+    build = ["build", "--root", str(example), "--template", "briefing", "--format", "pdf"]
     assert run(*build).exit_code == 0
-    edit(workspace, "text: How large the North Korean shipments are.", "text: How large the shipments are.")
+    edit(example, "text: How large the North Korean shipments are.", "text: How large the shipments are.")
     rebuilt = run(*build)
     assert rebuilt.exit_code == 0 and "changed since the last build" in rebuilt.output
-    mail(workspace, tmp_path / "first.eml")
+    mail(example, tmp_path / "first.eml")
     assert "What changed" not in body(tmp_path / "first.eml")
     # The second email says what changed since the first one, and only that.
-    edit(workspace, "text: How large the shipments are.", "text: How large and how frequent the shipments are.")
-    mail(workspace, tmp_path / "second.eml")
+    edit(example, "text: How large the shipments are.", "text: How large and how frequent the shipments are.")
+    mail(example, tmp_path / "second.eml")
     text = body(tmp_path / "second.eml")
     assert "What changed since 25 November 2026:" in text
     assert "- Changed: How large the shipments are. -> How large and how frequent the shipments are." in text
     assert text.count("\n- Changed:") == 1 and "- Added:" not in text and "- Removed:" not in text
 
 
-def test_a_draft_preview_is_never_what_is_compared(workspace: Path, tmp_path: Path) -> None:
-    build = ["build", "--root", str(workspace), "--template", "briefing", "--format", "pdf"]
+def test_a_draft_preview_is_never_what_is_compared(example: Path, tmp_path: Path) -> None:
+    build = ["build", "--root", str(example), "--template", "briefing", "--format", "pdf"]
     assert run(*build).exit_code == 0
-    mail(workspace, tmp_path / "first.eml")
-    edit(workspace, "gaps:\n", DRAFT_GAP)
+    mail(example, tmp_path / "first.eml")
+    edit(example, "gaps:\n", DRAFT_GAP)
     preview = run(*build, "--allow-drafts")
     assert preview.exit_code == 0, preview.output
     assert "Added: Draft junk nobody reviewed." in preview.output  # the preview is compared with the curated build
-    edit(workspace, DRAFT_GAP, "gaps:\n")
+    edit(example, DRAFT_GAP, "gaps:\n")
     curated = run(*build)
     assert curated.exit_code == 0, curated.output
     assert "changed since the last build" not in curated.output  # ... but never becomes the reference
-    mail(workspace, tmp_path / "second.eml")
+    mail(example, tmp_path / "second.eml")
     assert "What changed" not in body(tmp_path / "second.eml")
     assert "Draft junk" not in (tmp_path / "second.eml").read_text(encoding="utf-8", errors="replace")
 
 
-def test_dry_run_shows_the_message_and_writes_and_sends_nothing(workspace: Path, tmp_path: Path) -> None:
+def test_dry_run_shows_the_message_and_writes_and_sends_nothing(example: Path, tmp_path: Path) -> None:
     eml = tmp_path / "dry.eml"
-    result = run("email", "--root", str(workspace), "--to", "Ana <ana@example.org>", "--from", "desk@example.org",
+    result = run("email", "--root", str(example), "--to", "Ana <ana@example.org>", "--from", "desk@example.org",
                  "--format", "pdf", "--out", str(eml), "--dry-run", "--send", "--smtp-host", "127.0.0.1",
                  "--smtp-port", "9")
     assert result.exit_code == 0, result.output
-    assert not eml.exists() and not (workspace / "out" / ".factsheet-emailed.json").exists()
+    assert not eml.exists() and not (example / "out" / ".factsheet-emailed.json").exists()
     lines = result.output.splitlines()
     assert "Subject: Russia turns to North Korea and Iran for munitions and drones (as of 25 November 2026)" in lines
     assert "To: Ana <ana@example.org>" in lines and "key points: 5" in lines
@@ -98,9 +98,9 @@ def test_dry_run_shows_the_message_and_writes_and_sends_nothing(workspace: Path,
     assert "sent to" not in result.output  # port 9 would refuse: nothing was even tried
     assert "dry run: nothing written or sent (without --dry-run: send via 127.0.0.1)" in lines
     # The dry run did not count as an email: the next real one is still the first.
-    edit(workspace, "text: How large the North Korean shipments are.", "text: How large the shipments are.")
-    mail(workspace, eml)
+    edit(example, "text: How large the North Korean shipments are.", "text: How large the shipments are.")
+    mail(example, eml)
     assert "What changed" not in body(eml)
-    changed = run("email", "--root", str(workspace), "--to", "ana@example.org", "--from", "desk@example.org",
+    changed = run("email", "--root", str(example), "--to", "ana@example.org", "--from", "desk@example.org",
                   "--format", "pdf", "--dry-run")
     assert "what changed: none (same facts as the last email)" in changed.output.splitlines()

@@ -47,12 +47,12 @@ def test_many_outputs_show_progress_at_once() -> None:
     assert stream.getvalue() == ERASE + "[0/6] loading (0.0 s)"
 
 
-def test_a_build_on_a_terminal_shows_each_briefing_then_erases_the_line(workspace: Path) -> None:
+def test_a_build_on_a_terminal_shows_each_briefing_then_erases_the_line(example: Path) -> None:
     for name in ("a", "b"):
-        shutil.copy(workspace / "templates" / "one-pager.yaml", workspace / "templates" / f"{name}.yaml")
+        shutil.copy(example / "templates" / "one-pager.yaml", example / "templates" / f"{name}.yaml")
     stream = Terminal()
     with show_progress(stream, many=6):
-        result = build(Workspace.open(workspace), formats=("pdf", "docx"))
+        result = build(Workspace.open(example), formats=("pdf", "docx"))
     assert len(result.written) == 8
     shown = stream.getvalue()
     for label in ("[0/8] loading facts and templates", "russia-drones-2022-a (pdf, docx)",
@@ -61,10 +61,10 @@ def test_a_build_on_a_terminal_shows_each_briefing_then_erases_the_line(workspac
     assert shown.endswith(ERASE)
 
 
-def test_not_on_a_terminal_there_is_no_progress(workspace: Path) -> None:
+def test_not_on_a_terminal_there_is_no_progress(example: Path) -> None:
     for name in ("a", "b"):
-        shutil.copy(workspace / "templates" / "one-pager.yaml", workspace / "templates" / f"{name}.yaml")
-    result = CliRunner().invoke(main, ["build", "--root", str(workspace), "--format", "pdf", "--format", "docx"])
+        shutil.copy(example / "templates" / "one-pager.yaml", example / "templates" / f"{name}.yaml")
+    result = CliRunner().invoke(main, ["build", "--root", str(example), "--format", "pdf", "--format", "docx"])
     assert result.exit_code == 0, result.output
     assert "\r" not in result.output and "[0/8]" not in result.output
     assert result.output.count("wrote ") == 8
