@@ -70,3 +70,40 @@ def test_not_on_a_terminal_there_is_no_progress(example: Path) -> None:
     assert result.output.count("wrote ") == 8
     with show_progress(io.StringIO()) as progress:
         assert progress is None
+
+
+def test_the_build_command_shows_progress_on_a_real_terminal(example: Path) -> None:
+    import os
+    import pty
+    import subprocess
+    import sys
+    import threading
+
+    shutil.copy(example / "templates" / "one-pager.yaml", example / "templates" / "third.yaml")  # 6 outputs
+    controller, terminal = pty.openpty()
+    shown: list[bytes] = []
+
+    def drain() -> None:  # read while the build runs: a full terminal buffer would block it
+        while True:
+            try:
+                chunk = os.read(controller, 65536)
+            except OSError:  # the build's end of the terminal is closed
+                return
+            if not chunk:
+                return
+            shown.append(chunk)
+
+    reader = threading.Thread(target=drain)
+    reader.start()
+    try:
+        done = subprocess.run([sys.executable, "-m", "factsheet", "build", "--root", str(example)],
+                              stderr=terminal, stdout=subprocess.PIPE, text=True, timeout=300)
+    finally:
+        os.close(terminal)
+        reader.join(timeout=30)
+        os.close(controller)
+    assert done.returncode == 0
+    text = b"".join(shown).decode()
+    assert "[0/6] loading facts and templates" in text and "[6/6] writing" in text
+    assert text.endswith(ERASE)  # the line is gone when the build is done
+    assert done.stdout.count("wrote ") == 6 and "\r" not in done.stdout
