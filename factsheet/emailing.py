@@ -90,8 +90,8 @@ def prepare(
     facts_path = choose_facts(workspace, facts)
     build(workspace, facts_paths=[facts_path], template_names=[template], formats=formats, report=report)
     sheet = load_facts(facts_path, workspace, check_quotes=False).sheet
-    key = facts_path.relative_to(workspace.root).as_posix() if facts_path.is_relative_to(workspace.root) \
-        else str(facts_path)
+    inside = facts_path.is_relative_to(workspace.root)
+    key = facts_path.relative_to(workspace.root).as_posix() if inside else str(facts_path)
     # What changed since the last email of this briefing: none in the first one.
     now = Emailed(summarise(sheet), sheet.factsheet.as_of.isoformat())
     before = last_emailed(workspace.out, key)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +25,7 @@ class Workspace:
         """The workspace at `root` (default: the current folder), writing to `out` (default: root/out)."""
         base = Path(root) if root is not None else Path.cwd()
         if not base.is_dir():
-            raise InputError(f"workspace folder not found: create it with `factsheet init {base}`",
+            raise InputError(f"workspace folder not found: create it with `factsheet init {shlex.quote(str(base))}`",
                              Location(str(base)))
         base = base.resolve()
         target = Path(out).resolve() if out is not None else base / "out"
