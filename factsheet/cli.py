@@ -42,7 +42,7 @@ class _Command(click.Command):
         return " ".join(text.split())
 
 
-COMMAND_ORDER = ("init", "build", "check", "email", "extract", "watch", "schema")
+COMMAND_ORDER = ("init", "build", "check", "email", "extract", "watch", "schema", "upgrade")
 
 
 class _Group(click.Group):
@@ -336,6 +336,26 @@ def extract(root: Path | None, as_of: datetime | None, write: bool, seed: Path) 
 
     output = run_extract(Workspace.open(root), seed, as_of.date() if as_of else None, write)
     click.echo(output, nl=not output.endswith("\n"))
+
+
+@main.command()
+@ROOT_OPTION
+@click.argument("facts", nargs=-1, type=click.Path(dir_okay=False, path_type=Path), shell_complete=complete_facts)
+def upgrade(root: Path | None, facts: tuple[Path, ...]) -> None:
+    """Rewrite facts files written for the previous fact model for this one, keeping comments.
+
+    \b
+    Examples:
+      factsheet upgrade                   # every facts file in seeds/
+      factsheet upgrade seeds/russia-drones-2022.facts.yaml
+    """
+    from factsheet.facts.upgrade import upgrade_file
+    from factsheet.workspace import Workspace
+
+    workspace = Workspace.open(root)
+    for path in facts or tuple(workspace.facts_files()):
+        shown = workspace.show(path)
+        click.echo(f"{shown}: {'upgraded' if upgrade_file(path, shown) else 'already up to date'}")
 
 
 @main.command()

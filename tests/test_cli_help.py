@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from factsheet.cli import main
 from tests.conftest import SEED_FACTS
 
-COMMANDS = ["init", "build", "check", "email", "extract", "watch", "schema"]
+COMMANDS = ["init", "build", "check", "email", "extract", "watch", "schema", "upgrade"]
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> Any:
@@ -29,12 +29,13 @@ def summary(name: str) -> str:
 def test_command_list_shows_whole_summaries_in_a_useful_order() -> None:
     result = run("--help")
     assert result.exit_code == 0
-    listed = result.output.split("Commands:\n", 1)[1]
+    listed = result.output.split("Commands:\n", 1)[1].split("\n\n", 1)[0]
     assert "..." not in listed
     flat = " ".join(listed.split())
     for name in COMMANDS:
         assert f"{name} {summary(name)}" in flat, name
-    assert [line.split()[0] for line in listed.splitlines() if re.match(r"  \w", line)][:7] == COMMANDS
+    assert [line.split()[0] for line in listed.splitlines() if re.match(r"  \w", line)] == COMMANDS
+    assert sorted(main.commands) == sorted(COMMANDS)  # a new command is listed here, with its examples
     assert "_FACTSHEET_COMPLETE=bash_source factsheet" in result.output
 
 
