@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from email.message import EmailMessage
 from pathlib import Path
 
-from factsheet.build import FORMATS, build
+from factsheet.build import build
+from factsheet.buildoptions import FORMATS, BuildOptions
 from factsheet.diagnostics import Diagnostic, Location
 from factsheet.errors import InputError
 from factsheet.mail.history import Emailed
@@ -77,6 +78,7 @@ def prepare(
     date: str | None = None,
     message_id: str | None = None,
     report: Callable[[Diagnostic], None] = lambda _: None,
+    lock_timeout: float | None = None,
 ) -> PreparedEmail:
     """Build the briefing if needed, then the message around it."""
     from factsheet.compose.format import long_date
@@ -88,7 +90,8 @@ def prepare(
     if not to:
         raise InputError("give at least one --to address", Location("--to"))
     facts_path = choose_facts(workspace, facts)
-    build(workspace, facts_paths=[facts_path], template_names=[template], formats=formats, report=report)
+    build(workspace, facts_paths=[facts_path], template_names=[template],
+          options=BuildOptions(formats=tuple(formats), lock_timeout=lock_timeout), report=report)
     sheet = load_facts(facts_path, workspace, check_quotes=False).sheet
     inside = facts_path.is_relative_to(workspace.root)
     key = facts_path.relative_to(workspace.root).as_posix() if inside else str(facts_path)

@@ -9,6 +9,7 @@ long rendering runs.
 
 from __future__ import annotations
 
+import os
 import shutil
 import threading
 import time
@@ -100,6 +101,23 @@ class Progress:
 
 
 _ACTIVE: ContextVar[Progress | None] = ContextVar("factsheet_progress", default=None)
+_SHOWN: list[Progress] = []  # the lines being shown, for the fork guard below
+
+
+def _before_fork() -> None:
+    # A build's worker processes are forked while the ticker may be writing: hold its lock across the
+    # fork, so that no child starts with the stream's lock taken by a thread it does not have.
+    for progress in _SHOWN:
+        progress._lock.acquire()
+
+
+def _after_fork() -> None:
+    for progress in _SHOWN:
+        progress._lock.release()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(before=_before_fork, after_in_parent=_after_fork, after_in_child=_after_fork)
 
 
 @contextmanager
@@ -111,11 +129,13 @@ def show_progress(stream: TextIO, *, delay: float = DELAY, many: int = MANY) -> 
         return
     progress = Progress(stream, delay=delay, many=many)
     token = _ACTIVE.set(progress)
+    _SHOWN.append(progress)
     progress.start()
     try:
         yield progress
     finally:
         progress.stop()
+        _SHOWN.remove(progress)
         _ACTIVE.reset(token)
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from factsheet.build import build
+from factsheet.buildoptions import BuildOptions
 from factsheet.cli import main
 from factsheet.progress import ERASE, Progress, show_progress
 from factsheet.workspace import Workspace
@@ -52,11 +53,10 @@ def test_a_build_on_a_terminal_shows_each_briefing_then_erases_the_line(example:
         shutil.copy(example / "templates" / "one-pager.yaml", example / "templates" / f"{name}.yaml")
     stream = Terminal()
     with show_progress(stream, many=6):
-        result = build(Workspace.open(example), formats=("pdf", "docx"))
+        result = build(Workspace.open(example), options=BuildOptions(formats=("pdf", "docx"), jobs=1))
     assert len(result.written) == 8
     shown = stream.getvalue()
-    for label in ("[0/8] loading facts and templates", "russia-drones-2022-a (pdf, docx)",
-                  "[8/8] russia-drones-2022-one-pager (pdf, docx)", "[8/8] writing"):
+    for label in ("[0/8] rendering russia-drones-2022 (8 outputs)", "[8/8] writing"):
         assert label in shown, label
     assert shown.endswith(ERASE)
 
@@ -104,6 +104,6 @@ def test_the_build_command_shows_progress_on_a_real_terminal(example: Path) -> N
         os.close(controller)
     assert done.returncode == 0
     text = b"".join(shown).decode()
-    assert "[0/6] loading facts and templates" in text and "[6/6] writing" in text
+    assert "[0/6] rendering russia-drones-2022 (6 outputs)" in text and "[6/6] writing" in text
     assert text.endswith(ERASE)  # the line is gone when the build is done
     assert done.stdout.count("wrote ") == 6 and "\r" not in done.stdout
