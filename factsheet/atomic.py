@@ -23,6 +23,16 @@ def temp_prefix(path: Path) -> str:
 
 def write_atomic(path: Path, data: bytes, shown: str | None = None, mode: int = 0o644) -> None:
     """Write `data` to `path` so that readers see the old file or the new one, never a part."""
+    commit(stage(path, data, shown, mode), path, shown)
+
+
+def stage(path: Path, data: bytes, shown: str | None = None, mode: int = 0o644) -> Path:
+    """Write `data` to a temporary file of ours beside `path`, flushed to disk, for `commit` to put in place.
+
+    A build stages every output as it is rendered (so it holds none in memory) and commits them
+    only when all succeeded; a staged file a killed process left behind is removed by
+    `remove_stale_temps`.
+    """
     where = Location(shown or str(path))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -35,15 +45,29 @@ def write_atomic(path: Path, data: bytes, shown: str | None = None, mode: int = 
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temp, mode)
-        os.replace(temp, path)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
+        discard([Path(temp)])
         raise OutputError(f"cannot write: {exc.strerror}", where) from None
     except BaseException:
+        discard([Path(temp)])
+        raise
+    return Path(temp)
+
+
+def commit(temp: Path, path: Path, shown: str | None = None) -> None:
+    """Put a staged file in place of `path` in one step: readers see the old file or the new one."""
+    try:
+        os.replace(temp, path)
+    except OSError as exc:
+        discard([temp])
+        raise OutputError(f"cannot write: {exc.strerror}", Location(shown or str(path))) from None
+
+
+def discard(temps: list[Path]) -> None:
+    """Remove staged files that will not be committed."""
+    for temp in temps:
         with contextlib.suppress(OSError):
             os.unlink(temp)
-        raise
 
 
 def remove_stale_temps(folder: Path, older_than: float = STALE_AFTER) -> list[Path]:

@@ -6,26 +6,27 @@ with nothing to do never imports the model, the composer or a renderer.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from factsheet.atomic import remove_stale_temps, write_atomic
+from factsheet.atomic import commit, discard, remove_stale_temps
+from factsheet.buildoptions import FORMATS, BuildOptions
 from factsheet.diagnostics import Diagnostic, Location
-from factsheet.errors import FactsheetError, InputError, OutputError, ValidationFailed
+from factsheet.errors import InputError, OutputError, ValidationFailed
 from factsheet.lock import out_lock
 from factsheet.manifest import Manifest, engine_inputs, file_hash, safe_name, text_hash
 from factsheet.workspace import Workspace, facts_stem, slug
-from factsheet.writers import FORMATS as WRITERS
 
 if TYPE_CHECKING:
+    from factsheet.buildjobs import TaskResult
     from factsheet.compose.template import LoadedTemplate
     from factsheet.facts.check import CitationCheck
     from factsheet.facts.load import LoadedFacts
 
-FORMATS = tuple(WRITERS)
+__all__ = ["FORMATS", "BuildOptions", "BuildResult", "build"]
+DEFAULT_OPTIONS = BuildOptions()
 
 
 @dataclass(frozen=True)
@@ -119,12 +120,6 @@ def current_inputs(recorded: dict[str, str], root: Path, options: str,
     return out
 
 
-def options_key(paper: str | None, allow_stale: bool, allow_drafts: bool) -> str:
-    """The options and environment that change an output's bytes, as recorded in the manifest."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    return f"paper={paper or ''};allow_stale={allow_stale};allow_drafts={allow_drafts};source_date_epoch={epoch}"
-
-
 def inputs_of(facts: LoadedFacts, template: LoadedTemplate, root: Path, options: str) -> dict[str, str]:
     """Everything that shapes an output, each file by the hash of the bytes the build read."""
     found = {_name(facts.path, root): text_hash(facts.document.text),
@@ -143,7 +138,7 @@ def changed_since_read(inputs: dict[str, str], root: Path) -> list[str]:
 
 
 def gate(
-    facts: LoadedFacts, allow_stale: bool, allow_drafts: bool, report: Callable[[Diagnostic], None] | None = None
+    facts: LoadedFacts, options: BuildOptions, report: Callable[[Diagnostic], None] | None = None
 ) -> tuple[frozenset[str], list[Diagnostic], list[CitationCheck]]:
     """Re-anchor the citations; return the facts to mark, the problems that stop the build, and the checks.
 
@@ -154,12 +149,12 @@ def gate(
 
     checks = check_citations(facts, report)
     problems: list[Diagnostic] = []
-    if not allow_stale:
+    if not options.allow_stale:
         for check in checks:
             if check.result.status in (Status.changed, Status.orphaned):
                 d = check.diagnostic()
                 problems.append(Diagnostic(d.location, d.message + " (run `factsheet check`, or build --allow-stale)"))
-    if not allow_drafts:
+    if not options.allow_drafts:
         for section, index, fact in facts.sheet.all_facts():
             if fact.review == "draft":
                 message = f"{section}.{index}: {fact.id}: is a draft; review it or build --allow-drafts"
@@ -167,58 +162,28 @@ def gate(
     return stale_facts(checks), problems, checks
 
 
-def load_inputs(
-    workspace: Workspace, facts_paths: Sequence[Path], template_paths: Sequence[Path]
-) -> tuple[dict[Path, LoadedFacts], dict[Path, LoadedTemplate]]:
-    """Load every facts file and template, reporting all problems of all files at once."""
-    from factsheet.compose.template import load_template
-    from factsheet.facts.load import load_facts
-
-    problems: list[Diagnostic] = []
-    facts, templates = {}, {}
-    for path in facts_paths:
-        try:
-            facts[path] = load_facts(path, workspace, check_quotes=False)
-        except FactsheetError as exc:
-            problems.extend(exc.diagnostics)
-    for path in template_paths:
-        try:
-            templates[path] = load_template(path, workspace.show(path))
-        except FactsheetError as exc:
-            problems.extend(exc.diagnostics)
-    if problems:
-        raise ValidationFailed(problems)
-    return facts, templates
-
-
 def build(
     workspace: Workspace,
     *,
     facts_paths: Sequence[Path] | None = None,
     template_names: Sequence[str] | None = None,
-    formats: Sequence[str] = FORMATS,
-    paper: str | None = None,
-    allow_stale: bool = False,
-    allow_drafts: bool = False,
-    force: bool = False,
+    options: BuildOptions = DEFAULT_OPTIONS,
     report: Callable[[Diagnostic], None] = lambda _: None,
-    lock_timeout: float | None = None,
 ) -> BuildResult:
     """Bring the requested outputs up to date; return what was written, what was current, and what changed.
 
-    Builds into one out/ are serialised; a second one waits at most `lock_timeout` seconds.
+    Builds into one out/ are serialised; a second one waits at most `options.lock_timeout` seconds.
     """
-    planned = plan(workspace, facts_paths, template_names, formats)
-    with out_lock(workspace.out, workspace.show(workspace.out), lock_timeout, report):
+    planned = plan(workspace, facts_paths, template_names, options.formats)
+    with out_lock(workspace.out, workspace.show(workspace.out), options.lock_timeout, report):
         remove_stale_temps(workspace.out)
-        return _build_locked(workspace, planned, paper, allow_stale, allow_drafts, force, report)
+        return _build_locked(workspace, planned, options, report)
 
 
 def _build_locked(
-    workspace: Workspace, planned: list[Planned], paper: str | None, allow_stale: bool, allow_drafts: bool,
-    force: bool, report: Callable[[Diagnostic], None],
+    workspace: Workspace, planned: list[Planned], options: BuildOptions, report: Callable[[Diagnostic], None],
 ) -> BuildResult:
-    options = options_key(paper, allow_stale, allow_drafts)
+    key = options.key()
     manifest = Manifest.read(workspace.out)
     if manifest.problem:
         report(Diagnostic(Location(workspace.show(manifest.path)), f"ignored ({manifest.problem}); every "
@@ -227,76 +192,73 @@ def _build_locked(
     reasons: dict[Planned, list[str]] = {}
     for item in planned:
         recorded = manifest.recorded_inputs(item.path)
-        if force:
+        if options.force:
             reasons[item] = ["forced"]
         elif recorded is None:
             reasons[item] = ["new output"]
         else:
             named = frozenset(_name(p, workspace.root) for p in (item.facts_path, item.template_path))
-            reasons[item] = manifest.stale_reasons(item.path, current_inputs(recorded, workspace.root, options, named))
+            reasons[item] = manifest.stale_reasons(item.path, current_inputs(recorded, workspace.root, key, named))
     todo = [item for item in planned if reasons[item]]
     result.up_to_date = [workspace.show(item.path) for item in planned if not reasons[item]]
     if not todo:
         return result
-    _rebuild(workspace, todo, reasons, manifest, options, paper, allow_stale, allow_drafts, report, result)
+    _rebuild(workspace, todo, reasons, manifest, options, report, result)
     return result
 
 
 def _rebuild(
-    workspace: Workspace, todo: list[Planned], reasons: dict[Planned, list[str]], manifest: Manifest, options: str,
-    paper: str | None, allow_stale: bool, allow_drafts: bool, report: Callable[[Diagnostic], None],
-    result: BuildResult,
+    workspace: Workspace, todo: list[Planned], reasons: dict[Planned, list[str]], manifest: Manifest,
+    options: BuildOptions, report: Callable[[Diagnostic], None], result: BuildResult,
 ) -> None:
-    from factsheet.compose.summary import summarise
-    from factsheet.render import History, check_fonts, render_all
+    """Render every output (staged as each finishes), then commit them all, or none when anything failed."""
+    from factsheet.buildjobs import Task, Wanted, run_tasks
+    from factsheet.fitcache import FitCache
 
-    facts_by_path, templates = load_inputs(
-        workspace, list(dict.fromkeys(p.facts_path for p in todo)), list(dict.fromkeys(p.template_path for p in todo))
-    )
-    if paper is not None:
-        templates = {k: type(t)(t.name, t.template.model_copy(update={"paper": paper}), t.path, t.digest)
-                     for k, t in templates.items()}
-    marked: dict[Path, frozenset[str]] = {}
-    checks: dict[Path, list[CitationCheck]] = {}
+    tasks = []
+    for facts_path in dict.fromkeys(p.facts_path for p in todo):
+        wanted = tuple(Wanted(p.template_path, p.fmt, p.path) for p in todo if p.facts_path == facts_path)
+        facts_key = _name(facts_path, workspace.root)
+        tasks.append(Task(workspace, facts_path, facts_key, wanted, options, manifest.facts.get(facts_key)))
+    finished: list[TaskResult] = []
     problems: list[Diagnostic] = []
-    for path, facts in facts_by_path.items():
-        marked[path], found, checks[path] = gate(facts, allow_stale, allow_drafts, report)
-        problems.extend(found)
+    try:
+        for task, done in zip(tasks, run_tasks(tasks, options), strict=True):
+            finished.append(done)
+            for diagnostic in done.warnings:
+                report(diagnostic)
+            problems.extend(p for p in done.problems if p not in problems)  # a template's problems come once
+            if done.changes:
+                result.changes[done.shown] = list(done.changes)
+            if done.history is not None:
+                manifest.facts[task.facts_key] = done.history
+    except BaseException:
+        discard([temp for done in finished for temp in done.temps()])
+        raise
     if problems:
+        discard([temp for done in finished for temp in done.temps()])
         raise ValidationFailed(problems)
-    histories: dict[Path, History] = {}
-    for path, facts in facts_by_path.items():
-        for warning in (*facts.warnings, *check_fonts(facts)):
-            report(warning)
-        if marked[path]:
-            report(Diagnostic(Location(facts.shown), f"marking {len(marked[path])} fact(s) 'source changed - "
-                              f"unverified': {', '.join(sorted(marked[path]))}", "warning"))
-        since, lines = manifest.changes(_name(path, workspace.root), summarise(facts.sheet),
-                                        facts.sheet.factsheet.as_of.isoformat())
-        histories[path] = History(since, tuple(lines))
-        if lines:
-            result.changes[facts.shown] = lines
-    # Render everything before writing anything: a failure leaves out/ as it was.
-    rendered = {}
-    for key in dict.fromkeys((p.facts_path, p.template_path) for p in todo):
-        formats = [p.fmt for p in todo if (p.facts_path, p.template_path) == key]
-        facts, template = facts_by_path[key[0]], templates[key[1]]
-        for fmt, rendition in render_all(facts, template, formats, marked[key[0]], histories[key[0]]).items():
-            rendered[(*key, fmt)] = rendition
-    # Every render succeeded: now write, outputs first, then anchors, then the manifest.
+    # Every render succeeded: now put everything in place, outputs first, then anchors, then the manifest.
+    staged = {s.wanted.path: s for done in finished for s in done.staged}
     changed: set[str] = set()
-    for item in todo:
-        rendition = rendered[(item.facts_path, item.template_path, item.fmt)]
-        shown = workspace.show(item.path)
-        write_atomic(item.path, rendition.data, shown)
-        facts, template = facts_by_path[item.facts_path], templates[item.template_path]
-        inputs = inputs_of(facts, template, workspace.root, options)
-        changed.update(changed_since_read(inputs, workspace.root))
-        manifest.record(item.path, inputs)  # the hashes of what was read: an input saved meanwhile is stale
-        result.written.append(Output(item.path, shown, item.fmt, len(rendition.data), rendition.pages,
-                                     rendition.warnings, tuple(reasons[item])))
-    save_anchors(workspace, facts_by_path, checks, report)
+    try:
+        for item in todo:
+            output = staged.pop(item.path)
+            shown = workspace.show(item.path)
+            commit(output.temp, item.path, shown)
+            changed.update(changed_since_read(output.inputs, workspace.root))
+            manifest.record(item.path, output.inputs)  # the hashes of what was read: an input saved meanwhile is stale
+            result.written.append(Output(item.path, shown, item.fmt, output.size, output.pages, output.warnings,
+                                         tuple(reasons[item])))
+    finally:
+        discard([s.temp for s in staged.values()])
+    save_anchors(workspace, finished, report)
     manifest.write()
+    fits = FitCache.read(workspace.out)
+    for done in finished:
+        for fit_key, limits in done.fits:
+            fits.put(fit_key, limits)
+    fits.save()
     for name in sorted(changed):
         where = Location(workspace.show(workspace.root / name))
         report(Diagnostic(where, "changed while the build read it: the outputs were built from the earlier "
@@ -304,16 +266,21 @@ def _rebuild(
     result.changed_during = sorted(changed)
 
 
-def save_anchors(workspace: Workspace, facts_by_path: dict[Path, LoadedFacts],
-                 checks: dict[Path, list[CitationCheck]], report: Callable[[Diagnostic], None]) -> None:
-    """Record where each citation was found; a read-only seeds/ keeps them in memory, said once."""
-    from factsheet.facts.check import record_anchors
-
+def save_anchors(workspace: Workspace, finished: Sequence[TaskResult], report: Callable[[Diagnostic], None]) -> None:
+    """Put the staged anchors files in place; a read-only seeds/ keeps them in memory, said once."""
     remove_stale_temps(workspace.seeds)
-    for path, facts in facts_by_path.items():
+    unsaved = next((done.anchors_error for done in finished if done.anchors_error), "")
+    for done in finished:
+        if done.anchors is None:
+            continue
+        temp, target = done.anchors
+        if unsaved:
+            discard([temp])
+            continue
         try:
-            record_anchors(facts, checks[path])
+            commit(temp, target)
         except OutputError as exc:
-            report(Diagnostic(Location(workspace.show(workspace.seeds)), f"cannot save anchors ({exc.message}); "
-                              "they are kept in memory for this build only", "warning"))
-            return
+            unsaved = exc.message
+    if unsaved:
+        report(Diagnostic(Location(workspace.show(workspace.seeds)), f"cannot save anchors ({unsaved}); "
+                          "they are kept in memory for this build only", "warning"))

@@ -87,27 +87,27 @@ def main(ctx: click.Context, debug: bool) -> None:
               help="Build even when a citation changed or vanished, marking such facts 'source changed - unverified'.")
 @click.option("--allow-drafts", is_flag=True, help="Build with draft facts, marked 'unreviewed'.")
 @click.option("--force", is_flag=True, help="Rebuild every output, even those up to date.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, envvar="FACTSHEET_JOBS",
+              help="Worker processes for rendering (default 0: one per core; 1: none). The files are the same.")
 @LOCK_TIMEOUT
 @click.argument("facts", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
 def build(root: Path | None, out: Path | None, templates: tuple[str, ...], formats: tuple[str, ...],
-          paper: str | None, allow_stale: bool, allow_drafts: bool, force: bool, lock_timeout: float | None,
-          facts: tuple[Path, ...]) -> None:
+          paper: str | None, allow_stale: bool, allow_drafts: bool, force: bool, jobs: int,
+          lock_timeout: float | None, facts: tuple[Path, ...]) -> None:
     """Build briefings: every facts file x template x format, unless narrowed."""
     from factsheet.build import build as run_build
+    from factsheet.buildoptions import FORMATS, BuildOptions
     from factsheet.workspace import Workspace
 
     workspace = Workspace.open(root, out)
+    options = BuildOptions(formats=formats or FORMATS, paper=paper, allow_stale=allow_stale,
+                           allow_drafts=allow_drafts, force=force, jobs=jobs, lock_timeout=lock_timeout)
     result = run_build(
         workspace,
         facts_paths=[p.resolve() for p in facts] or None,
         template_names=templates or None,
-        formats=formats or ("pdf", "docx"),
-        paper=paper,
-        allow_stale=allow_stale,
-        allow_drafts=allow_drafts,
-        force=force,
+        options=options,
         report=lambda diagnostic: click.echo(str(diagnostic), err=True),
-        lock_timeout=lock_timeout,
     )
     for shown, lines in result.changes.items():
         click.echo(f"{shown}: changed since the last build:")
@@ -150,13 +150,14 @@ def check(root: Path | None, fix: bool) -> None:
 @LOCK_TIMEOUT
 def watch(root: Path | None, out: Path | None, lock_timeout: float | None) -> None:
     """Rebuild whenever something under seeds/ or templates/ changes (Ctrl-C to stop)."""
+    from factsheet.buildoptions import BuildOptions
     from factsheet.watching import watch_workspace
     from factsheet.workspace import Workspace
 
     workspace = Workspace.open(root, out)
     click.echo(f"watching {workspace.show(workspace.seeds)} and {workspace.show(workspace.templates)}")
     try:
-        watch_workspace(workspace, echo=click.echo, lock_timeout=lock_timeout)
+        watch_workspace(workspace, echo=click.echo, options=BuildOptions(jobs=1, lock_timeout=lock_timeout))
     except KeyboardInterrupt:
         click.echo("stopped")
 

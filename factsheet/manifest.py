@@ -133,32 +133,51 @@ class Manifest:
         reasons += [f"{_shown(name)} removed" for name in sorted(old) if name not in inputs]
         return reasons
 
-    def record(self, output: Path, inputs: dict[str, str]) -> None:
-        """Remember what `output` was built from."""
-        self.outputs[output.name] = {"inputs": inputs, "output": file_hash(output)}
+    def record(self, output: Path, inputs: dict[str, str], digest: str | None = None) -> None:
+        """Remember what `output` was built from (and the hash of its bytes, when the caller knows it)."""
+        self.outputs[output.name] = {"inputs": inputs, "output": digest or file_hash(output)}
 
     def recorded_inputs(self, output: Path) -> dict[str, str] | None:
         """The inputs `output` was last built from, if known."""
         record = self.outputs.get(output.name)
         return dict(record["inputs"]) if record else None
 
-    def changes(self, facts_key: str, summaries: dict[str, str], as_of: str) -> tuple[str, list[str]]:
+    def changes(self, facts_key: str, summaries: dict[str, str], as_of: str, record: bool = True,
+                ) -> tuple[str, list[str]]:
         """Fact-level changes between the previous distinct build and this one, and the previous as-of date.
 
         Stable across rebuilds of the same facts: the comparison is with the last *different* facts.
+        Without `record` (a preview of draft facts) the facts are compared with the last recorded build
+        and not remembered, so a preview never becomes what a later curated build is compared with.
         """
-        entry = self.facts.get(facts_key)
-        if entry is None:
-            self.facts[facts_key] = {"current": summaries, "current_as_of": as_of}
-            return "", []
-        if entry.get("current") != summaries:
-            entry = {"previous": entry.get("current", {}), "previous_as_of": entry.get("current_as_of", ""),
-                     "current": summaries, "current_as_of": as_of}
+        entry, since, lines = next_history(self.facts.get(facts_key), summaries, as_of, record)
+        if entry is not None:
             self.facts[facts_key] = entry
-        previous: dict[str, str] = entry.get("previous", {})
-        if not previous:
-            return "", []
-        return str(entry.get("previous_as_of", "")), diff_summaries(previous, summaries)
+        return since, lines
+
+
+def next_history(
+    entry: dict[str, Any] | None, summaries: dict[str, str], as_of: str, record: bool = True
+) -> tuple[dict[str, Any] | None, str, list[str]]:
+    """A facts file's new record (None: keep the old one), the previous as-of date, and the changes.
+
+    The pure part of `Manifest.changes`, so that a worker process can work it out from the record alone.
+    """
+    if not record:
+        if entry is None:
+            return None, "", []
+        return None, str(entry.get("current_as_of", "")), diff_summaries(entry.get("current", {}), summaries)
+    if entry is None:
+        return {"current": summaries, "current_as_of": as_of}, "", []
+    new_entry: dict[str, Any] | None = None
+    if entry.get("current") != summaries:
+        new_entry = {"previous": entry.get("current", {}), "previous_as_of": entry.get("current_as_of", ""),
+                     "current": summaries, "current_as_of": as_of}
+        entry = new_entry
+    previous: dict[str, str] = entry.get("previous", {})
+    if not previous:
+        return new_entry, "", []
+    return new_entry, str(entry.get("previous_as_of", "")), diff_summaries(previous, summaries)
 
 
 def diff_summaries(old: dict[str, str], new: dict[str, str]) -> list[str]:

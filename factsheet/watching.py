@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
 
 from factsheet.atomic import SUFFIX
 from factsheet.build import BuildResult, build
+from factsheet.buildoptions import BuildOptions
 from factsheet.errors import FactsheetError
 from factsheet.workspace import Workspace
 
@@ -36,9 +36,14 @@ def rebuild_line(result: BuildResult, started: float, saved: float | None) -> st
 
 
 def watch_workspace(
-    workspace: Workspace, echo: Callable[[str], None], stop: threading.Event | None = None, **options: Any
+    workspace: Workspace, echo: Callable[[str], None], stop: threading.Event | None = None,
+    options: BuildOptions | None = None, template_names: Sequence[str] | None = None,
 ) -> None:
-    """Build now, then after every debounced change; errors are shown and watching goes on."""
+    """Build now, then after every debounced change; errors are shown and watching goes on.
+
+    Rebuilds render in this process (`jobs=1`) unless `options` say otherwise: a save touches one
+    facts file, and forking beside the file watcher's thread is best avoided.
+    """
     from watchfiles import watch
 
     def run(saved: float | None) -> None:
@@ -46,7 +51,8 @@ def watch_workspace(
         for _round in range(AGAIN):
             started = time.time()
             try:
-                result = build(workspace, report=lambda d: echo(str(d)), **options)
+                result = build(workspace, template_names=template_names, options=options or BuildOptions(jobs=1),
+                               report=lambda d: echo(str(d)))
             except FactsheetError as exc:
                 for diagnostic in exc.diagnostics:
                     echo(str(diagnostic))

@@ -85,13 +85,17 @@ def test_a_failed_render_writes_nothing_not_even_anchors(workspace: Path, monkey
 
 
 def test_a_read_only_seeds_folder_builds_and_says_so_once(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import factsheet.facts.anchors
+    import factsheet.buildjobs
     from factsheet.errors import OutputError
 
-    def read_only(path: Path, *_args: Any, **_kwargs: Any) -> None:
-        raise OutputError(f"cannot write: {os.strerror(errno.EROFS)}")
+    writable = factsheet.buildjobs.stage
 
-    monkeypatch.setattr(factsheet.facts.anchors, "write_atomic", read_only)
+    def read_only(path: Path, *args: Any, **kwargs: Any) -> Path:
+        if path.parent.name == "seeds":
+            raise OutputError(f"cannot write: {os.strerror(errno.EROFS)}")
+        return writable(path, *args, **kwargs)
+
+    monkeypatch.setattr(factsheet.buildjobs, "stage", read_only)
     (workspace / "seeds" / "russia-drones-2022.anchors.json").unlink(missing_ok=True)
     shutil.copy(workspace / "seeds" / SEED_FACTS, workspace / "seeds" / "second.facts.yaml")
     result = run("build", "--root", str(workspace), *ONE)
@@ -146,13 +150,13 @@ def test_stdout_on_a_full_disk_is_a_clear_message(workspace: Path) -> None:
 
 def test_check_on_a_read_only_seeds_folder_warns_and_still_checks(workspace: Path,
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    import factsheet.facts.anchors
+    import factsheet.facts.check
     from factsheet.errors import OutputError
 
     def read_only(path: Path, *_args: Any, **_kwargs: Any) -> None:
         raise OutputError(f"cannot write: {os.strerror(errno.EROFS)}")
 
-    monkeypatch.setattr(factsheet.facts.anchors, "write_atomic", read_only)
+    monkeypatch.setattr(factsheet.facts.check, "write_atomic", read_only)
     (workspace / "seeds" / "russia-drones-2022.anchors.json").unlink()
     result = run("check", "--root", str(workspace))
     assert result.exit_code == 0, result.output

@@ -115,6 +115,7 @@ def test_bad_anchors_are_ignored_with_a_warning(workspace: Path) -> None:
 
 def test_watch_never_settles_on_outputs_older_than_the_files(workspace: Path,
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from factsheet.buildoptions import BuildOptions
     from factsheet.watching import watch_workspace
     from factsheet.workspace import Workspace
 
@@ -123,7 +124,8 @@ def test_watch_never_settles_on_outputs_older_than_the_files(workspace: Path,
     lines: list[str] = []
     stop = threading.Event()
     thread = threading.Thread(target=watch_workspace, args=(Workspace.open(workspace), lines.append, stop),
-                              kwargs={"formats": ("pdf",), "template_names": ("one-pager",)})
+                              kwargs={"options": BuildOptions(formats=("pdf",), jobs=1),
+                                      "template_names": ("one-pager",)})
     thread.start()
     pdf = workspace / "out" / "russia-drones-2022-one-pager.pdf"
     try:

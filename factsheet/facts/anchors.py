@@ -8,7 +8,6 @@ from dataclasses import asdict, fields
 from pathlib import Path
 from typing import Any
 
-from factsheet.atomic import write_atomic
 from factsheet.facts.anchor import Anchor
 
 VERSION = 1
@@ -92,12 +91,11 @@ def read_state(facts_path: Path) -> tuple[dict[str, str], str, bool]:
     return dict(inputs), summary, clean
 
 
-def write_anchors(
+def anchors_data(
     facts_path: Path, anchors: dict[str, Anchor], inputs: dict[str, str] | None = None, summary: str = "",
     clean: bool = False,
-) -> bool:
-    """Record `anchors` (and what the check saw) beside the facts file; returns True when the file changed."""
-    path = anchors_path(facts_path)
+) -> bytes | None:
+    """The anchors file's new bytes, or None when the file already holds them."""
     payload: dict[str, object] = {
         "version": VERSION,
         "about": "Maintained by factsheet: where each citation was last found (W3C TextQuote/TextPosition).",
@@ -106,9 +104,8 @@ def write_anchors(
     }
     data = (json.dumps(payload, indent=1, ensure_ascii=False, sort_keys=False) + "\n").encode("utf-8")
     try:
-        if path.read_bytes() == data:
-            return False
+        if anchors_path(facts_path).read_bytes() == data:
+            return None
     except OSError:
         pass
-    write_atomic(path, data)
-    return True
+    return data

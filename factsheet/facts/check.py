@@ -7,9 +7,10 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from factsheet.atomic import write_atomic
 from factsheet.diagnostics import Diagnostic, Level, Location
 from factsheet.facts.anchor import Anchor, Reanchored, Status, reanchor
-from factsheet.facts.anchors import citation_key, read_anchors, write_anchors
+from factsheet.facts.anchors import anchors_data, anchors_path, citation_key, read_anchors
 from factsheet.facts.load import LoadedFacts
 from factsheet.manifest import text_hash
 from factsheet.yamlio import PathKey, YamlDocument
@@ -69,6 +70,15 @@ def check_citations(facts: LoadedFacts, report: Callable[[Diagnostic], None] | N
 
 def record_anchors(facts: LoadedFacts, checks: list[CitationCheck]) -> bool:
     """Save where each standing citation now sits; keep the old anchor of any that does not stand."""
+    data = anchors_bytes(facts, checks)
+    if data is None:
+        return False
+    write_atomic(anchors_path(facts.path), data)
+    return True
+
+
+def anchors_bytes(facts: LoadedFacts, checks: list[CitationCheck]) -> bytes | None:
+    """The anchors file `record_anchors` would write, or None when it holds that already."""
     anchors = read_anchors(facts.path)
     for check in checks:
         if check.result.ok and check.result.span is not None:
@@ -79,7 +89,7 @@ def record_anchors(facts: LoadedFacts, checks: list[CitationCheck]) -> bool:
     inputs.update({os.path.relpath(p, facts.path.parent): text_hash(facts.source_texts[s])
                    for s, p in facts.source_paths.items()})
     clean = all(c.result.ok for c in checks)
-    return write_anchors(facts.path, {k: v for k, v in anchors.items() if k in live}, inputs, summary(checks), clean)
+    return anchors_data(facts.path, {k: v for k, v in anchors.items() if k in live}, inputs, summary(checks), clean)
 
 
 def summary(checks: list[CitationCheck]) -> str:
