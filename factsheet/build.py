@@ -281,7 +281,7 @@ def _rebuild(
 
 def save_anchors(workspace: Workspace, finished: Sequence[TaskResult], report: Callable[[Diagnostic], None]) -> None:
     """Put the staged anchors files in place; a read-only seeds/ keeps them in memory, said once."""
-    remove_stale_temps(workspace.seeds)
+    remove_stale_temps(workspace.seeds, keep=frozenset(done.anchors[0] for done in finished if done.anchors))
     unsaved = next((done.anchors_error for done in finished if done.anchors_error), "")
     for done in finished:
         if done.anchors is None:
