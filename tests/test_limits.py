@@ -67,6 +67,22 @@ def test_impossible_values_are_refused_at_their_line(workspace: Path, name: str)
     assert found and line - 3 <= int(found.group(1)) <= line + 1, output[:2000]  # at the value or its fact
 
 
+def test_a_file_may_state_other_years_for_its_dates(workspace: Path) -> None:
+    facts = workspace / "seeds" / SEED_FACTS
+    text = facts.read_text(encoding="utf-8").replace("value: 2022-02", "value: 1885-02", 1)
+    facts.write_text(text, encoding="utf-8")
+    code, output = check(workspace)
+    assert code == 2 and "year 1885 is outside 1900-2100" in output and "years: [FIRST, LAST]" in output, output
+    facts.write_text(text.replace("  language: en-GB\n", "  language: en-GB\n  years: [1850, 2100]\n", 1),
+                     encoding="utf-8")
+    code, output = check(workspace)
+    assert code == 0, output
+    facts.write_text(text.replace("  language: en-GB\n", "  language: en-GB\n  years: [2100, 1850]\n", 1),
+                     encoding="utf-8")
+    code, output = check(workspace)
+    assert code == 2 and "is not a range of years" in output and "year 1885 is outside 1900-2100" in output, output
+
+
 def test_a_facts_file_with_nothing_to_brief_is_refused(workspace: Path) -> None:
     facts = workspace / "seeds" / SEED_FACTS
     text = facts.read_text(encoding="utf-8")

@@ -19,6 +19,7 @@ from factsheet.facts.anchor import find_quote
 from factsheet.facts.clean import clean_document
 from factsheet.facts.model import SCHEMA_VERSION, FactSheet
 from factsheet.facts.refs import check_references
+from factsheet.facts.values import FIRST_YEAR, LAST_YEAR, YEARS_BOUNDS, years_allowed
 from factsheet.facts.wording import type_message
 from factsheet.workspace import Workspace, facts_stem
 from factsheet.yamlio import PathKey, YamlDocument, load_yaml, read_text
@@ -99,6 +100,21 @@ def validate_model(model: type[BaseModel], document: YamlDocument) -> Any:
         raise ValidationFailed(validation_diagnostics(exc, document)) from None
 
 
+def declared_years(data: Any) -> tuple[int, int]:
+    """The years a facts file says its dates fall in (`factsheet: years: [FIRST, LAST]`), else 1900-2100.
+
+    Read before validation, so every date of the file is checked against it; a malformed range is
+    reported at its line by the model and the default applies meanwhile.
+    """
+    meta = data.get("factsheet") if isinstance(data, dict) else None
+    years = meta.get("years") if isinstance(meta, dict) else None
+    low, high = YEARS_BOUNDS
+    if (isinstance(years, list | tuple) and len(years) == 2 and all(type(y) is int for y in years)
+            and low <= years[0] <= years[1] <= high):
+        return int(years[0]), int(years[1])
+    return FIRST_YEAR, LAST_YEAR
+
+
 def load_facts(path: Path, workspace: Workspace, *, check_quotes: bool = True) -> LoadedFacts:
     """Load, validate and quote-check one facts file; raise ValidationFailed listing every problem.
 
@@ -109,7 +125,8 @@ def load_facts(path: Path, workspace: Workspace, *, check_quotes: bool = True) -
     data, warnings = clean_document(document)
     document = document.with_data(data)
     check_schema_version(document)
-    sheet: FactSheet = validate_model(FactSheet, document)
+    with years_allowed(*declared_years(document.data)):
+        sheet: FactSheet = validate_model(FactSheet, document)
     problems = check_references(sheet, document)
 
     texts: dict[str, str] = {}

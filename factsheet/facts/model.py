@@ -28,7 +28,7 @@ from factsheet.facts.dates import Precision as Precision
 from factsheet.facts.dates import Relation as Relation
 from factsheet.facts.dates import as_text, precision_of
 from factsheet.facts.dates import check_date_value as check_date_value
-from factsheet.facts.values import AsOf, LanguageTag, PartialDate, Title
+from factsheet.facts.values import AsOf, LanguageTag, PartialDate, Title, YearRange
 
 SCHEMA_VERSION = 2
 """The version of the fact model; every facts file states the one it was written for."""
@@ -521,6 +521,8 @@ class Meta(Strict):
     """Keywords for document properties."""
     language: LanguageTag = "en-GB"
     """Language of the briefing, a BCP 47 tag."""
+    years: YearRange | None = None
+    """The years dates in this file may fall in, when not 1900-2100: [FIRST, LAST], e.g. [1850, 1950]."""
 
 
 class FactSheet(Strict):

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from decimal import Decimal
 from typing import Annotated
 
@@ -28,10 +31,41 @@ def _title(value: str) -> str:
     return value
 
 
+# The years dates may fall in while one file is validated: 1900-2100, unless the file says otherwise
+# (`factsheet: years: [1850, 1950]`), read before the rest of the file is validated.
+_YEARS: ContextVar[tuple[int, int]] = ContextVar("years", default=(FIRST_YEAR, LAST_YEAR))
+YEARS_BOUNDS = (1000, 9999)  # what a file may widen the range to: four-digit years
+
+
+@contextmanager
+def years_allowed(first: int, last: int) -> Iterator[None]:
+    """Accept dates in `first`..`last` while validating inside this block."""
+    token = _YEARS.set((first, last))
+    try:
+        yield
+    finally:
+        _YEARS.reset(token)
+
+
 def check_year(year: int) -> None:
-    """Raise ValueError for a year outside FIRST_YEAR..LAST_YEAR."""
-    if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise ValueError(f"year {year} is outside {FIRST_YEAR}-{LAST_YEAR}")
+    """Raise ValueError for a year outside the range in force (1900-2100 unless the file says otherwise)."""
+    first, last = _YEARS.get()
+    if not first <= year <= last:
+        hint = "" if (first, last) != (FIRST_YEAR, LAST_YEAR) else (
+            "; a file about other years says so with `factsheet: years: [FIRST, LAST]`")
+        raise ValueError(f"year {year} is outside {first}-{last}{hint}")
+
+
+def _year_range(value: tuple[int, int]) -> tuple[int, int]:
+    first, last = value
+    low, high = YEARS_BOUNDS
+    if not low <= first <= last <= high:
+        raise ValueError(f"[{first}, {last}] is not a range of years: give [FIRST, LAST] with "
+                         f"{low} <= FIRST <= LAST <= {high}, e.g. [1850, 1950]")
+    return value
+
+
+YearRange = Annotated[tuple[int, int], AfterValidator(_year_range)]
 
 
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
