@@ -11,6 +11,7 @@ superscript citation links, named destinations, and splitting between lines.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,6 +22,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.platypus import Flowable
+
+from factsheet.writers.pdf.linebreak import Break, clusters, may_break, pieces
+from factsheet.writers.pdf.shaping import Glyphs, Item, is_simple, items, mirrored, shape
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,37 +41,50 @@ class Run:
 
 @dataclass(slots=True)
 class _Piece:
-    """Part of a word in one run, with its measured width."""
+    """Part of a word in one run, with its measured width; `item` when it needs the correct path."""
 
     run: Run
     text: str
     width: float
+    item: Item | None = None
 
 
 @dataclass(slots=True)
 class _Word:
-    """Text between break opportunities; `space` is the width of the gap before it."""
+    """Text between break opportunities; `space` is the width of the gap before it.
+
+    `soft`: a soft hyphen (or a cut) follows, so a hyphen is drawn if the line breaks after it.
+    """
 
     pieces: list[_Piece]
     width: float
     space: float
     newline: bool = False
+    soft: bool = False
 
 
 @dataclass(slots=True)
 class _Segment:
-    """What one text operator draws: text of one run at an x offset within its line."""
+    """What one text operator draws: text of one run at an x offset within its line.
+
+    `item` is set for text on the correct path (another font, shaped glyphs or a bidi class);
+    `glyphs`, when set, are what is drawn.
+    """
 
     run: Run
     text: str
     x: float
     width: float
+    item: Item | None = None
+    glyphs: Glyphs | None = None
 
 
 @dataclass(slots=True)
 class _Line:
     segments: list[_Segment] = field(default_factory=list)
     width: float = 0.0
+    words: int = 0
+    bidi: bool = False
 
 
 # Only ASCII whitespace breaks or collapses: a no-break space (U+00A0) must stay put.
@@ -85,91 +102,105 @@ def _space_width(run: Run) -> float:
     return width
 
 
+def _measure(run: Run, text: str) -> list[_Piece]:
+    """`text` of `run` as measured pieces: one on the fast path, or one per font and bidi class."""
+    if is_simple(text, run.font):
+        return [_Piece(run, text, getFont(run.font).stringWidth(text, run.size))]
+    return [_Piece(run, item.text, item.width, item) for item in items(text, run.font, run.size)]
+
+
 def _words(runs: Sequence[Run]) -> list[_Word]:
-    """The runs cut at whitespace into measured words; whitespace collapses as in HTML."""
+    """The runs cut at break opportunities into measured words; whitespace collapses as in HTML."""
     words: list[_Word] = []
-    joined = False  # the next piece continues the last word (no whitespace between)
+    joined = False  # the next piece continues the last word (no break opportunity between)
     pending_space = 0.0
     newline = False
     for run in runs:
-        measure = getFont(run.font).stringWidth
         for number, part in enumerate(run.text.split("\n")):
             if number:
                 newline, joined, pending_space = True, False, 0.0
-            if not part:
-                continue
-            if part[0] in _BLANK:
-                joined = False
-                pending_space = pending_space or _space_width(run)
-            tokens = [token for token in _BLANKS.split(part) if token]
-            for index, token in enumerate(tokens):
-                width = measure(token, run.size)
-                if index == 0 and joined and words:
-                    word = words[-1]
-                    word.pieces.append(_Piece(run, token, width))
-                    word.width += width
-                else:
-                    space = 0.0 if newline or not words else (pending_space or _space_width(run))
-                    words.append(_Word([_Piece(run, token, width)], width, space, newline))
-                    newline = False
-                pending_space = 0.0
-                joined = True
-            if part[-1] in _BLANK:
-                joined = False
-                pending_space = _space_width(run)
+            for position, token in enumerate(_BLANKS.split(part) if part else ()):
+                if position:  # blanks came before this token
+                    joined = False
+                    pending_space = pending_space or _space_width(run)
+                if not token:
+                    continue
+                for text, kind in pieces(token) if may_break(token) else ((token, Break.none),):
+                    if text:
+                        measured = _measure(run, text)
+                        width = sum(piece.width for piece in measured)
+                        if joined and words:
+                            word = words[-1]
+                            word.pieces.extend(measured)
+                            word.width += width
+                        else:
+                            space = 0.0 if newline or not words else pending_space
+                            words.append(_Word(measured, width, space, newline))
+                            newline = False
+                        pending_space = 0.0
+                    if kind is not Break.none and words:
+                        words[-1].soft = kind is Break.soft
+                    joined = kind is Break.none
     return words
 
 
 def _one_line(runs: Sequence[Run], limit: float) -> _Line | None:
     """The runs as a single line if they fit in `limit`, measured a run at a time; else None.
 
-    Most table cells are this short: no need to cut them into words first.
+    Most table cells are this short and simple: no need to cut them into words first.
     """
     line = _Line()
     x = 0.0
     pending_space = 0.0
     for run in runs:
-        if "\n" in run.text:
+        text = run.text
+        if "\n" in text or not is_simple(text, run.font) or "\u00ad" in text:
             return None
-        tokens = [token for token in _BLANKS.split(run.text) if token]
+        tokens = [token for token in _BLANKS.split(text) if token]
         if not tokens:
-            if run.text:
+            if text:
                 pending_space = _space_width(run)
             continue
-        if line.segments and (pending_space or run.text[0] in _BLANK):
+        if line.segments and (pending_space or text[0] in _BLANK):
             x += pending_space or _space_width(run)
         joined = " ".join(tokens)
         width = getFont(run.font).stringWidth(joined, run.size)
         line.segments.append(_Segment(run, joined, x, width))
+        line.words += len(tokens)
         x += width
         if x > limit:
             return None
-        pending_space = _space_width(run) if run.text[-1] in _BLANK else 0.0
+        pending_space = _space_width(run) if text[-1] in _BLANK else 0.0
     line.width = x
     return line
 
 
+def _hyphen(run: Run) -> tuple[str, float]:
+    return "-", getFont(run.font).stringWidth("-", run.size)
+
+
 def _chop(word: _Word, limit: float) -> list[_Word]:
-    """A word wider than a line, cut between characters into line-sized words."""
+    """A word wider than a line, cut between grapheme clusters into line-sized words, each but the last
+    marked to end with a hyphen."""
     out: list[_Word] = []
-    pieces: list[_Piece] = []
+    pieces_: list[_Piece] = []
     used = 0.0
     for piece in word.pieces:
-        measure = getFont(piece.run.font).stringWidth
+        room = limit - _hyphen(piece.run)[1]
+        parts = clusters(piece.text)
         start = 0
-        for end in range(1, len(piece.text) + 1):
-            width = measure(piece.text[start:end], piece.run.size)
-            if used + width > limit and end - 1 > start:
-                head = piece.text[start:end - 1]
-                pieces.append(_Piece(piece.run, head, measure(head, piece.run.size)))
-                out.append(_Word(pieces, sum(p.width for p in pieces), 0.0))
-                pieces, used, start = [], 0.0, end - 1
-        if start < len(piece.text):
-            rest = _Piece(piece.run, piece.text[start:], measure(piece.text[start:], piece.run.size))
-            pieces.append(rest)
-            used += rest.width
-    if pieces:
-        out.append(_Word(pieces, sum(p.width for p in pieces), 0.0))
+        for end in range(1, len(parts) + 1):
+            width = sum(p.width for p in _measure(piece.run, "".join(parts[start:end])))
+            if used + width > room and end - 1 > start:
+                pieces_.extend(_measure(piece.run, "".join(parts[start:end - 1])))
+                out.append(_Word(pieces_, sum(p.width for p in pieces_), 0.0, soft=True))
+                pieces_, used, start = [], 0.0, end - 1
+        if start < len(parts):
+            rest = _measure(piece.run, "".join(parts[start:]))
+            pieces_.extend(rest)
+            used += sum(p.width for p in rest)
+    if pieces_:
+        out.append(_Word(pieces_, sum(p.width for p in pieces_), 0.0, soft=word.soft))
     out[0].space, out[0].newline = word.space, word.newline
     return out
 
@@ -179,39 +210,153 @@ def break_lines(words: list[_Word], first: float, other: float) -> list[_Line]:
     lines: list[_Line] = []
     line = _Line()
     limit = first
+    previous: _Word | None = None
     for whole in words:
         for word in _chop(whole, other) if whole.width > other else (whole,):
             if word.newline or (line.segments and line.width + word.space + word.width > limit):
+                if previous is not None and previous.soft and not word.newline:
+                    _add_hyphen(line, previous)
                 lines.append(line)
                 line, limit = _Line(), other
             x = line.width + word.space if line.segments else 0.0
             for piece in word.pieces:
                 last = line.segments[-1] if line.segments else None
-                if last is not None and last.run is piece.run and x > last.x + last.width:
-                    last.text += " " + piece.text
+                if (last is not None and last.run is piece.run and piece.item is None and last.item is None
+                        and x >= last.x + last.width - 1e-9):
+                    last.text += (" " if x > last.x + last.width + 1e-9 else "") + piece.text
                     last.width = x + piece.width - last.x
                 else:
-                    line.segments.append(_Segment(piece.run, piece.text, x, piece.width))
+                    line.segments.append(_Segment(piece.run, piece.text, x, piece.width, piece.item))
+                    line.bidi = line.bidi or (piece.item is not None and piece.item.kind == "R")
                 x += piece.width
             line.width = x
+            line.words += 1
+            previous = word
     if line.segments or not lines:
         lines.append(line)
     return lines
 
 
-class RichText(Flowable):
-    """A paragraph of runs laid out with a ParagraphStyle's indents, leading and spacing."""
+def _add_hyphen(line: _Line, word: _Word) -> None:
+    run = word.pieces[-1].run
+    text, width = _hyphen(run)
+    line.segments.append(_Segment(run, text, line.width, width))
+    line.width += width
 
-    def __init__(self, runs: Sequence[Run], style: ParagraphStyle, anchor: str | None = None) -> None:
+
+def _simple_kind(text: str) -> str:
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind == "L":
+            return "L"
+        if kind in ("R", "AL"):
+            return "R"
+    return "D" if any(ch.isdigit() for ch in text) else "O"
+
+
+def base_direction(lines: Sequence[_Line]) -> str:
+    """The paragraph's direction by its first strong character (UAX #9, P2-P3): "L" or "R"."""
+    for line in lines:
+        for segment in line.segments:
+            kind = segment.item.kind if segment.item is not None else _simple_kind(segment.text)
+            if kind in ("L", "R"):
+                return kind
+    return "L"
+
+
+def reorder(line: _Line, base: str) -> None:
+    """Lay a line out in visual order by the Unicode bidi algorithm's implicit rules (UAX #9 W, N, I, L2).
+
+    Levels are resolved per segment and per gap between segments: strong classes come
+    from the items, digits after right-to-left text rise above it, neutrals (gaps too)
+    take the direction of matching neighbours or else the paragraph's. Glyphs map back
+    to their characters (shaping.to_unicode), so text extraction restores logical order.
+    """
+    segments = line.segments
+    # Tokens: a segment's index, or -1 for the gap of `width` before the next segment.
+    tokens: list[tuple[int, float]] = []
+    for index, segment in enumerate(segments):
+        if index:
+            gap = segment.x - (segments[index - 1].x + segments[index - 1].width)
+            if gap > 1e-9:
+                tokens.append((-1, gap))
+        tokens.append((index, segment.width))
+    kinds = [("O" if i < 0 else segments[i].item.kind if segments[i].item is not None  # type: ignore[union-attr]
+              else _simple_kind(segments[i].text)) for i, _ in tokens]
+    strong: list[str] = []
+    last = base
+    for kind in kinds:  # W2, W7: digits take the direction of the last strong text
+        if kind in ("L", "R"):
+            last = kind
+        strong.append(kind if kind != "D" else ("R" if last == "R" else "L"))
+    resolved = list(strong)
+    for index, kind in enumerate(kinds):  # N1, N2
+        if kind == "O":
+            before = next((strong[j] for j in range(index - 1, -1, -1) if kinds[j] != "O"), base)
+            after = next((strong[j] for j in range(index + 1, len(kinds)) if kinds[j] != "O"), base)
+            resolved[index] = before if before == after else base
+    levels = []
+    for kind, direction in zip(kinds, resolved, strict=True):  # I1, I2
+        if base == "L":
+            level = 2 if kind == "D" and direction == "R" else 1 if direction == "R" else 0
+        else:
+            level = 1 if direction == "R" and kind != "D" else 2
+        levels.append(level)
+    for (index, _), level in zip(tokens, levels, strict=True):
+        if index >= 0 and segments[index].item is not None:
+            segment = segments[index]
+            item = segment.item
+            assert item is not None
+            glyphs = item.glyphs or shape(segment.text, item.font, False)
+            segment.glyphs = mirrored(glyphs) if level % 2 and item.kind != "R" else glyphs
+    order = list(range(len(tokens)))
+    top = max(levels)
+    lowest_odd = min((level for level in levels if level % 2), default=top + 1)
+    for level in range(top, lowest_odd - 1, -1):  # L2
+        i = 0
+        while i < len(order):
+            if levels[order[i]] < level:
+                i += 1
+                continue
+            j = i
+            while j < len(order) and levels[order[j]] >= level:
+                j += 1
+            order[i:j] = order[i:j][::-1]
+            i = j
+    visual: list[_Segment] = []
+    x = 0.0
+    for token in order:
+        index, width = tokens[token]
+        if index >= 0:
+            segments[index].x = x
+            visual.append(segments[index])
+        x += width
+    line.segments = visual
+
+
+class RichText(Flowable):
+    """A paragraph of runs laid out with a ParagraphStyle's indents, leading and spacing.
+
+    `label` runs are drawn hanging in the left indent of the first line (a note's number),
+    so every line of the text itself starts at the indent. `balance` re-breaks a
+    paragraph (a title) whose last line would hold a single word.
+    """
+
+    def __init__(self, runs: Sequence[Run], style: ParagraphStyle, anchor: str | None = None,
+                 label: Sequence[Run] = (), balance: bool = False) -> None:
         super().__init__()
         self.style = style
         self.anchor = anchor
+        self.keepWithNext = bool(getattr(style, "keepWithNext", 0))
         self._runs = runs
+        self._label = label
+        self._balance = balance
         self._words: list[_Word] | None = None
         self._lines: list[_Line] | None = None
         self._broken_at: float | None = None
         self._continued = False
         self._outline: tuple[str, str, int] | None = None
+        self._rtl = False
 
     def _layout(self, width: float) -> list[_Line]:
         if self._lines is None or (self._broken_at != width and not self._continued):
@@ -224,9 +369,28 @@ class RichText(Flowable):
             else:
                 if self._words is None:
                     self._words = _words(self._runs)
-                self._lines = break_lines(self._words, first, inner)
+                self._lines = self._break(self._words, first, inner)
             self._broken_at = width
         return self._lines
+
+    def _break(self, words: list[_Word], first: float, inner: float) -> list[_Line]:
+        lines = break_lines(words, first, inner)
+        if self._balance and len(lines) > 1 and lines[-1].words < 2:
+            # Narrow the measure until the last line holds two words, without adding a line.
+            for step in range(1, 9):
+                scale = 1 - 0.05 * step
+                trial = break_lines(words, first * scale, inner * scale)
+                if len(trial) > len(lines):
+                    break
+                if trial[-1].words >= 2:
+                    lines = trial
+                    break
+        if any(line.bidi for line in lines):
+            base = base_direction(lines)
+            self._rtl = base == "R"
+            for line in lines:
+                reorder(line, base)
+        return lines
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         """Break lines for `availWidth` (once per width) and report the height they need."""
@@ -236,11 +400,14 @@ class RichText(Flowable):
         return availWidth, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        """Two paragraphs cut between lines, or [] when not even two lines fit (no orphans)."""
+        """Two paragraphs cut between lines, never leaving one line alone at the foot (orphan) or head
+        (widow) of a page; [] when that is impossible."""
         lines = self._layout(availWidth)
         fits = int((availHeight + 1e-6) // self.style.leading)
         if fits >= len(lines):
             return [self]
+        if len(lines) - fits == 1:
+            fits -= 1  # keep two lines for the next page
         if fits < 2 and len(lines) > 1 and not self._continued:
             return []
         if fits < 1:
@@ -248,9 +415,12 @@ class RichText(Flowable):
         return [self._part(lines[:fits], self._continued, last=False), self._part(lines[fits:], True, last=True)]
 
     def _part(self, lines: list[_Line], continued: bool, last: bool) -> RichText:
-        part = RichText(self._runs, self.style, None if continued else self.anchor)
+        part = RichText(self._runs, self.style, None if continued else self.anchor,
+                        () if continued else self._label)
         part._lines, part._broken_at, part._continued = lines, self._broken_at, continued
         part._outline = None if continued else self._outline
+        part._rtl = self._rtl
+        part.keepWithNext = self.keepWithNext if last else False
         part.spaceBefore = 0 if continued else self.getSpaceBefore()
         part.spaceAfter = self.getSpaceAfter() if last else 0
         return part
@@ -273,36 +443,100 @@ class RichText(Flowable):
         style = self.style
         if self.anchor:
             canvas.bookmarkHorizontal(self.anchor, left, bottom + self.height)
-        document, escape, code = canvas._doc, canvas._escape, canvas._code
+        pen = _Pen(canvas)
         y = bottom + self.height - style.fontSize
-        out = ["q BT"]
-        current_font: tuple[str, float] | None = None
-        current_color: Color | None = None
-        links: list[tuple[str, tuple[float, float, float, float]]] = []
+        inner = (self._broken_at or self.width) - style.leftIndent - style.rightIndent
+        if self._label and lines:
+            label = _Line()
+            x = 0.0
+            for run in self._label:
+                width = getFont(run.font).stringWidth(run.text, run.size)
+                label.segments.append(_Segment(run, run.text, x, width))
+                x += width
+            pen.line(label, left, y)
         for index, line in enumerate(lines):
             indent = left + style.leftIndent + (0 if index or self._continued else style.firstLineIndent)
-            for segment in line.segments:
-                run = segment.run
-                if run.color is not current_color:
-                    out.append(f"{fp_str(run.color.red, run.color.green, run.color.blue)} rg")
-                    current_color = run.color
-                x = indent + segment.x
-                out.append(f"1 0 0 1 {fp_str(x, y + run.rise)} Tm")
-                font = getFont(run.font)
-                for subset, chunk in _subset_chunks(font, segment.text, document):
-                    key = (font.getSubsetInternalName(subset, document), run.size)
-                    if key != current_font:
-                        out.append(f"{key[0]} {fp_str(run.size)} Tf")
-                        current_font = key
-                    out.append(f"({escape(chunk)}) Tj")
-                if run.link:
-                    low = y + run.rise - run.size / 4
-                    links.append((run.link, (x, low, x + segment.width, low + run.size * 1.25)))
+            if self._rtl:  # right to left paragraphs are set flush right
+                indent += inner - (0 if index or self._continued else style.firstLineIndent) - line.width
+            pen.line(line, indent, y)
             y -= style.leading
-        out.append("ET Q")
-        code.append(" ".join(out))
-        for destination, rect in links:
-            link_to(canvas, destination, rect)
+        pen.finish()
+
+
+class _Pen:
+    """Writes lines of segments as one PDF text object; links and ActualText spans as it goes."""
+
+    def __init__(self, canvas: Any) -> None:
+        self.canvas = canvas
+        self.document = canvas._doc
+        self.escape = canvas._escape
+        self.out = ["q BT"]
+        self.font: tuple[str, float] | None = None
+        self.color: Color | None = None
+        self.links: list[tuple[str, tuple[float, float, float, float]]] = []
+
+    def line(self, line: _Line, left: float, y: float) -> None:
+        """Draw one line with its left end at `left` and its baseline at `y`: everything a line draws is here."""
+        out = self.out
+        for segment in line.segments:
+            run = segment.run
+            if run.color is not self.color:
+                out.append(f"{fp_str(run.color.red, run.color.green, run.color.blue)} rg")
+                self.color = run.color
+            x = left + segment.x
+            if segment.glyphs is not None:
+                self.glyphs(segment.glyphs, run, x, y + run.rise)
+            else:
+                out.append(f"1 0 0 1 {fp_str(x, y + run.rise)} Tm")
+                self.text(segment.item.font if segment.item is not None else run.font, run.size, segment.text)
+            if run.link:
+                low = y + run.rise - run.size / 4
+                self.links.append((run.link, (x, low, x + segment.width, low + run.size * 1.25)))
+
+    def text(self, name: str, size: float, text: str) -> None:
+        """Show `text` in font `name` at the current text position."""
+        font = getFont(name)
+        for subset, chunk in _subset_chunks(font, text, self.document):
+            key = (font.getSubsetInternalName(subset, self.document), size)
+            if key != self.font:
+                self.out.append(f"{key[0]} {fp_str(size)} Tf")
+                self.font = key
+            self.out.append(f"({self.escape(chunk)}) Tj")
+
+    def glyphs(self, glyphs: Glyphs, run: Run, x: float, y: float) -> None:
+        """Show shaped glyphs from (x, y): runs at their natural advances share one operator.
+
+        A glyph that only adds to another's character (a letter's dots) is marked as
+        having no text of its own (empty ActualText), so the letter reads back once.
+        """
+        widths = getFont(glyphs.font).face.charWidths
+        silent = glyphs.silent
+        scale = run.size / 1000
+        pen = x
+        start = 0
+        count = len(glyphs.chars)
+        while start < count:
+            end = start + 1
+            if not glyphs.x_offsets[start] and not glyphs.y_offsets[start] and start not in silent:
+                while (end < count and end not in silent and not glyphs.x_offsets[end] and not glyphs.y_offsets[end]
+                       and abs(glyphs.advances[end - 1] - widths.get(ord(glyphs.chars[end - 1]), -1)) < 0.01):
+                    end += 1
+            at = fp_str(pen + glyphs.x_offsets[start] * scale, y + glyphs.y_offsets[start] * scale)
+            if start in silent:
+                self.out.append("/Span <</ActualText ()>> BDC")
+            self.out.append(f"1 0 0 1 {at} Tm")
+            self.text(glyphs.font, run.size, glyphs.chars[start:end])
+            if start in silent:
+                self.out.append("EMC")
+            pen += sum(glyphs.advances[start:end]) * scale
+            start = end
+
+    def finish(self) -> None:
+        """Close the text object, hand it to the canvas and add the links."""
+        self.out.append("ET Q")
+        self.canvas._code.append(" ".join(self.out))
+        for destination, rect in self.links:
+            link_to(self.canvas, destination, rect)
 
 
 def _subset_chunks(font: Any, text: str, document: Any) -> Sequence[tuple[int, bytes]]:
