@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 from factsheet.diagnostics import Diagnostic, Location
 from factsheet.errors import InputError, ValidationFailed
 from factsheet.facts.anchor import find_quote
-from factsheet.facts.clean import clean_document
+from factsheet.facts.clean import clean_document, composed
 from factsheet.facts.model import FactSheet
 from factsheet.facts.refs import check_references
 from factsheet.workspace import Workspace, facts_stem
@@ -91,7 +91,7 @@ def load_facts(path: Path, workspace: Workspace, *, check_quotes: bool = True) -
         key: PathKey = ("sources", index, "file")
         try:
             seed = workspace.seed_path(source.file, functools.partial(document.location, key), f"sources.{index}.file")
-            text = read_text(seed, workspace.show(seed))
+            text = composed(read_text(seed, workspace.show(seed)))
         except InputError as exc:
             problems.extend(exc.diagnostics)
             continue

@@ -357,6 +357,7 @@ class RichText(Flowable):
         self._continued = False
         self._outline: tuple[str, str, int] | None = None
         self._rtl = False
+        self.is_heading = False
 
     def _layout(self, width: float) -> list[_Line]:
         if self._lines is None or (self._broken_at != width and not self._continued):
