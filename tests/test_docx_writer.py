@@ -234,8 +234,10 @@ def test_consecutive_citations_are_one_linked_superscript_marker(full: Rendered)
 
 
 def test_notes_are_bookmarked_targets(full: Rendered) -> None:
-    first = full.paragraph("1. Tech Times: \u201cquote 1\u201d")
+    first = full.paragraph("1.\tTech Times: \u201cquote 1\u201d")
     assert first.style.name == "Note"
+    # the number hangs: wrapped lines indent to the text after the tab
+    assert xpath(first._p, "./w:pPr/w:ind/@w:hanging") == xpath(first._p, "./w:pPr/w:ind/@w:left") != []
     assert xpath(first._p, "./w:bookmarkStart/@w:name") == ["note-1"]
     # the bookmark wraps the number
     children = [c.tag for c in first._p]
@@ -357,7 +359,7 @@ def test_markup_like_text_is_kept_verbatim() -> None:
     rendered = render(meta_doc)
     texts = [p.text for p in rendered.paragraphs]
     assert texts[:3] == [nasty, nasty, nasty]
-    assert texts[-1] == f"1. {nasty}: \u201c{nasty}\u201d"
+    assert texts[-1] == f"1.\t{nasty}: \u201c{nasty}\u201d"
     assert rendered.doc.tables[0].rows[0].cells[0].text == nasty
     assert rendered.doc.tables[0].rows[1].cells[0].text == nasty
     assert rendered.doc.core_properties.title == nasty

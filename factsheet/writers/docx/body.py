@@ -24,7 +24,7 @@ from factsheet.document.nodes import (
     inline_text,
     walk_blocks,
 )
-from factsheet.writers.docx import ooxml, styles
+from factsheet.writers.docx import ooxml, scripts, styles
 from factsheet.writers.docx.figures import Pictures
 from factsheet.writers.docx.ooxml import Bookmarks, Cleaner, Element
 from factsheet.writers.look import KEEP_ROW_LINES
@@ -44,6 +44,29 @@ PLAIN = Format()
 CHAR_WIDTH = 95
 """A rough average character width of 9 pt table text, in twentieths of a point."""
 CELL_PADDING = 160
+
+NOTE_DIGIT = 100
+"""About the width of one bold digit of note text, in twentieths of a point."""
+NOTE_GAP = 160
+"""The period after a note's number and the gap before its text."""
+
+
+def _direction(inlines: Inlines) -> str:
+    """Paragraph properties for `inlines`: right to left (``w:bidi``) when its first strong letter is."""
+    return "<w:bidi/>" if scripts.first_strong_is_rtl(inline_text(inlines)) else ""
+
+
+def _balanced(inlines: Inlines) -> Inlines:
+    """A title's inlines with its last two words joined by a no-break space, so neither stands alone."""
+    for index in range(len(inlines) - 1, -1, -1):
+        node = inlines[index]
+        if isinstance(node, Text):
+            words = node.text.rstrip().rsplit(" ", 1)
+            if len(words) == 2 and words[0].strip() and len(inline_text(inlines).split()) > 2:
+                joined = Text(words[0] + "\u00a0" + words[1] + node.text[len(node.text.rstrip()):])
+                return (*inlines[:index], joined, *inlines[index + 1:])
+            return inlines
+    return inlines
 
 
 def estimated_lines(row: tuple[Inlines, ...], widths: list[int]) -> int:
@@ -139,7 +162,8 @@ class BodyWriter:
                 self.warnings.append(f"docx: {self.where}: bookmark {name!r} already used; not repeated")
             else:
                 start, end = mark
-        self.append(ooxml.paragraph(style, start + self.inlines(node.children, PLAIN) + end))
+        children = _balanced(node.children) if node.level == 0 else node.children
+        self.append(ooxml.paragraph(style, start + self.inlines(children, PLAIN) + end, _direction(node.children)))
         if node.anchor:
             self.where = f"section {node.anchor!r}"
 
@@ -148,12 +172,12 @@ class BodyWriter:
         style = styles.PARAGRAPH_STYLE.get(node.style)
         if style is None:
             raise ValueError(f"docx writer: unknown paragraph style {node.style!r}")
-        self.append(ooxml.paragraph(style, self.inlines(node.children, PLAIN)))
+        self.append(ooxml.paragraph(style, self.inlines(node.children, PLAIN), _direction(node.children)))
 
     def bullet_list(self, node: BulletList) -> None:
         """One List Bullet paragraph per item."""
         for item in node.items:
-            self.append(ooxml.paragraph(styles.LIST_BULLET, self.inlines(item, PLAIN)))
+            self.append(ooxml.paragraph(styles.LIST_BULLET, self.inlines(item, PLAIN), _direction(item)))
 
     def table(self, node: Table) -> None:
         """A fixed-layout table in the table style; the header row repeats on every page."""
@@ -206,9 +230,10 @@ class BodyWriter:
         return widths
 
     @staticmethod
-    def cell(width: int, style: str, content: str) -> str:
-        """A table cell of `width` holding one paragraph in `style`."""
-        return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>{ooxml.paragraph(style, content)}</w:tc>'
+    def cell(width: int, style: str, content: str, props: str = "") -> str:
+        """A table cell of `width` holding one paragraph in `style` (`props`: its paragraph properties)."""
+        paragraph = ooxml.paragraph(style, content, props)
+        return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>{paragraph}</w:tc>'
 
     def figure(self, node: Figure) -> None:
         """An inline picture no wider than the text, then its caption."""
@@ -229,24 +254,28 @@ class BodyWriter:
     def note_list(self, node: NoteList) -> None:
         """The source notes: 'N. source: “quote”', the number bookmarked as the note's anchor."""
         where = self.where
+        # The numbers hang in an indent that fits the longest, so wrapped lines align with the text.
+        digits = max((len(str(note.number)) for note in node.notes), default=1)
+        indent = NOTE_DIGIT * digits + NOTE_GAP
         for note in node.notes:
             self.where = f"{where}: note {note.number}"
-            self.note(note)
+            self.note(note, indent)
         self.where = where
 
-    def note(self, note: Note) -> None:
-        """One numbered source note."""
+    def note(self, note: Note, indent: int) -> None:
+        """One numbered source note, its number hanging `indent` twentieths of a point to the left of its text."""
         name = self.note_anchors.get(note.number, ooxml.bookmark_name(note.anchor or f"note-{note.number}"))
         mark = self.bookmarks.start(name)
         if mark is None:
             self.warnings.append(f"docx: {self.where}: bookmark {name!r} already used; not repeated")
             mark = ("", "")
         quote = self.clean(note.quote, f"{self.where} quote")
+        quoted = "".join(ooxml.run(piece, style=styles.SOURCE_QUOTE_CHAR, script=script)
+                         for piece, script in scripts.pieces(f"\u201c{quote}\u201d"))
         self.append(ooxml.paragraph(styles.NOTE, (
-            mark[0] + ooxml.run(f"{note.number}.", bold=True) + mark[1] + ooxml.run(" ")
-            + self.inlines(note.source, PLAIN) + ooxml.run(": ")
-            + ooxml.run(f"\u201c{quote}\u201d", style=styles.SOURCE_QUOTE_CHAR)
-        )))
+            mark[0] + ooxml.run(f"{note.number}.", bold=True) + mark[1] + ooxml.run("\t")
+            + self.inlines(note.source, PLAIN) + ooxml.run(": ") + quoted
+        ), f'<w:ind w:left="{indent}" w:hanging="{indent}"/>'))
 
     def div(self, node: Div) -> None:
         """A container: its children in order, nothing else."""
@@ -282,7 +311,9 @@ class BodyWriter:
             text = self.clean(node.text, self.where)
             if not text:
                 return ""
-            return ooxml.run(text, style=styles.FLAG if fmt.flag else "", bold=fmt.bold, italic=fmt.italic)
+            style = styles.FLAG if fmt.flag else ""
+            return "".join(ooxml.run(piece, style=style, bold=fmt.bold, italic=fmt.italic, script=script)
+                           for piece, script in scripts.pieces(text))
         if isinstance(node, Strong):
             return self.inlines(node.children, Format(True, fmt.italic, fmt.flag))
         if isinstance(node, Emph):
