@@ -4,9 +4,12 @@ Source Sans Pro 2.020 covers Latin with diacritics, Greek and Cyrillic, in stati
 TrueType faces that ReportLab embeds as subsets. A character it lacks is drawn
 from the first fallback that has it: Noto Sans (more Latin, Greek, Cyrillic and
 punctuation such as the non-breaking hyphen), Noto Sans Arabic (Arabic and
-Persian) and Noto Sans Hebrew. The Noto files are variable fonts; their default
-instance (regular weight) is what is drawn, so fallback text is never bold or
-italic. All are under the SIL Open Font License 1.1, shipped with their packages.
+Persian) and Noto Sans Hebrew. The Noto files are variable fonts: their default
+instance is drawn when it is the regular weight; Noto Sans Hebrew's default is
+Thin, so its regular instance is made with fontTools when first needed (under a
+second). Fallback text is drawn upright and regular; the PDF writer emboldens it
+where the run is bold. All are under the SIL Open Font License 1.1, shipped with
+their packages.
 """
 
 from __future__ import annotations
@@ -33,13 +36,15 @@ class Fallback:
     family: str
     package: str
     file: str
+    regular_is_default: bool = True
+    """False when the variable font's default instance is not the regular weight (it must be instantiated)."""
 
 
 FALLBACKS = (
     Fallback("NotoSans", "Noto Sans", "fontpkg_noto_sans", "files/NotoSans[wdth,wght].ttf"),
     Fallback("NotoSansArabic", "Noto Sans Arabic", "fontpkg_noto_sans_arabic", "files/NotoSansArabic[wdth,wght].ttf"),
     Fallback("NotoSansHebrew", "Noto Sans Hebrew", "justmytype_intl_rtl",
-             "fonts/ofl/notosanshebrew/NotoSansHebrew[wdth,wght].ttf"),
+             "fonts/ofl/notosanshebrew/NotoSansHebrew[wdth,wght].ttf", regular_is_default=False),
 )
 """The fallback chain, in the order it is searched."""
 
@@ -87,13 +92,33 @@ def reportlab_font(face: str) -> Any:
 
     if face in PDF_NAMES:
         return TTFont(PDF_NAMES[face], str(font_files()[face]))
-    return TTFont(face, str(fallback_file(face)))
+    fallback = next(f for f in FALLBACKS if f.name == face)
+    if fallback.regular_is_default:
+        return TTFont(face, str(fallback_file(face)))
+    return TTFont(face, _regular_instance(fallback_file(face)))
+
+
+def _regular_instance(path: Path) -> Any:
+    """The regular-weight, normal-width instance of the variable font at `path`, as an in-memory file."""
+    import io
+
+    from fontTools.ttLib import TTFont
+    from fontTools.varLib import instancer
+
+    font = instancer.instantiateVariableFont(TTFont(str(path)), {"wght": 400, "wdth": 100})
+    data = io.BytesIO()
+    font.save(data)
+    data.seek(0)
+    return data
 
 
 @cache
 def fallback_cmaps() -> tuple[tuple[str, frozenset[int]], ...]:
     """Each fallback's name and the code points it can draw, in chain order (read once per process)."""
-    return tuple((f.name, frozenset(reportlab_font(f.name).face.charToGlyph)) for f in FALLBACKS)
+    from fontTools.ttLib import TTFont
+
+    return tuple((f.name, frozenset(TTFont(str(fallback_file(f.name)), lazy=True).getBestCmap()))
+                 for f in FALLBACKS)
 
 
 @cache

@@ -264,6 +264,29 @@ def base_direction(lines: Sequence[_Line]) -> str:
     return "L"
 
 
+def _kind(segment: _Segment) -> str:
+    """A segment's bidi class; a raised run (a citation marker) counts as neutral, like an isolate (UAX #9 X5a)."""
+    if segment.run.rise or segment.run.link:
+        return "O"
+    return segment.item.kind if segment.item is not None else _simple_kind(segment.text)
+
+
+def _explode(segment: _Segment) -> list[_Segment]:
+    """A fast-path segment cut at spaces and between letters, digits and punctuation, which bidi may part."""
+    if segment.item is not None or segment.run.rise or segment.run.link:
+        return [segment]
+    run, text = segment.run, segment.text
+    measure = getFont(run.font).stringWidth
+    out = []
+    for match in _BIDI_PARTS.finditer(text):
+        x = segment.x + measure(text[:match.start()], run.size)
+        out.append(_Segment(run, match.group(), x, measure(match.group(), run.size)))
+    return out
+
+
+_BIDI_PARTS = re.compile(r"[^\W\d_]+|\d+|[^\w\s]+|_+")
+
+
 def reorder(line: _Line, base: str) -> None:
     """Lay a line out in visual order by the Unicode bidi algorithm's implicit rules (UAX #9 W, N, I, L2).
 
@@ -272,7 +295,7 @@ def reorder(line: _Line, base: str) -> None:
     take the direction of matching neighbours or else the paragraph's. Glyphs map back
     to their characters (shaping.to_unicode), so text extraction restores logical order.
     """
-    segments = line.segments
+    segments = [part for segment in line.segments for part in _explode(segment)]
     # Tokens: a segment's index, or -1 for the gap of `width` before the next segment.
     tokens: list[tuple[int, float]] = []
     for index, segment in enumerate(segments):
@@ -281,8 +304,7 @@ def reorder(line: _Line, base: str) -> None:
             if gap > 1e-9:
                 tokens.append((-1, gap))
         tokens.append((index, segment.width))
-    kinds = [("O" if i < 0 else segments[i].item.kind if segments[i].item is not None  # type: ignore[union-attr]
-              else _simple_kind(segments[i].text)) for i, _ in tokens]
+    kinds = [_kind(segments[i]) if i >= 0 else "O" for i, _ in tokens]
     strong: list[str] = []
     last = base
     for kind in kinds:  # W2, W7: digits take the direction of the last strong text
@@ -485,11 +507,18 @@ class _Pen:
                 out.append(f"{fp_str(run.color.red, run.color.green, run.color.blue)} rg")
                 self.color = run.color
             x = left + segment.x
+            # A fallback font has no bold face: a bold run's fallback text is stroked as well as filled.
+            embolden = segment.item is not None and segment.item.font != run.font and "Bold" in run.font
+            if embolden:
+                rgb = fp_str(run.color.red, run.color.green, run.color.blue)
+                out.append(f"{rgb} RG {fp_str(run.size * 0.035)} w 2 Tr")
             if segment.glyphs is not None:
                 self.glyphs(segment.glyphs, run, x, y + run.rise)
             else:
                 out.append(f"1 0 0 1 {fp_str(x, y + run.rise)} Tm")
                 self.text(segment.item.font if segment.item is not None else run.font, run.size, segment.text)
+            if embolden:
+                out.append("0 Tr")
             if run.link:
                 low = y + run.rise - run.size / 4
                 self.links.append((run.link, (x, low, x + segment.width, low + run.size * 1.25)))
@@ -538,6 +567,29 @@ class _Pen:
         self.canvas._code.append(" ".join(self.out))
         for destination, rect in self.links:
             link_to(self.canvas, destination, rect)
+
+
+def one_line(runs: Sequence[Run]) -> _Line:
+    """The runs as one line, however long, in visual order: for labels drawn outside paragraphs."""
+    words = _words(runs)
+    line = break_lines(words, float("inf"), float("inf"))[0] if words else _Line()
+    if line.bidi:
+        reorder(line, base_direction([line]))
+    return line
+
+
+def draw_runs(canvas: Any, runs: Sequence[Run], x: float, y: float, align: str = "start") -> float:
+    """Draw `runs` as one line with its baseline at `y`, starting, centred or ending at `x` (`align` start,
+    middle or end), through the same fallback, shaping and bidi as paragraphs; returns the line's width.
+
+    Running heads and figure labels use this, so every script prints wherever text is drawn.
+    """
+    line = one_line(runs)
+    left = x - (line.width / 2 if align == "middle" else line.width if align == "end" else 0.0)
+    pen = _Pen(canvas)
+    pen.line(line, left, y)
+    pen.finish()
+    return line.width
 
 
 def _subset_chunks(font: Any, text: str, document: Any) -> Sequence[tuple[int, bytes]]:
