@@ -1,9 +1,15 @@
+# ruff: noqa: RUF001 - texts in Cyrillic, Persian and Hebrew on purpose
 """The PDF writer's own text flowable: line breaking, splitting, drawing, read back with pypdf."""
 
 from __future__ import annotations
 
 import io
+import re
+import subprocess
+import unicodedata
+from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
@@ -11,8 +17,10 @@ from reportlab.lib.colors import black
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import SimpleDocTemplate
 
+from factsheet.writers.pdf.linebreak import Break, pieces
 from factsheet.writers.pdf.styles import BOLD, REGULAR, make_styles
 from factsheet.writers.pdf.text import RichText, Run, _subset_chunks, _words
+from tests.conftest import require_tool
 
 STYLE = make_styles(10.0).body
 
@@ -132,3 +140,96 @@ def test_ascii_shortcut_encodes_as_reportlab_does(texts: list[str]) -> None:
     font.splitString("x", theirs)
     for text in texts:
         assert list(_subset_chunks(font, text, ours)) == font.splitString(text, theirs)
+
+
+def broken(text: str, width: float) -> list[str]:
+    """Each line's drawn text, segments joined as drawn (a break hyphen is its own segment)."""
+    flowable = RichText([plain(text)], STYLE)
+    flowable.wrap(width, 10_000)
+    return ["".join(s.text if i == 0 or s.x <= line.segments[i - 1].x + line.segments[i - 1].width + 1e-6
+                    else " " + s.text for i, s in enumerate(line.segments))
+            for line in flowable._lines or []]
+
+
+def test_lines_break_after_hyphens_dashes_and_slashes_but_not_before_digits() -> None:
+    assert broken("surface-to-air", stringWidth("surface-", REGULAR, 10) + 1) == ["surface-", "to-air"]
+    assert broken("Korea\u2014Belarus", stringWidth("Korea\u2014Bel", REGULAR, 10)) == ["Korea\u2014", "Belarus"]
+    assert broken("Geran-2/Shahed-136", stringWidth("Geran-2/Shahe", REGULAR, 10)) == ["Geran-2/", "Shahed-136"]
+    # No break between a hyphen and a digit (UAX #14 LB25), nor after a slash before one.
+    assert pieces("Geran-2") == [("Geran-2", Break.none)] and pieces("1/2") == [("1/2", Break.none)]
+
+
+def test_no_break_at_no_break_spaces_and_hyphens() -> None:
+    width = stringWidth("Шахед", REGULAR, 10) + 2
+    for text in ("Шахед\u2011136", "10\u00a0km"):
+        lines = broken(text, width)
+        # Too long for the line, the word is cut only as a last resort, never at the joiner.
+        assert not any(line.endswith(("\u2011", "\u00a0")) for line in lines[:-1])
+    assert broken("Шахед\u2011136 and more", 400) == ["Шахед\u2011136 and more"]
+
+
+def test_soft_hyphen_shows_only_where_the_line_breaks() -> None:
+    text = "counter\u00admeasures"
+    assert broken(text, 400) == ["countermeasures"]
+    assert broken(text, stringWidth("measures", REGULAR, 10) + 1) == ["counter-", "measures"]
+
+
+def test_zero_width_space_is_a_break_and_is_not_drawn() -> None:
+    text = "loitering\u200bmunition"
+    assert broken(text, 400) == ["loiteringmunition"]
+    assert broken(text, stringWidth("munition", REGULAR, 10) + 1) == ["loitering", "munition"]
+
+
+def test_a_long_word_is_cut_between_grapheme_clusters() -> None:
+    word = "за\u0301мок" * 12  # a combining acute on every second letter
+    flowable = RichText([plain(word)], STYLE)
+    flowable.wrap(60, 10_000)
+    for line in flowable._lines or []:
+        first = line.segments[0].text
+        assert first and not unicodedata.combining(first[0]), "a mark was cut from its letter"
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(alphabet=st.sampled_from("abc xyzÄöü-/ËÑ ,.;ЖΩ"), min_size=1, max_size=80),
+       st.floats(min_value=30, max_value=300))
+def test_fast_and_shaped_paths_give_the_same_lines(text: str, width: float) -> None:
+    """Where both apply (text the face draws left to right), the shaped path measures and breaks as the fast one."""
+    import importlib
+
+    from factsheet.writers.pdf.shaping import Item, shape
+
+    module = importlib.import_module("factsheet.writers.pdf.text")  # the package's `text` is a function
+
+    def shaped(run: Run, part: str) -> list[module._Piece]:
+        glyphs = shape(part, run.font, False)
+        width = sum(glyphs.advances) * run.size / 1000
+        return [module._Piece(run, part, width, Item(part, run.font, "L", width, glyphs))]
+
+    fast = RichText([plain(text)], STYLE)
+    fast._words = _words(fast._runs)
+    fast.wrap(width, 10_000)
+    original = module._measure
+    module._measure = shaped
+    try:
+        slow = RichText([plain(text)], STYLE)
+        slow._words = _words(slow._runs)
+        slow.wrap(width, 10_000)
+    finally:
+        module._measure = original
+
+    def layout(flowable: RichText) -> list[tuple[str, float]]:
+        return [(" ".join(s.text for s in line.segments), round(line.width, 3)) for line in flowable._lines or []]
+
+    fast_lines, slow_lines = layout(fast), layout(slow)
+    assert [w for _, w in fast_lines] == pytest.approx([w for _, w in slow_lines], abs=1e-3)
+    assert ["".join(t.split()) for t, _ in fast_lines] == ["".join(t.split()) for t, _ in slow_lines]
+
+
+def test_shaped_text_reads_back_as_its_characters(tmp_path: Path) -> None:
+    pdftotext = require_tool("pdftotext")
+    texts = ["Уда\u0301рные беспило\u0301тники", "Шахед\u2011136", "ایران", "שאהד"]
+    path = tmp_path / "shaped.pdf"
+    SimpleDocTemplate(str(path)).build([RichText([plain(text)], STYLE) for text in texts])
+    out = subprocess.run([pdftotext, str(path), "-"], capture_output=True, text=True, check=True).stdout
+    lines = [re.sub("[\u202a-\u202e]", "", line) for line in out.split("\n") if line.strip()]
+    assert lines == texts

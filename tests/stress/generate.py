@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001, RUF002 - texts in Cyrillic, Persian and Hebrew on purpose
 """Write the stress workspace: texts that are hard to typeset, in every script the sources may hold.
 
     python tests/stress/generate.py
@@ -93,7 +94,8 @@ def facts() -> str:
         "factsheet:\n",
         f"  title: {_yaml_string(f'Stress test of every script: {DESIGNATION}, {NON_BREAKING}, Persian and Hebrew')}\n",
         "  subject: Typesetting\n  as_of: 2026-11-25\n  author: factsheet test suite\n  language: en-GB\n",
-        "sources:\n  - id: stress\n    file: stress.txt\n    title: Stress test seed (written for the test suite, CC0)\n",
+        "sources:\n  - id: stress\n    file: stress.txt\n",
+        "    title: Stress test seed (written for the test suite, CC0)\n",
         "    publisher: factsheet test suite\n    date: 2026-11\n    reliability: F\n",
         "actors:\n",
         "  - id: russia\n    name: Россия (Russia)\n    kind: state\n",

@@ -60,6 +60,8 @@ class Glyphs:
     y_offsets: tuple[float, ...]
     silent: frozenset[int] = frozenset()
     """Indexes of glyphs that add to another glyph's character (a letter's dots drawn apart): no text of their own."""
+    rtl: bool = False
+    """Laid out right to left: the first character read is the last glyph."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +180,7 @@ def shape(text: str, font: str, rtl: bool) -> Glyphs:
         xs.append(position.x_offset * scale)
         ys.append(position.y_offset * scale)
     silent = frozenset(index for index, info in enumerate(infos) if carrier[info.cluster] != index)
-    return Glyphs(font, "".join(chars), tuple(advances), tuple(xs), tuple(ys), silent)
+    return Glyphs(font, "".join(chars), tuple(advances), tuple(xs), tuple(ys), silent, rtl)
 
 
 _PRIVATE: dict[tuple[str, int, str], str] = {}
@@ -235,4 +237,4 @@ def mirrored(glyphs: Glyphs) -> Glyphs:
         chars.append(other if other and ord(other) in ttf.face.charToGlyph else ch)
     last = len(chars) - 1
     return Glyphs(glyphs.font, "".join(chars), glyphs.advances[::-1], glyphs.x_offsets[::-1], glyphs.y_offsets[::-1],
-                  frozenset(last - index for index in glyphs.silent))
+                  frozenset(last - index for index in glyphs.silent), not glyphs.rtl)

@@ -292,8 +292,9 @@ def reorder(line: _Line, base: str) -> None:
 
     Levels are resolved per segment and per gap between segments: strong classes come
     from the items, digits after right-to-left text rise above it, neutrals (gaps too)
-    take the direction of matching neighbours or else the paragraph's. Glyphs map back
-    to their characters (shaping.to_unicode), so text extraction restores logical order.
+    take the direction of matching neighbours or else the paragraph's. Only positions
+    change: segments are drawn in logical order, each right-to-left one with its glyphs
+    in visual order, mapped back to their characters (shaping.TO_UNICODE).
     """
     segments = [part for segment in line.segments for part in _explode(segment)]
     # Tokens: a segment's index, or -1 for the gap of `width` before the next segment.
@@ -345,15 +346,15 @@ def reorder(line: _Line, base: str) -> None:
                 j += 1
             order[i:j] = order[i:j][::-1]
             i = j
-    visual: list[_Segment] = []
+    # Positions are visual; the segments stay in logical order, which is the order they are drawn in,
+    # so the content stream (what text extraction and assistive technology read) is in reading order.
     x = 0.0
     for token in order:
         index, width = tokens[token]
         if index >= 0:
             segments[index].x = x
-            visual.append(segments[index])
         x += width
-    line.segments = visual
+    line.segments = segments
 
 
 class RichText(Flowable):
@@ -536,8 +537,9 @@ class _Pen:
     def glyphs(self, glyphs: Glyphs, run: Run, x: float, y: float) -> None:
         """Show shaped glyphs from (x, y): runs at their natural advances share one operator.
 
-        A glyph that only adds to another's character (a letter's dots) is marked as
-        having no text of its own (empty ActualText), so the letter reads back once.
+        A glyph that only adds to another's character (a letter's dots) is shown after the
+        others, marked as having no text of its own (empty ActualText): the word's letters stay
+        together in the content stream and each reads back once.
         """
         widths = getFont(glyphs.font).face.charWidths
         silent = glyphs.silent
@@ -545,21 +547,25 @@ class _Pen:
         pen = x
         start = 0
         count = len(glyphs.chars)
+        groups: list[tuple[int, int, str]] = []
         while start < count:
             end = start + 1
             if not glyphs.x_offsets[start] and not glyphs.y_offsets[start] and start not in silent:
                 while (end < count and end not in silent and not glyphs.x_offsets[end] and not glyphs.y_offsets[end]
                        and abs(glyphs.advances[end - 1] - widths.get(ord(glyphs.chars[end - 1]), -1)) < 0.01):
                     end += 1
-            at = fp_str(pen + glyphs.x_offsets[start] * scale, y + glyphs.y_offsets[start] * scale)
+            groups.append((start, end, fp_str(pen + glyphs.x_offsets[start] * scale,
+                                              y + glyphs.y_offsets[start] * scale)))
+            pen += sum(glyphs.advances[start:end]) * scale
+            start = end
+        groups.sort(key=lambda group: group[0] in silent)
+        for start, end, at in groups:
             if start in silent:
                 self.out.append("/Span <</ActualText ()>> BDC")
             self.out.append(f"1 0 0 1 {at} Tm")
             self.text(glyphs.font, run.size, glyphs.chars[start:end])
             if start in silent:
                 self.out.append("EMC")
-            pen += sum(glyphs.advances[start:end]) * scale
-            start = end
 
     def finish(self) -> None:
         """Close the text object, hand it to the canvas and add the links."""
