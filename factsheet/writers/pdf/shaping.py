@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import getFont
@@ -147,7 +147,7 @@ def _hb_font(font: str) -> Any:
     return uharfbuzz.Font(uharfbuzz.Face(uharfbuzz.Blob(face._ttf_data)))
 
 
-@cache
+@lru_cache(maxsize=8192)
 def shape(text: str, font: str, rtl: bool) -> Glyphs:
     """`text` shaped by HarfBuzz in `font`, glyphs in visual order (cached: names repeat in a briefing)."""
     import uharfbuzz

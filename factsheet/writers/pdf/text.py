@@ -498,6 +498,7 @@ class _Pen:
         self.font: tuple[str, float] | None = None
         self.color: Color | None = None
         self.links: list[tuple[str, tuple[float, float, float, float]]] = []
+        self.slant = "0"
 
     def line(self, line: _Line, left: float, y: float) -> None:
         """Draw one line with its left end at `left` and its baseline at `y`: everything a line draws is here."""
@@ -508,15 +509,18 @@ class _Pen:
                 out.append(f"{fp_str(run.color.red, run.color.green, run.color.blue)} rg")
                 self.color = run.color
             x = left + segment.x
-            # A fallback font has no bold face: a bold run's fallback text is stroked as well as filled.
-            embolden = segment.item is not None and segment.item.font != run.font and "Bold" in run.font
+            # A fallback font has neither bold nor italic faces: a bold run's fallback text is stroked as
+            # well as filled, an italic run's is slanted.
+            fallback = segment.item is not None and segment.item.font != run.font
+            embolden = fallback and "Bold" in run.font
+            self.slant = "0.2" if fallback and ("Italic" in run.font or run.font.endswith("It")) else "0"
             if embolden:
                 rgb = fp_str(run.color.red, run.color.green, run.color.blue)
                 out.append(f"{rgb} RG {fp_str(run.size * 0.035)} w 2 Tr")
             if segment.glyphs is not None:
                 self.glyphs(segment.glyphs, run, x, y + run.rise)
             else:
-                out.append(f"1 0 0 1 {fp_str(x, y + run.rise)} Tm")
+                out.append(f"1 0 {self.slant} 1 {fp_str(x, y + run.rise)} Tm")
                 self.text(segment.item.font if segment.item is not None else run.font, run.size, segment.text)
             if embolden:
                 out.append("0 Tr")
@@ -562,7 +566,7 @@ class _Pen:
         for start, end, at in groups:
             if start in silent:
                 self.out.append("/Span <</ActualText ()>> BDC")
-            self.out.append(f"1 0 0 1 {at} Tm")
+            self.out.append(f"1 0 {self.slant} 1 {at} Tm")
             self.text(glyphs.font, run.size, glyphs.chars[start:end])
             if start in silent:
                 self.out.append("EMC")
