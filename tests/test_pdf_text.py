@@ -208,14 +208,15 @@ def test_fast_and_shaped_paths_give_the_same_lines(text: str, width: float) -> N
     fast = RichText([plain(text)], STYLE)
     fast._words = _words(fast._runs)
     fast.wrap(width, 10_000)
-    original = module._measure
-    module._measure = shaped
+    original = module._measure, module.is_simple
+    module._measure, module.is_simple = shaped, lambda text, font: False  # everything takes the shaped path
     try:
         slow = RichText([plain(text)], STYLE)
         slow._words = _words(slow._runs)
         slow.wrap(width, 10_000)
     finally:
-        module._measure = original
+        module._measure, module.is_simple = original
+    assert all(piece.item is not None for word in slow._words for piece in word.pieces)
 
     def layout(flowable: RichText) -> list[tuple[str, float]]:
         return [(" ".join(s.text for s in line.segments), round(line.width, 3)) for line in flowable._lines or []]

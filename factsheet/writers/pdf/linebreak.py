@@ -20,7 +20,8 @@ from enum import Enum
 SOFT_HYPHEN = "\u00ad"
 ZERO_WIDTH_SPACE = "\u200b"
 _BREAK_AFTER = frozenset("\u2010\u2012\u2013\u2014\u2e3a\u2e3b\u058a\u1400")
-_SPECIAL = frozenset("-/" + SOFT_HYPHEN + ZERO_WIDTH_SPACE) | _BREAK_AFTER
+SPECIAL = frozenset("-/" + SOFT_HYPHEN + ZERO_WIDTH_SPACE) | _BREAK_AFTER
+"""Characters around which a line may break, or that are removed: text without any has no opportunity."""
 
 
 class Break(Enum):
@@ -29,11 +30,6 @@ class Break(Enum):
     none = 0
     direct = 1
     soft = 2
-
-
-def may_break(text: str) -> bool:
-    """Whether `text` (free of spaces) holds a break opportunity or a character to remove: cheap pre-test."""
-    return not _SPECIAL.isdisjoint(text)
 
 
 def pieces(text: str) -> list[tuple[str, Break]]:

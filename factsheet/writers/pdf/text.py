@@ -23,7 +23,8 @@ from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.platypus import Flowable
 
-from factsheet.writers.pdf.linebreak import Break, clusters, may_break, pieces
+from factsheet.writers.pdf.linebreak import SPECIAL as _SPECIAL
+from factsheet.writers.pdf.linebreak import Break, clusters, pieces
 from factsheet.writers.pdf.shaping import Glyphs, Item, is_simple, items, mirrored, shape
 
 
@@ -115,7 +116,10 @@ def _words(runs: Sequence[Run]) -> list[_Word]:
     joined = False  # the next piece continues the last word (no break opportunity between)
     pending_space = 0.0
     newline = False
+    special = _SPECIAL
     for run in runs:
+        measure = getFont(run.font).stringWidth
+        size = run.size
         for number, part in enumerate(run.text.split("\n")):
             if number:
                 newline, joined, pending_space = True, False, 0.0
@@ -125,10 +129,14 @@ def _words(runs: Sequence[Run]) -> list[_Word]:
                     pending_space = pending_space or _space_width(run)
                 if not token:
                     continue
-                for text, kind in pieces(token) if may_break(token) else ((token, Break.none),):
+                for text, kind in ((token, Break.none),) if special.isdisjoint(token) else pieces(token):
                     if text:
-                        measured = _measure(run, text)
-                        width = sum(piece.width for piece in measured)
+                        if is_simple(text, run.font):  # the fast path: one piece, one measurement
+                            width = measure(text, size)
+                            measured = [_Piece(run, text, width)]
+                        else:
+                            measured = _measure(run, text)
+                            width = sum([piece.width for piece in measured])
                         if joined and words:
                             word = words[-1]
                             word.pieces.extend(measured)
