@@ -100,10 +100,10 @@ def run(value: str, style: str = "", bold: bool = False, italic: bool = False, s
     """
     props = ""
     if style or bold or italic or script:
-        complex_script = (f'<w:rFonts w:cs="{script}"/>' if script else "")
-        props = "<w:rPr>" + (f'<w:rStyle w:val="{style}"/>' if style else "") + complex_script + (
-            "<w:b/>" + ("<w:bCs/>" if script else "") if bold else "") + (
-            "<w:i/>" + ("<w:iCs/>" if script else "") if italic else "") + ("<w:rtl/>" if script else "") + "</w:rPr>"
+        parts = [f'<w:rStyle w:val="{style}"/>' if style else "", f'<w:rFonts w:cs="{script}"/>' if script else "",
+                 ("<w:b/><w:bCs/>" if script else "<w:b/>") if bold else "",
+                 ("<w:i/><w:iCs/>" if script else "<w:i/>") if italic else "", "<w:rtl/><w:cs/>" if script else ""]
+        props = "<w:rPr>" + "".join(parts) + "</w:rPr>"
     if "\t" in value or "\n" in value or "\r" in value:
         body = "".join(_BREAK_MARKUP.get(piece) or _text(piece) for piece in _BREAKS.split(value) if piece)
     else:
