@@ -103,3 +103,5 @@ def test_docx_shows_the_same_strings_with_right_to_left_runs(stress: tuple[Path,
     hebrew = re.search(r"<w:r><w:rPr>([^<]|<(?!/w:rPr))*</w:rPr><w:t[^>]*>כטב״ם", body)
     assert hebrew and 'w:cs="Noto Sans Hebrew"' in hebrew.group() and "<w:rtl/>" in hebrew.group()
     assert "<w:bidi/>" in body  # the Persian key point is a right-to-left paragraph
+    # So is a table cell that starts in Persian.
+    assert re.search(r'<w:tc>(?:(?!</w:tc>).)*<w:bidi/>(?:(?!</w:tc>).)*شاهد-۱۳۶', body)

@@ -206,11 +206,12 @@ class BodyWriter:
             keep = estimated_lines(row, widths) <= KEEP_ROW_LINES
             out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>" if keep else "<w:tr>")
             for index, width in enumerate(widths):
-                content = ""
+                content = props = ""
                 if index < len(row):
                     self.where = f"{where}: table row {number} column {index + 1}"
                     content = self.inlines(row[index], PLAIN)
-                out.append(self.cell(width, styles.TABLE_TEXT, content))
+                    props = _direction(row[index])
+                out.append(self.cell(width, styles.TABLE_TEXT, content, props))
             out.append("</w:tr>")
         out.append("</w:tbl>")
         self.where = where
