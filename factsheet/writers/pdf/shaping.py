@@ -67,7 +67,7 @@ class Glyphs:
 @dataclass(frozen=True, slots=True)
 class Item:
     """A stretch of one word in one font and one bidi class: L (left to right), R (right to left),
-    D (digits) or O (neutral), with its logical text and, unless it is simple, its glyphs."""
+    D (digits), E (terminators such as %) or O (neutral), with its logical text and, unless simple, its glyphs."""
 
     text: str
     font: str
@@ -84,6 +84,8 @@ def _kind(cluster: str) -> str:
             return "R"
         case "EN" | "AN":
             return "D"
+        case "ET":
+            return "E"  # a terminator (%, $, °): a digit next to digits, else neutral (UAX #9 W5)
         case _:
             return "O"
 
@@ -118,9 +120,7 @@ def items(text: str, font: str, size: float) -> list[Item]:
     current: list[str] = []
     key: tuple[str, str] | None = None
     for cluster in clusters(text):
-        kind = _kind(cluster)
-        if kind == "O" and key is not None and key[1] == "L":
-            kind = "L"  # punctuation inside left-to-right text goes with it; elsewhere it is resolved per line
+        kind = _kind(cluster)  # neutrals are items of their own: their direction is resolved per line
         this = (_font_for(cluster, font), kind)
         if key is not None and this != key:
             out.append(_item("".join(current), *key, size))

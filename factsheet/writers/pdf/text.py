@@ -259,7 +259,9 @@ def _simple_kind(text: str) -> str:
             return "L"
         if kind in ("R", "AL"):
             return "R"
-    return "D" if any(ch.isdigit() for ch in text) else "O"
+    if any(ch.isdigit() for ch in text):
+        return "D"
+    return "E" if all(unicodedata.bidirectional(ch) == "ET" for ch in text) else "O"
 
 
 def base_direction(lines: Sequence[_Line]) -> str:
@@ -292,7 +294,73 @@ def _explode(segment: _Segment) -> list[_Segment]:
     return out
 
 
-_BIDI_PARTS = re.compile(r"[^\W\d_]+|\d+|[^\w\s]+|_+")
+_BIDI_PARTS = re.compile(r"[^\W\d_]+|\d+|[^\w\s]|_+")
+
+
+def _bidi_type(segment: _Segment) -> str:
+    """The bidi type a segment stands for: L, R, AL, EN, AN, ES, CS, ET or O (other neutral)."""
+    kind = _kind(segment)
+    text = segment.text
+    if kind == "R":
+        return "AL" if unicodedata.bidirectional(text[0]) == "AL" else "R"
+    if kind == "D":
+        return "AN" if any(unicodedata.bidirectional(ch) == "AN" for ch in text) else "EN"
+    if kind == "E":
+        return "ET"
+    if kind == "O" and len(text) == 1 and unicodedata.bidirectional(text) in ("ES", "CS"):
+        return unicodedata.bidirectional(text)
+    return "L" if kind == "L" else "O"
+
+
+def resolve_levels(types: list[str], base: str) -> list[int]:
+    """Embedding levels for a line of bidi types by the implicit rules of UAX #9 (W1-W7, N1-N2, I1-I2).
+
+    `types` are per segment or gap (L, R, AL, EN, AN, ES, CS, ET, O); `base` is "L" or "R".
+    On return each O, separator and terminator is resolved. There are no explicit embeddings.
+    """
+    types = list(types)
+    last = base
+    for index, kind in enumerate(types):  # W2, W3: numbers after Arabic letters are Arabic numbers
+        if kind in ("L", "R", "AL"):
+            last = kind
+        elif kind == "EN" and last == "AL":
+            types[index] = "AN"
+        if kind == "AL":
+            types[index] = "R"
+    for index in range(1, len(types) - 1):  # W4: one separator between two numbers of a kind joins them
+        before, kind, after = types[index - 1:index + 2]
+        if before == after == "EN" and kind in ("ES", "CS"):
+            types[index] = "EN"
+        elif before == after == "AN" and kind == "CS":
+            types[index] = "AN"
+    index = 0
+    while index < len(types):  # W5: terminators next to European numbers are numbers
+        end = index
+        while end < len(types) and types[end] == "ET":
+            end += 1
+        if end > index:
+            if (index and types[index - 1] == "EN") or (end < len(types) and types[end] == "EN"):
+                types[index:end] = ["EN"] * (end - index)
+            index = end
+        else:
+            index += 1
+    types = ["O" if kind in ("ES", "CS", "ET") else kind for kind in types]  # W6
+    last = base
+    for index, kind in enumerate(types):  # W7: European numbers after left-to-right text are left to right
+        if kind in ("L", "R"):
+            last = kind
+        elif kind == "EN" and last == "L":
+            types[index] = "L"
+    strong = ["R" if kind in ("EN", "AN") else kind for kind in types]  # numbers count as R for N1
+    resolved = list(types)
+    for index, kind in enumerate(types):  # N1, N2
+        if kind == "O":
+            before = next((strong[j] for j in range(index - 1, -1, -1) if types[j] != "O"), base)
+            after = next((strong[j] for j in range(index + 1, len(types)) if types[j] != "O"), base)
+            resolved[index] = before if before == after else base
+    if base == "L":  # I1
+        return [0 if kind == "L" else 1 if kind == "R" else 2 for kind in resolved]
+    return [1 if kind == "R" else 2 for kind in resolved]  # I2
 
 
 def reorder(line: _Line, base: str) -> None:
@@ -313,33 +381,19 @@ def reorder(line: _Line, base: str) -> None:
             if gap > 1e-9:
                 tokens.append((-1, gap))
         tokens.append((index, segment.width))
-    kinds = [_kind(segments[i]) if i >= 0 else "O" for i, _ in tokens]
-    strong: list[str] = []
-    last = base
-    for kind in kinds:  # W2, W7: digits take the direction of the last strong text
-        if kind in ("L", "R"):
-            last = kind
-        strong.append(kind if kind != "D" else ("R" if last == "R" else "L"))
-    resolved = list(strong)
-    for index, kind in enumerate(kinds):  # N1, N2
-        if kind == "O":
-            before = next((strong[j] for j in range(index - 1, -1, -1) if kinds[j] != "O"), base)
-            after = next((strong[j] for j in range(index + 1, len(kinds)) if kinds[j] != "O"), base)
-            resolved[index] = before if before == after else base
-    levels = []
-    for kind, direction in zip(kinds, resolved, strict=True):  # I1, I2
-        if base == "L":
-            level = 2 if kind == "D" and direction == "R" else 1 if direction == "R" else 0
-        else:
-            level = 1 if direction == "R" and kind != "D" else 2
-        levels.append(level)
-    for (index, _), level in zip(tokens, levels, strict=True):
-        if index >= 0 and segments[index].item is not None:
-            segment = segments[index]
-            item = segment.item
-            assert item is not None
+    types = [_bidi_type(segments[i]) if i >= 0 else "O" for i, _ in tokens]
+    levels = resolve_levels(types, base)
+    kinds = ["O" if kind in ("O", "ES", "CS", "ET") else kind for kind in types]
+    for (index, _), level, kind in zip(tokens, levels, kinds, strict=True):
+        if index < 0:
+            continue
+        segment = segments[index]
+        item = segment.item
+        if item is not None:
             glyphs = item.glyphs or shape(segment.text, item.font, False)
             segment.glyphs = mirrored(glyphs) if level % 2 and item.kind != "R" else glyphs
+        elif level % 2 and kind == "O":  # neutral fast-path text set right to left: reversed and mirrored
+            segment.glyphs = mirrored(shape(segment.text, segment.run.font, False))
     order = list(range(len(tokens)))
     top = max(levels)
     lowest_odd = min((level for level in levels if level % 2), default=top + 1)
