@@ -17,9 +17,11 @@ from reportlab.lib.colors import black
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import SimpleDocTemplate
 
+from factsheet.writers.pdf import lines as module
 from factsheet.writers.pdf.linebreak import Break, pieces
+from factsheet.writers.pdf.lines import cut_words as _words
 from factsheet.writers.pdf.styles import BOLD, REGULAR, make_styles
-from factsheet.writers.pdf.text import RichText, Run, _subset_chunks, _words
+from factsheet.writers.pdf.text import RichText, Run, _subset_chunks
 from tests.conftest import require_tool
 
 STYLE = make_styles(10.0).body
@@ -194,29 +196,25 @@ def test_a_long_word_is_cut_between_grapheme_clusters() -> None:
        st.floats(min_value=30, max_value=300))
 def test_fast_and_shaped_paths_give_the_same_lines(text: str, width: float) -> None:
     """Where both apply (text the face draws left to right), the shaped path measures and breaks as the fast one."""
-    import importlib
-
     from factsheet.writers.pdf.shaping import Item, shape
 
-    module = importlib.import_module("factsheet.writers.pdf.text")  # the package's `text` is a function
-
-    def shaped(run: Run, part: str) -> list[module._Piece]:
+    def shaped(run: Run, part: str) -> list[module.Piece]:
         glyphs = shape(part, run.font, False)
         width = sum(glyphs.advances) * run.size / 1000
-        return [module._Piece(run, part, width, Item(part, run.font, "L", width, glyphs))]
+        return [module.Piece(run, part, width, Item(part, run.font, "L", width, glyphs))]
 
     assume(text.strip())  # blank text: no words, nothing to compare
     fast = RichText([plain(text)], STYLE)
     fast._words = _words(fast._runs)
     fast.wrap(width, 10_000)
-    original = module._measure, module.is_simple
-    module._measure, module.is_simple = shaped, lambda text, font: False  # everything takes the shaped path
+    original = module.pieces_of, module.is_simple
+    module.pieces_of, module.is_simple = shaped, lambda text, font: False  # everything takes the shaped path
     try:
         slow = RichText([plain(text)], STYLE)
         slow._words = _words(slow._runs)
         slow.wrap(width, 10_000)
     finally:
-        module._measure, module.is_simple = original
+        module.pieces_of, module.is_simple = original
     assert all(piece.item is not None for word in slow._words for piece in word.pieces)
 
     def layout(flowable: RichText) -> list[tuple[str, float]]:

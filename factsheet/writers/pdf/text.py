@@ -1,19 +1,19 @@
-"""Rich text as a flowable: styled runs in, greedy left-aligned lines, PDF text operators out.
+"""Rich text as a flowable: styled runs in, greedy lines, PDF text operators out.
 
 ReportLab's `Paragraph` parses XML-like markup and re-breaks its lines on every `wrap`
 (a table wraps each cell twice); profiling showed that was two thirds of a briefing's
 render time. The document tree already knows its runs, so this flowable takes them
 directly, breaks lines once per width, and draws each line as a few text operators.
-It does what the briefing needs and no more: left alignment, hanging indents,
-superscript citation links, named destinations, and splitting between lines.
+It does what the briefing needs and no more: left alignment (right for right-to-left
+paragraphs), hanging indents and labels, balanced titles, superscript citation links,
+named destinations, and splitting between lines without widows or orphans. Text the
+face draws left to right takes a fast path; the rest is shaped and ordered (see
+`lines`, `shaping`, `bidi`); both draw through `_Pen.line`, one place per line.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from reportlab.lib.colors import Color
@@ -23,400 +23,11 @@ from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.platypus import Flowable
 
-from factsheet.writers.pdf.linebreak import SPECIAL as _SPECIAL
-from factsheet.writers.pdf.linebreak import Break, clusters, pieces
-from factsheet.writers.pdf.shaping import Glyphs, Item, is_simple, items, mirrored, shape
+from factsheet.writers.pdf.bidi import base_direction, reorder
+from factsheet.writers.pdf.lines import Line, Run, Segment, Word, break_lines, cut_words, single_line
+from factsheet.writers.pdf.shaping import Glyphs
 
-
-@dataclass(frozen=True, slots=True)
-class Run:
-    """A stretch of text in one face, size, colour and baseline, optionally linking to a destination."""
-
-    text: str
-    font: str
-    size: float
-    color: Color
-    rise: float = 0.0
-    link: str | None = None
-
-
-@dataclass(slots=True)
-class _Piece:
-    """Part of a word in one run, with its measured width; `item` when it needs the correct path."""
-
-    run: Run
-    text: str
-    width: float
-    item: Item | None = None
-
-
-@dataclass(slots=True)
-class _Word:
-    """Text between break opportunities; `space` is the width of the gap before it.
-
-    `soft`: a soft hyphen (or a cut) follows, so a hyphen is drawn if the line breaks after it.
-    """
-
-    pieces: list[_Piece]
-    width: float
-    space: float
-    newline: bool = False
-    soft: bool = False
-
-
-@dataclass(slots=True)
-class _Segment:
-    """What one text operator draws: text of one run at an x offset within its line.
-
-    `item` is set for text on the correct path (another font, shaped glyphs or a bidi class);
-    `glyphs`, when set, are what is drawn.
-    """
-
-    run: Run
-    text: str
-    x: float
-    width: float
-    item: Item | None = None
-    glyphs: Glyphs | None = None
-
-
-@dataclass(slots=True)
-class _Line:
-    segments: list[_Segment] = field(default_factory=list)
-    width: float = 0.0
-    words: int = 0
-    bidi: bool = False
-
-
-# Only ASCII whitespace breaks or collapses: a no-break space (U+00A0) must stay put.
-_BLANKS = re.compile(r"[ \t\r\f\v]+")
-_BLANK = " \t\r\f\v"
-
-_SPACE_WIDTHS: dict[tuple[str, float], float] = {}
-
-
-def _space_width(run: Run) -> float:
-    key = (run.font, run.size)
-    width = _SPACE_WIDTHS.get(key)
-    if width is None:
-        width = _SPACE_WIDTHS[key] = getFont(run.font).stringWidth(" ", run.size)
-    return width
-
-
-def _measure(run: Run, text: str) -> list[_Piece]:
-    """`text` of `run` as measured pieces: one on the fast path, or one per font and bidi class."""
-    if is_simple(text, run.font):
-        return [_Piece(run, text, getFont(run.font).stringWidth(text, run.size))]
-    return [_Piece(run, item.text, item.width, item) for item in items(text, run.font, run.size)]
-
-
-def _words(runs: Sequence[Run]) -> list[_Word]:
-    """The runs cut at break opportunities into measured words; whitespace collapses as in HTML."""
-    words: list[_Word] = []
-    joined = False  # the next piece continues the last word (no break opportunity between)
-    pending_space = 0.0
-    newline = False
-    special = _SPECIAL
-    for run in runs:
-        measure = getFont(run.font).stringWidth
-        size = run.size
-        for number, part in enumerate(run.text.split("\n")):
-            if number:
-                newline, joined, pending_space = True, False, 0.0
-            for position, token in enumerate(_BLANKS.split(part) if part else ()):
-                if position:  # blanks came before this token
-                    joined = False
-                    pending_space = pending_space or _space_width(run)
-                if not token:
-                    continue
-                for text, kind in ((token, Break.none),) if special.isdisjoint(token) else pieces(token):
-                    if text:
-                        if is_simple(text, run.font):  # the fast path: one piece, one measurement
-                            width = measure(text, size)
-                            measured = [_Piece(run, text, width)]
-                        else:
-                            measured = _measure(run, text)
-                            width = sum([piece.width for piece in measured])
-                        if joined and words:
-                            word = words[-1]
-                            word.pieces.extend(measured)
-                            word.width += width
-                        else:
-                            space = 0.0 if newline or not words else pending_space
-                            words.append(_Word(measured, width, space, newline))
-                            newline = False
-                        pending_space = 0.0
-                    if kind is not Break.none and words:
-                        words[-1].soft = kind is Break.soft
-                    joined = kind is Break.none
-    return words
-
-
-def _one_line(runs: Sequence[Run], limit: float) -> _Line | None:
-    """The runs as a single line if they fit in `limit`, measured a run at a time; else None.
-
-    Most table cells are this short and simple: no need to cut them into words first.
-    """
-    line = _Line()
-    x = 0.0
-    pending_space = 0.0
-    for run in runs:
-        text = run.text
-        if "\n" in text or not is_simple(text, run.font) or "\u00ad" in text:
-            return None
-        tokens = [token for token in _BLANKS.split(text) if token]
-        if not tokens:
-            if text:
-                pending_space = _space_width(run)
-            continue
-        if line.segments and (pending_space or text[0] in _BLANK):
-            x += pending_space or _space_width(run)
-        joined = " ".join(tokens)
-        width = getFont(run.font).stringWidth(joined, run.size)
-        line.segments.append(_Segment(run, joined, x, width))
-        line.words += len(tokens)
-        x += width
-        if x > limit:
-            return None
-        pending_space = _space_width(run) if text[-1] in _BLANK else 0.0
-    line.width = x
-    return line
-
-
-def _hyphen(run: Run) -> tuple[str, float]:
-    return "-", getFont(run.font).stringWidth("-", run.size)
-
-
-def _chop(word: _Word, limit: float) -> list[_Word]:
-    """A word wider than a line, cut between grapheme clusters into line-sized words, each but the last
-    marked to end with a hyphen."""
-    out: list[_Word] = []
-    pieces_: list[_Piece] = []
-    used = 0.0
-    for piece in word.pieces:
-        room = limit - _hyphen(piece.run)[1]
-        parts = clusters(piece.text)
-        start = 0
-        for end in range(1, len(parts) + 1):
-            width = sum(p.width for p in _measure(piece.run, "".join(parts[start:end])))
-            if used + width > room and end - 1 > start:
-                pieces_.extend(_measure(piece.run, "".join(parts[start:end - 1])))
-                out.append(_Word(pieces_, sum(p.width for p in pieces_), 0.0, soft=True))
-                pieces_, used, start = [], 0.0, end - 1
-        if start < len(parts):
-            rest = _measure(piece.run, "".join(parts[start:]))
-            pieces_.extend(rest)
-            used += sum(p.width for p in rest)
-    if pieces_:
-        out.append(_Word(pieces_, sum(p.width for p in pieces_), 0.0, soft=word.soft))
-    out[0].space, out[0].newline = word.space, word.newline
-    return out
-
-
-def break_lines(words: list[_Word], first: float, other: float) -> list[_Line]:
-    """Greedy line filling: `first` and `other` are the widths of the first and later lines."""
-    lines: list[_Line] = []
-    line = _Line()
-    limit = first
-    previous: _Word | None = None
-    for whole in words:
-        for word in _chop(whole, other) if whole.width > other else (whole,):
-            if word.newline or (line.segments and line.width + word.space + word.width > limit):
-                if previous is not None and previous.soft and not word.newline:
-                    _add_hyphen(line, previous)
-                lines.append(line)
-                line, limit = _Line(), other
-            x = line.width + word.space if line.segments else 0.0
-            for piece in word.pieces:
-                last = line.segments[-1] if line.segments else None
-                if (last is not None and last.run is piece.run and piece.item is None and last.item is None
-                        and x >= last.x + last.width - 1e-9):
-                    last.text += (" " if x > last.x + last.width + 1e-9 else "") + piece.text
-                    last.width = x + piece.width - last.x
-                else:
-                    line.segments.append(_Segment(piece.run, piece.text, x, piece.width, piece.item))
-                    line.bidi = line.bidi or (piece.item is not None and piece.item.kind == "R")
-                x += piece.width
-            line.width = x
-            line.words += 1
-            previous = word
-    if line.segments or not lines:
-        lines.append(line)
-    return lines
-
-
-def _add_hyphen(line: _Line, word: _Word) -> None:
-    run = word.pieces[-1].run
-    text, width = _hyphen(run)
-    line.segments.append(_Segment(run, text, line.width, width))
-    line.width += width
-
-
-def _simple_kind(text: str) -> str:
-    for ch in text:
-        kind = unicodedata.bidirectional(ch)
-        if kind == "L":
-            return "L"
-        if kind in ("R", "AL"):
-            return "R"
-    if any(ch.isdigit() for ch in text):
-        return "D"
-    return "E" if all(unicodedata.bidirectional(ch) == "ET" for ch in text) else "O"
-
-
-def base_direction(lines: Sequence[_Line]) -> str:
-    """The paragraph's direction by its first strong character (UAX #9, P2-P3): "L" or "R"."""
-    for line in lines:
-        for segment in line.segments:
-            kind = segment.item.kind if segment.item is not None else _simple_kind(segment.text)
-            if kind in ("L", "R"):
-                return kind
-    return "L"
-
-
-def _kind(segment: _Segment) -> str:
-    """A segment's bidi class; a raised run (a citation marker) counts as neutral, like an isolate (UAX #9 X5a)."""
-    if segment.run.rise or segment.run.link:
-        return "O"
-    return segment.item.kind if segment.item is not None else _simple_kind(segment.text)
-
-
-def _explode(segment: _Segment) -> list[_Segment]:
-    """A fast-path segment cut at spaces and between letters, digits and punctuation, which bidi may part."""
-    if segment.item is not None or segment.run.rise or segment.run.link:
-        return [segment]
-    run, text = segment.run, segment.text
-    measure = getFont(run.font).stringWidth
-    out = []
-    for match in _BIDI_PARTS.finditer(text):
-        x = segment.x + measure(text[:match.start()], run.size)
-        out.append(_Segment(run, match.group(), x, measure(match.group(), run.size)))
-    return out
-
-
-_BIDI_PARTS = re.compile(r"[^\W\d_]+|\d+|[^\w\s]|_+")
-
-
-def _bidi_type(segment: _Segment) -> str:
-    """The bidi type a segment stands for: L, R, AL, EN, AN, ES, CS, ET or O (other neutral)."""
-    kind = _kind(segment)
-    text = segment.text
-    if kind == "R":
-        return "AL" if unicodedata.bidirectional(text[0]) == "AL" else "R"
-    if kind == "D":
-        return "AN" if any(unicodedata.bidirectional(ch) == "AN" for ch in text) else "EN"
-    if kind == "E":
-        return "ET"
-    if kind == "O" and len(text) == 1 and unicodedata.bidirectional(text) in ("ES", "CS"):
-        return unicodedata.bidirectional(text)
-    return "L" if kind == "L" else "O"
-
-
-def resolve_levels(types: list[str], base: str) -> list[int]:
-    """Embedding levels for a line of bidi types by the implicit rules of UAX #9 (W1-W7, N1-N2, I1-I2).
-
-    `types` are per segment or gap (L, R, AL, EN, AN, ES, CS, ET, O); `base` is "L" or "R".
-    On return each O, separator and terminator is resolved. There are no explicit embeddings.
-    """
-    types = list(types)
-    last = base
-    for index, kind in enumerate(types):  # W2, W3: numbers after Arabic letters are Arabic numbers
-        if kind in ("L", "R", "AL"):
-            last = kind
-        elif kind == "EN" and last == "AL":
-            types[index] = "AN"
-        if kind == "AL":
-            types[index] = "R"
-    for index in range(1, len(types) - 1):  # W4: one separator between two numbers of a kind joins them
-        before, kind, after = types[index - 1:index + 2]
-        if before == after == "EN" and kind in ("ES", "CS"):
-            types[index] = "EN"
-        elif before == after == "AN" and kind == "CS":
-            types[index] = "AN"
-    index = 0
-    while index < len(types):  # W5: terminators next to European numbers are numbers
-        end = index
-        while end < len(types) and types[end] == "ET":
-            end += 1
-        if end > index:
-            if (index and types[index - 1] == "EN") or (end < len(types) and types[end] == "EN"):
-                types[index:end] = ["EN"] * (end - index)
-            index = end
-        else:
-            index += 1
-    types = ["O" if kind in ("ES", "CS", "ET") else kind for kind in types]  # W6
-    last = base
-    for index, kind in enumerate(types):  # W7: European numbers after left-to-right text are left to right
-        if kind in ("L", "R"):
-            last = kind
-        elif kind == "EN" and last == "L":
-            types[index] = "L"
-    strong = ["R" if kind in ("EN", "AN") else kind for kind in types]  # numbers count as R for N1
-    resolved = list(types)
-    for index, kind in enumerate(types):  # N1, N2
-        if kind == "O":
-            before = next((strong[j] for j in range(index - 1, -1, -1) if types[j] != "O"), base)
-            after = next((strong[j] for j in range(index + 1, len(types)) if types[j] != "O"), base)
-            resolved[index] = before if before == after else base
-    if base == "L":  # I1
-        return [0 if kind == "L" else 1 if kind == "R" else 2 for kind in resolved]
-    return [1 if kind == "R" else 2 for kind in resolved]  # I2
-
-
-def reorder(line: _Line, base: str) -> None:
-    """Lay a line out in visual order by the Unicode bidi algorithm's implicit rules (UAX #9 W, N, I, L2).
-
-    Levels are resolved per segment and per gap between segments: strong classes come
-    from the items, digits after right-to-left text rise above it, neutrals (gaps too)
-    take the direction of matching neighbours or else the paragraph's. Only positions
-    change: segments are drawn in logical order, each right-to-left one with its glyphs
-    in visual order, mapped back to their characters (shaping.TO_UNICODE).
-    """
-    segments = [part for segment in line.segments for part in _explode(segment)]
-    # Tokens: a segment's index, or -1 for the gap of `width` before the next segment.
-    tokens: list[tuple[int, float]] = []
-    for index, segment in enumerate(segments):
-        if index:
-            gap = segment.x - (segments[index - 1].x + segments[index - 1].width)
-            if gap > 1e-9:
-                tokens.append((-1, gap))
-        tokens.append((index, segment.width))
-    types = [_bidi_type(segments[i]) if i >= 0 else "O" for i, _ in tokens]
-    levels = resolve_levels(types, base)
-    kinds = ["O" if kind in ("O", "ES", "CS", "ET") else kind for kind in types]
-    for (index, _), level, kind in zip(tokens, levels, kinds, strict=True):
-        if index < 0:
-            continue
-        segment = segments[index]
-        item = segment.item
-        if item is not None:
-            glyphs = item.glyphs or shape(segment.text, item.font, False)
-            segment.glyphs = mirrored(glyphs) if level % 2 and item.kind != "R" else glyphs
-        elif level % 2 and kind == "O":  # neutral fast-path text set right to left: reversed and mirrored
-            segment.glyphs = mirrored(shape(segment.text, segment.run.font, False))
-    order = list(range(len(tokens)))
-    top = max(levels)
-    lowest_odd = min((level for level in levels if level % 2), default=top + 1)
-    for level in range(top, lowest_odd - 1, -1):  # L2
-        i = 0
-        while i < len(order):
-            if levels[order[i]] < level:
-                i += 1
-                continue
-            j = i
-            while j < len(order) and levels[order[j]] >= level:
-                j += 1
-            order[i:j] = order[i:j][::-1]
-            i = j
-    # Positions are visual; the segments stay in logical order, which is the order they are drawn in,
-    # so the content stream (what text extraction and assistive technology read) is in reading order.
-    x = 0.0
-    for token in order:
-        index, width = tokens[token]
-        if index >= 0:
-            segments[index].x = x
-        x += width
-    line.segments = segments
+__all__ = ["RichText", "Run", "draw_runs", "link_to", "one_line"]
 
 
 class RichText(Flowable):
@@ -436,30 +47,30 @@ class RichText(Flowable):
         self._runs = runs
         self._label = label
         self._balance = balance
-        self._words: list[_Word] | None = None
-        self._lines: list[_Line] | None = None
+        self._words: list[Word] | None = None
+        self._lines: list[Line] | None = None
         self._broken_at: float | None = None
         self._continued = False
         self._outline: tuple[str, str, int] | None = None
         self._rtl = False
         self.is_heading = False
 
-    def _layout(self, width: float) -> list[_Line]:
+    def _layout(self, width: float) -> list[Line]:
         if self._lines is None or (self._broken_at != width and not self._continued):
             style = self.style
             inner = width - style.leftIndent - style.rightIndent
             first = inner if self._continued else inner - style.firstLineIndent
-            line = None if self._words else _one_line(self._runs, first)
+            line = None if self._words else single_line(self._runs, first)
             if line is not None:
                 self._lines = [line] if line.segments else []  # nothing to draw takes no room
             else:
                 if self._words is None:
-                    self._words = _words(self._runs)
+                    self._words = cut_words(self._runs)
                 self._lines = self._break(self._words, first, inner)
             self._broken_at = width
         return self._lines
 
-    def _break(self, words: list[_Word], first: float, inner: float) -> list[_Line]:
+    def _break(self, words: list[Word], first: float, inner: float) -> list[Line]:
         lines = break_lines(words, first, inner)
         if self._balance and len(lines) > 1 and lines[-1].words < 2:
             # Narrow the measure until the last line holds two words, without adding a line.
@@ -500,7 +111,7 @@ class RichText(Flowable):
             return []
         return [self._part(lines[:fits], self._continued, last=False), self._part(lines[fits:], True, last=True)]
 
-    def _part(self, lines: list[_Line], continued: bool, last: bool) -> RichText:
+    def _part(self, lines: list[Line], continued: bool, last: bool) -> RichText:
         part = RichText(self._runs, self.style, None if continued else self.anchor,
                         () if continued else self._label)
         part._lines, part._broken_at, part._continued = lines, self._broken_at, continued
@@ -533,11 +144,11 @@ class RichText(Flowable):
         y = bottom + self.height - style.fontSize
         inner = (self._broken_at or self.width) - style.leftIndent - style.rightIndent
         if self._label and lines:
-            label = _Line()
+            label = Line()
             x = 0.0
             for run in self._label:
                 width = getFont(run.font).stringWidth(run.text, run.size)
-                label.segments.append(_Segment(run, run.text, x, width))
+                label.segments.append(Segment(run, run.text, x, width))
                 x += width
             pen.line(label, left, y)
         for index, line in enumerate(lines):
@@ -562,7 +173,7 @@ class _Pen:
         self.links: list[tuple[str, tuple[float, float, float, float]]] = []
         self.slant = "0"
 
-    def line(self, line: _Line, left: float, y: float) -> None:
+    def line(self, line: Line, left: float, y: float) -> None:
         """Draw one line with its left end at `left` and its baseline at `y`: everything a line draws is here."""
         out = self.out
         for segment in line.segments:
@@ -641,10 +252,10 @@ class _Pen:
             link_to(self.canvas, destination, rect)
 
 
-def one_line(runs: Sequence[Run]) -> _Line:
+def one_line(runs: Sequence[Run]) -> Line:
     """The runs as one line, however long, in visual order: for labels drawn outside paragraphs."""
-    words = _words(runs)
-    line = break_lines(words, float("inf"), float("inf"))[0] if words else _Line()
+    words = cut_words(runs)
+    line = break_lines(words, float("inf"), float("inf"))[0] if words else Line()
     if line.bidi:
         reorder(line, base_direction([line]))
     return line
