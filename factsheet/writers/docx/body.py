@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
 from factsheet.document.nodes import (
     Block,
     BulletList,
@@ -321,7 +323,11 @@ class BodyWriter:
             return self.inlines(node.children, Format(fmt.bold, True, fmt.flag))
         if isinstance(node, Span):
             flag = fmt.flag or not styles.FLAG_CLASSES.isdisjoint(node.classes)
-            return self.inlines(node.children, Format(fmt.bold, fmt.italic, flag))
+            content = self.inlines(node.children, Format(fmt.bold, fmt.italic, flag))
+            if node.href and self.pictures.part is not None:
+                rid = self.pictures.part.relate_to(node.href, RT.HYPERLINK, is_external=True)
+                return ooxml.external_link(rid, content)
+            return content
         raise TypeError(f"docx writer: unknown inline node {type(node).__name__}")
 
     def citations(self, numbers: list[int]) -> str:
