@@ -106,6 +106,7 @@ def _regular_instance(path: Path) -> Any:
     from fontTools.varLib import instancer
 
     font = instancer.instantiateVariableFont(TTFont(str(path)), {"wght": 400, "wdth": 100})
+    font.recalcTimestamp = False  # keep the file's own date: the same PDF bytes on every build
     data = io.BytesIO()
     font.save(data)
     data.seek(0)

@@ -105,3 +105,14 @@ def test_docx_shows_the_same_strings_with_right_to_left_runs(stress: tuple[Path,
     assert "<w:bidi/>" in body  # the Persian key point is a right-to-left paragraph
     # So is a table cell that starts in Persian.
     assert re.search(r'<w:tc>(?:(?!</w:tc>).)*<w:bidi/>(?:(?!</w:tc>).)*شاهد-۱۳۶', body)
+
+
+def test_the_hebrew_instance_keeps_its_date_so_builds_are_reproducible() -> None:
+    from fontTools.ttLib import TTFont
+
+    from factsheet.fonts import _regular_instance, fallback_file
+
+    path = fallback_file("NotoSansHebrew")
+    instance = TTFont(_regular_instance(path))
+    assert instance["head"].modified == TTFont(str(path))["head"].modified
+    assert "fvar" not in instance and instance["OS/2"].usWeightClass == 400
