@@ -53,10 +53,14 @@ def _explode(segment: Segment) -> list[Segment]:
         return [segment]
     run, text = segment.run, segment.text
     measure = getFont(run.font).stringWidth
-    out = []
+    out: list[Segment] = []
     for match in _BIDI_PARTS.finditer(text):
+        if out and match.start() > 0 and text[match.start() - 1].isspace():
+            out[-1].space_after = True
         x = segment.x + measure(text[:match.start()], run.size)
         out.append(Segment(run, match.group(), x, measure(match.group(), run.size)))
+    if out:
+        out[-1].space_after = segment.space_after
     return out
 
 

@@ -30,6 +30,8 @@ class Run:
     color: Color
     rise: float = 0.0
     link: str | None = None
+    lang: str = ""
+    """The run's language (BCP 47) where it differs from the document's; tagged as a Span with /Lang."""
 
 
 @dataclass(slots=True)
@@ -70,14 +72,20 @@ class Segment:
     width: float
     item: Item | None = None
     glyphs: Glyphs | None = None
+    space_after: bool = False
+    """A word space follows in reading order (drawn as an invisible space for text extraction)."""
 
 
 @dataclass(slots=True)
 class Line:
+    """Segments in reading order with their x offsets; `words` counts words, `bidi` marks right-to-left text."""
+
     segments: list[Segment] = field(default_factory=list)
     width: float = 0.0
     words: int = 0
     bidi: bool = False
+    spaced: bool = False
+    """The line ended at a space or a line break (not inside a word): its text reads on after a space."""
 
 
 # Only ASCII whitespace breaks or collapses: a no-break space (U+00A0) must stay put.
@@ -216,6 +224,7 @@ def break_lines(words: list[Word], first: float, other: float) -> list[Line]:
             if word.newline or (line.segments and line.width + word.space + word.width > limit):
                 if previous is not None and previous.soft and not word.newline:
                     _add_hyphen(line, previous)
+                line.spaced = word.newline or word.space > 0
                 lines.append(line)
                 line, limit = Line(), other
             x = line.width + word.space if line.segments else 0.0
@@ -226,6 +235,8 @@ def break_lines(words: list[Word], first: float, other: float) -> list[Line]:
                     last.text += (" " if x > last.x + last.width + 1e-9 else "") + piece.text
                     last.width = x + piece.width - last.x
                 else:
+                    if last is not None and x > last.x + last.width + 1e-9:
+                        last.space_after = True
                     line.segments.append(Segment(piece.run, piece.text, x, piece.width, piece.item))
                     line.bidi = line.bidi or (piece.item is not None and piece.item.kind == "R")
                 x += piece.width
