@@ -171,6 +171,7 @@ def single_line(runs: Sequence[Run], limit: float) -> Line | None:
             continue
         if line.segments and (pending_space or text[0] in _BLANK):
             x += pending_space or space_width(run)
+            line.segments[-1].space_after = True
         joined = " ".join(tokens)
         width = getFont(run.font).stringWidth(joined, run.size)
         line.segments.append(Segment(run, joined, x, width))

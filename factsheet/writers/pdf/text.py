@@ -150,6 +150,7 @@ class RichText(Flowable):
                 width = getFont(run.font).stringWidth(run.text, run.size)
                 label.segments.append(Segment(run, run.text, x, width))
                 x += width
+            label.segments[-1].space_after = True  # "1." reads apart from the text it labels
             pen.line(label, left, y)
         for index, line in enumerate(lines):
             indent = left + style.leftIndent + (0 if index or self._continued else style.firstLineIndent)
