@@ -116,3 +116,10 @@ def test_the_hebrew_instance_keeps_its_date_so_builds_are_reproducible() -> None
     instance = TTFont(_regular_instance(path))
     assert instance["head"].modified == TTFont(str(path))["head"].modified
     assert "fvar" not in instance and instance["OS/2"].usWeightClass == 400
+
+
+def test_a_decomposed_seed_does_not_look_changed_to_the_next_build(stress: tuple[Path, str]) -> None:
+    """The seed is read composed (NFC) but recorded by the bytes on disk: a second build has nothing to do."""
+    result = CliRunner().invoke(main, ["build", "--root", str(stress[0].parent)])
+    assert result.exit_code == 0, result.output
+    assert "up to date" in result.output and "changed" not in result.output, result.output
