@@ -86,7 +86,11 @@ def render(document: Document) -> Rendered:
 
 
 def xpath(element: Any, path: str) -> list[Any]:
-    result: list[Any] = element.xpath(path)
+    # Plain lxml XPath: parts python-docx does not model (footnotes) parse to plain elements.
+    from docx.oxml.ns import nsmap
+    from lxml import etree
+
+    result: list[Any] = etree.XPath(path, namespaces=nsmap)(element)
     return result
 
 
@@ -184,7 +188,7 @@ def test_headings_and_paragraph_styles(full: Rendered) -> None:
     assert styles["Quoted text."] == "Source Quote"
     assert styles["Small text."] == "Small"
     assert styles["Plain bold and italic"] == "Normal"
-    assert styles["First point1,2"] == "List Bullet"
+    assert styles["First point,"] == "List Bullet"  # the numbers are footnote references
     assert styles["Second point2"] == "List Bullet"
 
 
@@ -222,30 +226,38 @@ def test_stale_and_draft_spans_are_red_bold() -> None:
     assert str(flag.color.rgb) == "C00000"
 
 
-def test_consecutive_citations_are_one_linked_superscript_marker(full: Rendered) -> None:
-    p = full.paragraph("First point1,2")
-    links = p.hyperlinks
-    assert [(link.text, link.fragment) for link in links] == [("1", "note-1"), ("2", "note-2")]
-    marker_runs = [r for link in links for r in link.runs]
-    assert all(r.style.name == "Citation Marker" for r in marker_runs)
+def test_consecutive_citations_are_one_superscript_marker_of_footnote_references_and_links(full: Rendered) -> None:
+    # A note's first citation holds its footnote's reference; later ones link to the footnote.
+    first = full.paragraph("First point,")
+    references = xpath(first._p, ".//w:footnoteReference")
+    assert [ref.get(qn("w:id")) for ref in references] == ["1", "2"]
+    assert all(ref.getparent().find(f"{qn('w:rPr')}/{qn('w:rStyle')}").get(qn("w:val")) == "CitationMarker"
+               for ref in references)
     assert full.doc.styles["Citation Marker"].font.superscript is True
-    comma = [r for r in p.runs if r.text == ","]
+    comma = [r for r in first.runs if r.text == ","]
     assert len(comma) == 1 and comma[0].style.name == "Citation Marker"
+    second = full.paragraph("Second point2")
+    assert [(link.text, link.fragment) for link in second.hyperlinks] == [("2", "note-2")]
 
 
-def test_notes_are_bookmarked_targets(full: Rendered) -> None:
-    first = full.paragraph("1.\tTech Times: \u201cquote 1\u201d")
-    assert first.style.name == "Note"
-    # the number hangs: wrapped lines indent to the text after the tab
-    assert xpath(first._p, "./w:pPr/w:ind/@w:hanging") == xpath(first._p, "./w:pPr/w:ind/@w:left") != []
-    assert xpath(first._p, "./w:bookmarkStart/@w:name") == ["note-1"]
-    # the bookmark wraps the number
-    children = [c.tag for c in first._p]
+def test_cited_notes_are_footnotes_and_bookmarked_targets(full: Rendered) -> None:
+    from docx.oxml.parser import parse_xml
+
+    footnotes = parse_xml(full.part("word/footnotes.xml").encode())
+    notes = {int(f.get(qn("w:id"))): f for f in xpath(footnotes, "./w:footnote") if int(f.get(qn("w:id"))) > 0}
+    assert sorted(notes) == [1, 2]
+    first = notes[1].find(qn("w:p"))
+    assert first.find(f"{qn('w:pPr')}/{qn('w:pStyle')}").get(qn("w:val")) == "Note"
+    assert xpath(first, "./w:bookmarkStart/@w:name") == ["note-1"]
+    # the bookmark wraps the footnote's own number, where the typed number was
+    children = [c.tag for c in first]
     start, end = children.index(qn("w:bookmarkStart")), children.index(qn("w:bookmarkEnd"))
-    assert end == start + 2
-    assert first.runs[-1].style.name == "Source Quote Char"
+    assert end == start + 2 and xpath(first[start + 1], "./w:footnoteRef")
+    assert "".join(xpath(first, ".//w:t/text()")).strip() == "Tech Times: \u201cquote 1\u201d"
+    assert not [p for p in full.paragraphs if "quote 1" in p.text]  # no longer typed in the body
     anchors = set(xpath(full.doc.element.body, ".//w:hyperlink/@w:anchor"))
-    names = set(xpath(full.doc.element.body, ".//w:bookmarkStart/@w:name"))
+    names = set(xpath(full.doc.element.body, ".//w:bookmarkStart/@w:name")) | set(
+        xpath(footnotes, ".//w:bookmarkStart/@w:name"))
     assert anchors <= names
 
 
@@ -335,7 +347,8 @@ def test_core_properties(full: Rendered) -> None:
 
 def test_no_dates_but_the_as_of_date(full: Rendered) -> None:
     with zipfile.ZipFile(io.BytesIO(full.data)) as package:
-        text = "".join(package.read(name).decode() for name in package.namelist())
+        text = "".join(package.read(name).decode() for name in package.namelist()
+                       if name.endswith((".xml", ".rels")))
     assert set(re.findall(r"\d{4}-\d{2}-\d{2}", text)) == {"2026-11-25"}
     assert "python-docx" not in text
 

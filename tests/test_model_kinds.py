@@ -206,10 +206,14 @@ def test_source_notes_link_to_the_source_url_in_both_formats(built: Path) -> Non
     with zipfile.ZipFile(stem.with_suffix(".docx")) as docx:
         rels = docx.read("word/_rels/document.xml.rels").decode()
         body = docx.read("word/document.xml").decode()
+        note_rels = docx.read("word/_rels/footnotes.xml.rels").decode()
+        footnotes = docx.read("word/footnotes.xml").decode()
     assert f'Target="{url}" TargetMode="External"' in rels
+    assert f'Target="{url}" TargetMode="External"' in note_rels  # the notes are footnotes, with their own links
     # Every numbered note names its source through a link, and the source list links once more.
-    notes = len(re.findall(r'<w:bookmarkStart w:id="\d+" w:name="note-', body))
-    assert notes > 10 and body.count("<w:hyperlink r:id=") == notes + 1
+    notes = len(re.findall(r'<w:bookmarkStart w:id="\d+" w:name="note-', body + footnotes))
+    links = body.count("<w:hyperlink r:id=") + footnotes.count("<w:hyperlink r:id=")
+    assert notes > 10 and links == notes + 1
 
 
 def test_denied_and_disputed_facts_say_by_whom() -> None:

@@ -50,10 +50,13 @@ def test_fonts_are_embedded_subsets_of_one_family(workspace: Path) -> None:
 def test_outline_metadata_and_citation_links(workspace: Path) -> None:
     build(workspace, "--template", "briefing")
     reader = PdfReader(str(workspace / "out" / f"{STEM}-briefing.pdf"))
-    titles = [item.title for item in reader.outline if not isinstance(item, list)]
-    assert titles[:3] == ["Russia turns to North Korea and Iran for munitions and drones", "Key points",
-                          "Systems and transfers"]
-    assert "Source notes" in titles
+    # Nested by heading level: the title at the top, its sections under it.
+    top = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert top == ["Russia turns to North Korea and Iran for munitions and drones"]
+    sections = [item.title for item in reader.outline[1] if not isinstance(item, list)]
+    assert sections[:2] == ["Key points", "Systems and transfers"]
+    assert "Source notes" in sections
+    assert str(reader.trailer["/Root"]["/PageMode"]) == "/UseOutlines"
     info = reader.metadata
     assert info is not None
     assert info.title == "Russia turns to North Korea and Iran for munitions and drones"

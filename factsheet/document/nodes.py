@@ -46,8 +46,9 @@ class Cite:
 class Span:
     """A generic inline container; `classes` name its role (e.g. ``claim``, ``stale``).
 
-    `attributes` are key-value pairs, as pandoc's Span has; writers know one, ``href``:
-    the children link to that web address.
+    `attributes` are key-value pairs, as pandoc's Span has; writers know two: ``href``
+    (the children link to that web address) and ``lang`` (the children's language, BCP 47,
+    when it is not the document's; marked for screen readers and spelling).
     """
 
     children: tuple[Inline, ...]
@@ -58,6 +59,11 @@ class Span:
     def href(self) -> str | None:
         """The web address the span links to, if any."""
         return dict(self.attributes).get("href")
+
+    @property
+    def lang(self) -> str:
+        """The language of the text (BCP 47, the ``lang`` attribute) when it is not the document's."""
+        return dict(self.attributes).get("lang", "")
 
 
 Inline = Union[Text, Strong, Emph, Cite, Span]  # noqa: UP007 - used at runtime by isinstance

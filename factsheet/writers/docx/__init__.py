@@ -6,7 +6,7 @@ all the formatting: Title, Heading 1-2, Normal, Lead, Meta, Small, Source Quote,
 List Bullet, Briefing Table, Citation Marker and a few more. The writer adds
 content in those styles plus the small pieces of OOXML python-docx has no API
 for: PAGE/NUMPAGES fields, bookmarks and internal hyperlinks (citations link to
-bookmarked endnotes).
+footnotes, the note's first citation holding its reference; docx/notes.py).
 
 Output is reproducible: the only date recorded is the document's as-of date,
 and the zip is rewritten with fixed entry times, order and attributes.
@@ -19,7 +19,7 @@ import io
 import docx
 
 from factsheet.document.nodes import Document
-from factsheet.writers.docx import ooxml, page
+from factsheet.writers.docx import embed, notes, ooxml, page
 from factsheet.writers.docx.body import BodyWriter
 from factsheet.writers.docx.figures import Pictures, Rasterize, default_rasterizer
 from factsheet.writers.docx.package import package_bytes, reference_bytes
@@ -64,9 +64,12 @@ class DocxWriter:
         if document.page.one_page:
             page.tighten(word)
         self._pictures.part, self._pictures.count = word.part, 0
+        body = BodyWriter(sect_pr, text_width, clean, self.warnings, self._pictures)
         try:
-            BodyWriter(sect_pr, text_width, clean, self.warnings, self._pictures).write(document.body)
+            body.write(document.body)
         finally:
             self._pictures.part = None
+        notes.attach(word, body.footnote_markup)
+        embed.embed(word, embed.characters(word, body.footnote_markup.values()))
 
         return package_bytes(word.part.package)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
@@ -26,7 +27,7 @@ from factsheet.document.nodes import (
     inline_text,
     walk_blocks,
 )
-from factsheet.writers.docx import ooxml, scripts, styles
+from factsheet.writers.docx import notes, ooxml, scripts, styles
 from factsheet.writers.docx.figures import Pictures
 from factsheet.writers.docx.ooxml import Bookmarks, Cleaner, Element
 from factsheet.writers.look import KEEP_ROW_LINES
@@ -39,6 +40,7 @@ class Format:
     bold: bool = False
     italic: bool = False
     flag: bool = False
+    lang: str = ""
 
 
 PLAIN = Format()
@@ -71,6 +73,15 @@ def _balanced(inlines: Inlines) -> Inlines:
     return inlines
 
 
+_BARE_RUN = re.compile(r"<w:r>(?!<w:rPr>)")
+
+
+def with_language(runs: str, lang: str) -> str:
+    """`runs` (``w:r`` markup) marked as text in language `lang`, for spelling and for screen readers."""
+    tag = f'<w:lang w:val="{ooxml.attribute(lang)}" w:bidi="{ooxml.attribute(lang)}"/>'
+    return _BARE_RUN.sub("<w:r><w:rPr></w:rPr>", runs).replace("</w:rPr>", tag + "</w:rPr>")
+
+
 def estimated_lines(row: tuple[Inlines, ...], widths: list[int]) -> int:
     """Roughly how many lines the tallest cell of `row` needs."""
     tallest = 0
@@ -100,18 +111,32 @@ class BodyWriter:
         self.where = "body"
         self.last_was_table = False
         self.out: list[str] = []
+        self.cited: set[int] = set()
+        """Numbers of the notes that become footnotes: those cited in the text."""
+        self.footnotes: dict[int, int] = {}
+        """Footnote id of each cited note, by note number, in the order of first citations (Word's numbering)."""
+        self.note_paragraphs: dict[int, str] = {}
+        self.footnote_markup: dict[int, str] = {}
+        """The paragraphs of each footnote, by footnote id."""
 
     # ------------------------------------------------------------ entry
 
     def write(self, blocks: tuple[Block, ...]) -> None:
         """Render `blocks`; citations link to the bookmarks of the notes they number."""
+        cited = notes.cited_numbers(blocks)
         for block in walk_blocks(blocks):
             if isinstance(block, NoteList):
                 for note in block.notes:
                     name = ooxml.bookmark_name(note.anchor or f"note-{note.number}")
                     self.note_anchors.setdefault(note.number, name)
+                    if note.number in cited:
+                        self.cited.add(note.number)
         for block in blocks:
             self.block(block)
+        for number, footnote in self.footnotes.items():
+            self.footnote_markup[footnote] = notes.note_markup(
+                self.note_paragraphs.get(number, ""), ooxml.run(f"{number}.", bold=True), footnote, number,
+                styles.CITATION)
         # One new body replacing the old is far cheaper than moving hundreds of parsed
         # elements into the document one by one; what the reference body held is kept.
         body = self.sect_pr.getparent()
@@ -142,7 +167,13 @@ class BodyWriter:
         elif isinstance(block, Figure):
             self.figure(block)
         elif isinstance(block, Div):
-            self.div(block)
+            if notes.only_footnotes(block, self.cited):  # a section left with only its heading goes
+                body, last = self.out, self.last_was_table
+                self.out = []
+                self.div(block)  # its notes go into their footnotes all the same
+                self.out, self.last_was_table = body, last
+            else:
+                self.div(block)
         else:
             raise TypeError(f"docx writer: unknown block node {type(block).__name__}")
 
@@ -262,7 +293,12 @@ class BodyWriter:
         indent = NOTE_DIGIT * digits + NOTE_GAP
         for note in node.notes:
             self.where = f"{where}: note {note.number}"
+            if note.number not in self.cited:
+                self.note(note, indent)
+                continue
+            body, self.out = self.out, []  # the note's paragraph goes into its footnote
             self.note(note, indent)
+            self.note_paragraphs[note.number], self.out = "".join(self.out), body
         self.where = where
 
     def note(self, note: Note, indent: int) -> None:
@@ -315,15 +351,16 @@ class BodyWriter:
             if not text:
                 return ""
             style = styles.FLAG if fmt.flag else ""
-            return "".join(ooxml.run(piece, style=style, bold=fmt.bold, italic=fmt.italic, script=script)
-                           for piece, script in scripts.pieces(text))
+            markup = "".join(ooxml.run(piece, style=style, bold=fmt.bold, italic=fmt.italic, script=script)
+                             for piece, script in scripts.pieces(text))
+            return with_language(markup, fmt.lang) if fmt.lang else markup
         if isinstance(node, Strong):
-            return self.inlines(node.children, Format(True, fmt.italic, fmt.flag))
+            return self.inlines(node.children, replace(fmt, bold=True))
         if isinstance(node, Emph):
-            return self.inlines(node.children, Format(fmt.bold, True, fmt.flag))
+            return self.inlines(node.children, replace(fmt, italic=True))
         if isinstance(node, Span):
             flag = fmt.flag or not styles.FLAG_CLASSES.isdisjoint(node.classes)
-            content = self.inlines(node.children, Format(fmt.bold, fmt.italic, flag))
+            content = self.inlines(node.children, replace(fmt, flag=flag, lang=node.lang or fmt.lang))
             if node.href and self.pictures.part is not None:
                 rid = self.pictures.part.relate_to(node.href, RT.HYPERLINK, is_external=True)
                 return ooxml.external_link(rid, content)
@@ -336,6 +373,10 @@ class BodyWriter:
         for position, number in enumerate(numbers):
             if position:
                 out.append(ooxml.run(",", style=styles.CITATION))
+            if number in self.cited and number not in self.footnotes:  # the first citation holds the footnote
+                self.footnotes[number] = len(self.footnotes) + 1
+                out.append(notes.reference(self.footnotes[number], number, styles.CITATION))
+                continue
             anchor = self.note_anchors.get(number)
             if anchor is None:
                 self.warnings.append(f"docx: {self.where}: citation {number} has no note in the document")

@@ -71,5 +71,6 @@ def reproducible_zip(entries: dict[str, bytes]) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3  # Unix, so that unzip restores plain rw-r--r-- files
             info.external_attr = FILE_MODE << 16
-            target.writestr(info, entries[name], compresslevel=6)
+            # Embedded fonts are most of the bytes: a lighter deflate costs a fifth of the time for a tenth more size.
+            target.writestr(info, entries[name], compresslevel=1 if name.endswith(".odttf") else 6)
     return out.getvalue()

@@ -16,8 +16,6 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     KeepTogether,
-    ListFlowable,
-    ListItem,
     PageTemplate,
     Spacer,
 )
@@ -25,6 +23,7 @@ from reportlab.platypus import (
 from factsheet.document import nodes as n
 from factsheet.writers.pdf.figure import FigureFlowable
 from factsheet.writers.pdf.grid import Grid, GridLook
+from factsheet.writers.pdf.lists import Item
 from factsheet.writers.pdf.page import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, PAPER, numbered_canvas
 from factsheet.writers.pdf.styles import (
     ALERT,
@@ -40,6 +39,7 @@ from factsheet.writers.pdf.styles import (
     Styles,
     make_styles,
 )
+from factsheet.writers.pdf.tagging import Element, Tagged, Tagger
 from factsheet.writers.pdf.text import RichText, Run
 
 GRID_LOOK = GridLook(header_fill=HEADER_FILL, zebra=ZEBRA, rule=RULE)
@@ -49,12 +49,17 @@ rl_config.useA85 = 0
 
 
 class _BriefingDoc(BaseDocTemplate):
-    """Adds a PDF outline entry for every heading paragraph as it is laid out."""
+    """Adds a PDF outline entry for every heading paragraph as it is laid out, nested by heading level."""
+
+    _outline_level = -1
 
     def afterFlowable(self, flowable: Flowable) -> None:
         outline = getattr(flowable, "_outline", None)
         if outline:
             key, text, level = outline
+            # An outline level may not skip one: a level 2 heading under the title nests one deeper.
+            level = min(level, self._outline_level + 1)
+            self._outline_level = level
             self.canv.bookmarkPage(key)
             self.canv.addOutlineEntry(text, key, level=level, closed=False)
 
@@ -115,16 +120,27 @@ def _inline(node: n.Inline, look: _Look) -> list[Run]:
         return runs(node.children, replace(look, italic=True))
     if isinstance(node, n.Span):
         if {"stale", "draft"} & set(node.classes):
-            return runs(node.children, replace(look, bold=True, color=ALERT))
-        if node.href:
-            return [replace(run, link=node.href) for run in runs(node.children, replace(look, color=LINK))]
-        return runs(node.children, look)
+            inner = runs(node.children, replace(look, bold=True, color=ALERT))
+        elif node.href:
+            inner = [replace(run, link=node.href) for run in runs(node.children, replace(look, color=LINK))]
+        else:
+            inner = runs(node.children, look)
+        return [run if run.lang else replace(run, lang=node.lang) for run in inner] if node.lang else inner
     raise TypeError(f"PDF writer: unknown inline node {type(node).__name__}")
 
 
-def text(inlines: n.Inlines, style: ParagraphStyle, anchor: str | None = None, balance: bool = False) -> RichText:
-    """A paragraph of `inlines` in `style`; `balance` keeps a single word off its last line (titles)."""
-    return RichText(runs(inlines, _Look.of(style)), style, anchor, balance=balance)
+def text(inlines: n.Inlines, style: ParagraphStyle, anchor: str | None = None, balance: bool = False,
+         tag: Element | None = None) -> RichText:
+    """A paragraph of `inlines` in `style`, the content of structure element `tag`; `balance` keeps a single
+    word off its last line (titles)."""
+    para = RichText(runs(inlines, _Look.of(style)), style, anchor, balance=balance)
+    para.tag = tag
+    return para
+
+
+def heading_role(level: int) -> str:
+    """The structure type of a heading: the title is H1, sections H2, subsections H3 (H6 at most)."""
+    return f"H{min(level + 1, 6)}"
 
 
 class PdfWriter:
@@ -157,8 +173,9 @@ class PdfWriter:
         frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         doc.addPageTemplates([PageTemplate("page", [frame])])
-        story = keep_headings(_Story(styles, doc.width, doc.height).blocks(document.body), doc.width)
-        doc.build(story, canvasmaker=numbered_canvas(document))
+        tagger = Tagger(meta.language)
+        story = keep_headings(_Story(styles, doc.width, doc.height, tagger).blocks(document.body), doc.width)
+        doc.build(story, canvasmaker=numbered_canvas(document, tagger))
         self.page_count = doc.page
         return buffer.getvalue()
 
@@ -194,10 +211,13 @@ def _start_height(flowable: Flowable, width: float) -> float:
 class _Story:
     """Visits blocks, producing flowables."""
 
-    def __init__(self, styles: Styles, width: float, height: float) -> None:
+    def __init__(self, styles: Styles, width: float, height: float, tagger: Tagger) -> None:
         self.styles = styles
         self.width = width
         self.height = height
+        self.tagger = tagger
+        self.parent = tagger.root
+        """The structure element new blocks' elements go into."""
 
     def blocks(self, blocks: tuple[n.Block, ...]) -> list[Flowable]:
         out: list[Flowable] = []
@@ -209,43 +229,80 @@ class _Story:
         s = self.styles
         if isinstance(block, n.Heading):
             style = s.title if block.level == 0 else s.h1 if block.level == 1 else s.h2
-            para = text(block.children, style, block.anchor or None, balance=block.level == 0)
+            para = text(block.children, style, block.anchor or None, balance=block.level == 0,
+                        tag=self.parent.add(heading_role(block.level)))
             if block.anchor:
-                para._outline = (block.anchor, n.inline_text(block.children), max(block.level - 1, 0))
+                para._outline = (block.anchor, n.inline_text(block.children), block.level)
             para.is_heading = True
             return [para]
         if isinstance(block, n.Paragraph):
-            return [text(block.children, s.paragraph(block.style))]
+            return [text(block.children, s.paragraph(block.style), tag=self.parent.add("P"))]
         if isinstance(block, n.BulletList):
-            items = [ListItem(text(item, s.bullet), value="•") for item in block.items]
-            return [ListFlowable(items, bulletType="bullet", start="•", leftIndent=s.body.fontSize * 1.3,
-                                 bulletFontName=s.body.fontName, bulletFontSize=s.body.fontSize, bulletColor=NAVY)]
+            return self.bullet_list(block)
         if isinstance(block, n.Table):
             return [self.table(block), Spacer(1, 2 * mm)]
         if isinstance(block, n.Figure):
             scale = min(1.0, self.width / block.width, self.height * 0.8 / block.height)
+            figure = self.parent.add("Figure", alt=block.alt or block.caption)
             caption = RichText([replace(_Look.of(s.small), italic=True).run(block.caption)], s.small)
-            return [KeepTogether([FigureFlowable(block, scale), caption]), Spacer(1, 1 * mm)]
+            caption.tag = self.parent.add("Caption")
+            return [KeepTogether([Tagged(FigureFlowable(block, scale), figure, record_bbox=True), caption]),
+                    Spacer(1, 1 * mm)]
         if isinstance(block, n.NoteList):
-            # Numbers hang in the indent, which fits the widest: wrapped lines align with the text of "1." and "10.".
-            look = _Look.of(s.note)
-            number = replace(look, bold=True)
-            labels = [number.run(f"{note.number}.") for note in block.notes]
-            indent = max((stringWidth(label.text, label.font, label.size) for label in labels), default=0.0)
-            style = ParagraphStyle("NoteHanging", s.note, leftIndent=indent + look.size * 0.45, firstLineIndent=0)
-            return [
-                RichText([*runs(note.source, look), look.run(f": “{note.quote}”")], style, note.anchor, label=[label])
-                for note, label in zip(block.notes, labels, strict=True)
-            ]
+            return self.notes(block)
         if isinstance(block, n.Div):
-            return self.blocks(block.children)
+            outer = self.parent
+            if block.children:
+                self.parent = outer.add("Sect")
+            children = self.blocks(block.children)
+            self.parent = outer
+            return children
         raise TypeError(f"PDF writer: unknown block node {type(block).__name__}")
+
+    def bullet_list(self, block: n.BulletList) -> list[Flowable]:
+        """One flowable per item: L > LI > (Lbl, LBody)."""
+        s = self.styles
+        element = self.parent.add("L")
+        out: list[Flowable] = []
+        for item in block.items:
+            entry = element.add("LI")
+            label = entry.add("Lbl")
+            body = text(item, s.bullet, tag=entry.add("LBody"))
+            out.append(Item(body, s.body.fontSize * 1.3, "•", s.body.fontName, NAVY, label))
+        return out
+
+    def notes(self, block: n.NoteList) -> list[Flowable]:
+        """Each note a Note element with an /ID; citation links to it say which source they lead to."""
+        # Numbers hang in the indent, which fits the widest: wrapped lines align with the text of "1." and "10.".
+        look = _Look.of(self.styles.note)
+        number = replace(look, bold=True)
+        labels = [number.run(f"{note.number}.") for note in block.notes]
+        indent = max((stringWidth(label.text, label.font, label.size) for label in labels), default=0.0)
+        style = ParagraphStyle("NoteHanging", self.styles.note, leftIndent=indent + look.size * 0.45,
+                               firstLineIndent=0)
+        out: list[Flowable] = []
+        for note, label in zip(block.notes, labels, strict=True):
+            description = f"Source note {note.number}: {n.inline_text(note.source)}"
+            for destination in {note.anchor, f"note-{note.number}"}:
+                self.tagger.descriptions.setdefault(destination, description)
+            para = RichText([*runs(note.source, look), look.run(f": “{note.quote}”")], style, note.anchor,
+                            label=[label])
+            para.tag = self.parent.add("Note", ident=note.anchor or f"note-{note.number}")
+            out.append(para)
+        return out
 
     def table(self, table: n.Table) -> Grid:
         s = self.styles
         total = sum(c.weight for c in table.columns)
         widths = [self.width * c.weight / total for c in table.columns]
         header_look = _Look.of(s.header_cell)
+        element = self.parent.add("Table")
+        header_row = element.add("TR")
         header = [RichText([header_look.run(c.title)], s.header_cell) for c in table.columns]
-        rows = [[text(cell, s.cell) for cell in row] for row in table.rows]
+        for cell in header:
+            cell.tag = header_row.add("TH", scope="Column")
+        rows = []
+        for row in table.rows:
+            row_element = element.add("TR")
+            rows.append([text(cell, s.cell, tag=row_element.add("TD")) for cell in row])
         return Grid(header, rows, widths, GRID_LOOK)

@@ -11,6 +11,7 @@ allows, so a page never ends with a gap that a long row could have filled.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,6 +19,7 @@ from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable
 
 from factsheet.writers.look import KEEP_ROW_LINES
+from factsheet.writers.pdf import tagging
 from factsheet.writers.pdf.text import RichText
 
 Row = Sequence[RichText]
@@ -56,6 +58,8 @@ class Grid(Flowable):
         self.width = sum(widths)
         self._heights: list[float] = []
         self.hAlign = "LEFT"
+        self.continued = False
+        """A later part of a split table: its header row repeats the first part's, as an artifact."""
 
     def _row_height(self, row: Row) -> float:
         look = self.look
@@ -95,9 +99,9 @@ class Grid(Flowable):
             if cut is not None:
                 head, tail = cut
                 return [self._part([*self.rows[:fitting], head], 0),
-                        self._part([tail, *self.rows[fitting + 1:]], fitting)]
+                        self._part([tail, *self.rows[fitting + 1:]], fitting, continued=True)]
         if fitting:
-            return [self._part(self.rows[:fitting], 0), self._part(self.rows[fitting:], fitting)]
+            return [self._part(self.rows[:fitting], 0), self._part(self.rows[fitting:], fitting, continued=True)]
         return []
 
     def _tall(self, row: Row) -> bool:
@@ -126,9 +130,11 @@ class Grid(Flowable):
             tails.append(tail)
         return heads, tails
 
-    def _part(self, rows: Sequence[Row], offset: int) -> Grid:
+    def _part(self, rows: Sequence[Row], offset: int, continued: bool = False) -> Grid:
         """A grid of some of these rows; `offset` keeps the zebra stripes where they were."""
-        return Grid(self.header, rows, self.widths, self.look, self.first_index + offset)
+        part = Grid(self.header, rows, self.widths, self.look, self.first_index + offset)
+        part.continued = self.continued or continued
+        return part
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
         """Fills, rules and cells, top to bottom; text is drawn at absolute positions."""
@@ -143,14 +149,16 @@ class Grid(Flowable):
         for index, (row, height) in enumerate(zip((self.header, *self.rows), self._heights, strict=True)):
             bottom = top - height
             fill = look.header_fill if index == 0 else look.zebra if (self.first_index + index) % 2 == 0 else None
-            if fill is not None:
-                canvas.setFillColor(fill)
-                canvas.rect(x, bottom, self.width, height, stroke=0, fill=1)
-            canvas.line(x, bottom, right, bottom)
-            left = x
-            for cell, width in zip(row, self.widths, strict=False):
-                cell_top = top - look.pad_top
-                cell.drawOn(canvas, left + look.pad_x, cell_top - cell.height)
-                left += width
+            with tagging.artifact(canvas):
+                if fill is not None:
+                    canvas.setFillColor(fill)
+                    canvas.rect(x, bottom, self.width, height, stroke=0, fill=1)
+                canvas.line(x, bottom, right, bottom)
+            with tagging.artifact(canvas) if index == 0 and self.continued else nullcontext():
+                left = x
+                for cell, width in zip(row, self.widths, strict=False):
+                    cell_top = top - look.pad_top
+                    cell.drawOn(canvas, left + look.pad_x, cell_top - cell.height)
+                    left += width
             top = bottom
         canvas.restoreState()

@@ -9,6 +9,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from factsheet.document.nodes import Document
+from factsheet.writers.pdf import archival, structure, tagging
 from factsheet.writers.pdf.styles import BOLD, GREY, NAVY, REGULAR, RULE
 from factsheet.writers.pdf.text import Run, draw_runs
 
@@ -39,14 +40,19 @@ def fit(canvas: Canvas, text: str, font: str, size: float, width: float) -> str:
     return text[:low].rstrip() + "…"
 
 
-def numbered_canvas(document: Document) -> type[Canvas]:
-    """A canvas class that draws header and footer once the page count is known."""
+def numbered_canvas(document: Document, tagger: tagging.Tagger) -> type[Canvas]:
+    """A canvas class that draws header and footer once the page count is known.
+
+    On saving it also writes the structure tree `tagger` collected and makes the
+    file a PDF/A-2 and PDF/UA-1 one; header and footer are pagination artifacts.
+    """
     meta, page = document.metadata, document.page
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
+            self.tagger = tagger
 
         def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
@@ -54,10 +60,16 @@ def numbered_canvas(document: Document) -> type[Canvas]:
 
         def save(self) -> None:
             total = len(self._pages)
+            pages = []
             for state in self._pages:
                 self.__dict__.update(state)
-                self.furniture(total)
+                with tagging.artifact(self, tagging.PAGINATION):
+                    self.furniture(total)
                 super().showPage()
+                pages.append(self._doc.Pages.pages[-1])
+                pages[-1].Trans = None  # ReportLab writes an empty transition dictionary otherwise
+            structure.write(self.tagger, self._doc, pages)
+            archival.identify(self._doc, meta)
             super().save()
 
         def furniture(self, total: int) -> None:

@@ -1,14 +1,19 @@
-"""Smaller embedded fonts: strip TrueType hinting from the subsets ReportLab embeds.
+"""Smaller embedded fonts with distinct names: strip TrueType hinting from the subsets ReportLab embeds.
 
 Hinting (glyph instructions and the fpgm, prep and cvt tables) is about a third
 of Source Sans Pro's glyph data and does nothing for print or for PDF viewers,
 which rasterise without it. ReportLab copies it into every subset, so each
 subset it makes is rewritten here without it. Outlines, metrics and the
 character map are untouched.
+
+ReportLab also names the first subset of every font ``AAAAAA+...``, the second
+``AAAAAB+...``; the PDF standard asks for a different tag for every subset in a
+file, so `distinct_subset_tags` names them by a hash of font and glyphs instead.
 """
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import struct
 from collections.abc import Callable
@@ -99,3 +104,51 @@ def slim_subsets(face: Any) -> None:
     """Make a ReportLab TrueType face embed its subsets without hinting."""
     make: Callable[[Any], bytes] = face.makeSubset
     face.makeSubset = lambda subset: slim(make(subset))
+
+
+def subset_tag(font_name: bytes, subset: list[int], used: set[str]) -> str:
+    """Six capital letters naming a subset: a hash of font and glyphs, unique among `used` (then added to it)."""
+    digest = hashlib.sha256(font_name + b"|" + ",".join(map(str, subset)).encode("ascii")).digest()
+    salt = 0
+    while True:
+        number = int.from_bytes(digest[salt:salt + 8], "big")
+        tag = "".join(chr(65 + (number // 26**i) % 26) for i in range(6))
+        if tag not in used:
+            used.add(tag)
+            return tag
+        salt += 1
+
+
+def distinct_subset_tags(font: Any) -> None:
+    """Make a ReportLab TTFont name each embedded subset with its own tag (see `subset_tag`).
+
+    The same steps as ``TTFont.addObjects`` in ReportLab 4-5, but for the tag.
+    """
+    from reportlab.pdfbase import pdfdoc, ttfonts
+
+    def add_objects(doc: Any) -> None:
+        state = font.state.get(doc) or font.state.setdefault(doc, ttfonts.TTFont.State(font._asciiReadable))
+        state.frozen = 1
+        used: set[str] = doc.__dict__.setdefault("_factsheet_subset_tags", set())
+        for number, subset in enumerate(state.subsets):
+            internal = font.getSubsetInternalName(number, doc)[1:]
+            tag = subset_tag(font.face.name + font.face.subfontNameX, subset, used)
+            base = tag + "+" + (font.face.name + font.face.subfontNameX).decode("pdfdoc")
+            pdf_font = pdfdoc.PDFTrueTypeFont()
+            pdf_font.__Comment__ = f"Font {font.fontName} subset {number}"
+            pdf_font.Name = internal
+            pdf_font.BaseFont = base
+            pdf_font.FirstChar = 0
+            pdf_font.LastChar = len(subset) - 1
+            pdf_font.Widths = pdfdoc.PDFArray(list(map(font.face.getCharWidth, subset)))
+            cmap = pdfdoc.PDFStream()
+            cmap.content = ttfonts.makeToUnicodeCMap(base, subset)  # looked up now: it may be replaced
+            if doc.compression:
+                cmap.filters = [pdfdoc.PDFZCompress]
+            pdf_font.ToUnicode = doc.Reference(cmap, "toUnicodeCMap:" + base)
+            pdf_font.FontDescriptor = font.face.addSubsetObjects(doc, base, subset)
+            doc.Reference(pdf_font, internal)
+            doc.idToObject["BasicFonts"].dict[internal] = pdf_font
+        del font.state[doc]
+
+    font.addObjects = add_objects

@@ -11,7 +11,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 
 from factsheet.fonts import PDF_NAMES, reportlab_font
-from factsheet.writers.pdf.slimfont import slim_subsets
+from factsheet.writers.pdf.slimfont import distinct_subset_tags, slim_subsets
 
 REGULAR, BOLD, ITALIC, BOLD_ITALIC = (PDF_NAMES[f] for f in ("regular", "bold", "italic", "bold_italic"))
 
@@ -31,6 +31,7 @@ def register_fonts() -> None:
     for face in PDF_NAMES:
         font = reportlab_font(face)
         slim_subsets(font.face)
+        distinct_subset_tags(font)
         pdfmetrics.registerFont(font)
     pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC)
 

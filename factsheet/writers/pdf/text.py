@@ -19,15 +19,15 @@ from typing import Any
 from reportlab.lib.colors import Color
 from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.platypus import Flowable
 
+from factsheet.writers.pdf import tagging
 from factsheet.writers.pdf.bidi import base_direction, reorder
 from factsheet.writers.pdf.lines import Line, Run, Segment, Word, break_lines, cut_words, single_line
 from factsheet.writers.pdf.shaping import Glyphs
 
-__all__ = ["RichText", "Run", "draw_runs", "link_to", "one_line"]
+__all__ = ["RichText", "Run", "draw_runs", "one_line"]
 
 
 class RichText(Flowable):
@@ -54,6 +54,8 @@ class RichText(Flowable):
         self._outline: tuple[str, str, int] | None = None
         self._rtl = False
         self.is_heading = False
+        self.tag: tagging.Element | None = None
+        """The structure element this paragraph's text belongs to (None: not tagged)."""
 
     def _layout(self, width: float) -> list[Line]:
         if self._lines is None or (self._broken_at != width and not self._continued):
@@ -117,6 +119,7 @@ class RichText(Flowable):
         part._lines, part._broken_at, part._continued = lines, self._broken_at, continued
         part._outline = None if continued else self._outline
         part._rtl = self._rtl
+        part.tag = self.tag
         part.keepWithNext = self.keepWithNext if last else False
         part.spaceBefore = 0 if continued else self.getSpaceBefore()
         part.spaceAfter = self.getSpaceAfter() if last else 0
@@ -140,7 +143,10 @@ class RichText(Flowable):
         style = self.style
         if self.anchor:
             canvas.bookmarkHorizontal(self.anchor, left, bottom + self.height)
-        pen = _Pen(canvas)
+        if not lines:
+            return
+        tagger = tagging.of(canvas)
+        pen = _Pen(canvas, tagger.marks(canvas, self.tag) if tagger else None)
         y = bottom + self.height - style.fontSize
         inner = (self._broken_at or self.width) - style.leftIndent - style.rightIndent
         if self._label and lines:
@@ -162,23 +168,37 @@ class RichText(Flowable):
 
 
 class _Pen:
-    """Writes lines of segments as one PDF text object; links and ActualText spans as it goes."""
+    """Writes lines of segments as one PDF text object; links and marked content as it goes.
 
-    def __init__(self, canvas: Any) -> None:
+    With `marks` (a tagged PDF), each run's text is marked as content of its structure element.
+    """
+
+    def __init__(self, canvas: Any, marks: tagging.Marks | None = None) -> None:
         self.canvas = canvas
+        self.marks = marks
         self.document = canvas._doc
         self.escape = canvas._escape
         self.out = ["q BT"]
         self.font: tuple[str, float] | None = None
         self.color: Color | None = None
-        self.links: list[tuple[str, tuple[float, float, float, float]]] = []
+        self.links: list[tuple[str, tuple[float, float, float, float], tagging.Element | None]] = []
         self.slant = "0"
 
     def line(self, line: Line, left: float, y: float) -> None:
         """Draw one line with its left end at `left` and its baseline at `y`: everything a line draws is here."""
         out = self.out
-        for segment in line.segments:
+        marks = self.marks
+        last = len(line.segments) - 1
+        for position, segment in enumerate(line.segments):
             run = segment.run
+            # A gap (between words, or at the end of a line) is drawn as an invisible space too, so that
+            # text read back from the file (by a screen reader, say) keeps its words apart; after a link
+            # the space is the paragraph's, not the link's.
+            gap = segment.space_after or (position == last and line.spaced and not segment.text.endswith(" "))
+            if marks is not None:
+                switch = marks.run(run)
+                if switch:
+                    out.append(switch)
             if run.color is not self.color:
                 out.append(f"{fp_str(run.color.red, run.color.green, run.color.blue)} rg")
                 self.color = run.color
@@ -191,16 +211,25 @@ class _Pen:
             if embolden:
                 rgb = fp_str(run.color.red, run.color.green, run.color.blue)
                 out.append(f"{rgb} RG {fp_str(run.size * 0.035)} w 2 Tr")
+            font = segment.item.font if segment.item is not None else run.font
             if segment.glyphs is not None:
                 self.glyphs(segment.glyphs, run, x, y + run.rise)
+                if gap and not run.link:
+                    self.text(run.font, run.size, " ")
             else:
                 out.append(f"1 0 {self.slant} 1 {fp_str(x, y + run.rise)} Tm")
-                self.text(segment.item.font if segment.item is not None else run.font, run.size, segment.text)
+                self.text(font, run.size, segment.text + (" " if gap and not run.link else ""))
             if embolden:
                 out.append("0 Tr")
             if run.link:
                 low = y + run.rise - run.size / 4
-                self.links.append((run.link, (x, low, x + segment.width, low + run.size * 1.25)))
+                self.links.append((run.link, (x, low, x + segment.width, low + run.size * 1.25),
+                                   marks.link if marks else None))
+                if gap:
+                    if marks is not None:
+                        out.append(marks.run(tagging.PLAIN))
+                    out.append(f"1 0 0 1 {fp_str(x + segment.width, y)} Tm")
+                    self.text(run.font, run.size, " ")
 
     def text(self, name: str, size: float, text: str) -> None:
         """Show `text` in font `name` at the current text position."""
@@ -247,10 +276,12 @@ class _Pen:
 
     def finish(self) -> None:
         """Close the text object, hand it to the canvas and add the links."""
+        if self.marks is not None:
+            self.out.append(self.marks.close())
         self.out.append("ET Q")
         self.canvas._code.append(" ".join(self.out))
-        for destination, rect in self.links:
-            link_to(self.canvas, destination, rect)
+        for destination, rect, element in self.links:
+            tagging.link_to(self.canvas, destination, rect, element)
 
 
 def one_line(runs: Sequence[Run]) -> Line:
@@ -285,29 +316,3 @@ def _subset_chunks(font: Any, text: str, document: Any) -> Sequence[tuple[int, b
     if text and font._asciiReadable and document in font.state and text.isascii() and text.isprintable():
         return ((0, text.encode("ascii")),)
     return font.splitString(text, document)  # type: ignore[no-any-return]
-
-
-class _Link(pdfdoc.LinkAnnotation):
-    """A borderless link to a named destination, formatted in one step.
-
-    ReportLab builds a dictionary of PDF objects for each annotation and formats it
-    value by value at save time; a briefing has a link per citation, so this writes
-    the same bytes directly.
-    """
-
-    def format(self, document: Any) -> bytes:
-        """The annotation dictionary, as ReportLab's own LinkAnnotation writes it."""
-        destination = pdfdoc.format(self.Destination, document)
-        rect = fp_str(*self.Rect).encode("ascii")
-        return b"<<\n/Border [ 0 0 0 ] /Contents () /Dest %s /Rect [ %s ] /Subtype /Link /Type /Annot\n>>" % (
-            destination, rect)
-
-
-def link_to(canvas: Any, destination: str, rect: tuple[float, float, float, float]) -> None:
-    """What `canvas.linkRect("", destination, rect, relative=1, thickness=0)` does, with a `_Link`;
-    a web address becomes a link to it."""
-    if destination.startswith(("https://", "http://")):
-        canvas.linkURL(destination, rect, relative=1, thickness=0)
-        return
-    reference = canvas._bookmarkReference(destination)
-    canvas._addAnnotation(_Link(canvas._absRect(rect, 1), "", reference))

@@ -1,0 +1,142 @@
+"""The collected structure tree written as PDF objects: StructTreeRoot, elements, ParentTree, IDTree.
+
+Elements are written as ReportLab document objects whose bytes are made in one
+step at save time (a briefing has hundreds), and the pages get their
+/StructParents and /Tabs entries. Elements that ended up owning no content
+(a paragraph with nothing to draw) are left out.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.pdfbase import pdfdoc
+
+from factsheet.writers.pdf.tagging import Annotation, Element, MarkedContent, Tagger
+
+
+def _string(value: str, document: Any) -> bytes:
+    return bytes(pdfdoc.PDFString(value).format(document))
+
+
+def _reference(obj: Any, document: Any) -> bytes:
+    # What PDFObjectReference(name).format(document) writes, without its encoding steps (hundreds per file).
+    return b"%d %d R" % document.idToObjectNumberAndVersion[obj.__InternalName__]
+
+
+def _page(page: int, document: Any) -> bytes:
+    return b"%d %d R" % document.idToObjectNumberAndVersion[f"Page{page + 1}"]
+
+
+class _ElementObject(pdfdoc.PDFObject):
+    """One structure element as a PDF dictionary."""
+
+    def __init__(self, element: Element, parent: pdfdoc.PDFObject, objects: dict[int, _ElementObject]) -> None:
+        self.element = element
+        self.parent = parent
+        self.objects = objects
+
+    def page(self) -> int | None:
+        """The page of the element's first marked content or annotation, for /Pg."""
+        for kid in self.element.kids:
+            if isinstance(kid, MarkedContent | Annotation):
+                return kid.page
+        return None
+
+    def format(self, document: Any) -> bytes:
+        """The element dictionary; marked content on its own page as plain ids, else as MCR dictionaries."""
+        element = self.element
+        page = self.page()
+        out = [b"<< /S /%s /P %s" % (element.role.encode("ascii"), _reference(self.parent, document))]
+        if page is not None:
+            out.append(b" /Pg " + _page(page, document))
+        if element.ident:
+            out.append(b" /ID " + _string(element.ident, document))
+        if element.lang:
+            out.append(b" /Lang " + _string(element.lang, document))
+        if element.alt:
+            out.append(b" /Alt " + _string(element.alt, document))
+        if element.scope:
+            out.append(b" /A << /O /Table /Scope /%s >>" % element.scope.encode("ascii"))
+        if element.bbox is not None:
+            out.append(b" /A << /O /Layout /BBox [ %s ] >>" % pdfdoc.fp_str(*element.bbox).encode("ascii"))
+        kids: list[bytes] = []
+        for kid in element.kids:
+            if isinstance(kid, MarkedContent):
+                if kid.page == page:
+                    kids.append(b"%d" % kid.mcid)
+                else:
+                    kids.append(b"<< /Type /MCR /Pg %s /MCID %d >>" % (_page(kid.page, document), kid.mcid))
+            elif isinstance(kid, Annotation):
+                kids.append(b"<< /Type /OBJR /Obj %s /Pg %s >>" % (_reference(kid.link, document),
+                                                                   _page(kid.page, document)))
+            elif id(kid) in self.objects:
+                kids.append(_reference(self.objects[id(kid)], document))
+        out.append(b" /K [ %s ] >>" % b" ".join(kids))
+        return b"".join(out)
+
+
+class _Raw(pdfdoc.PDFObject):
+    """An object whose bytes are made by a function at save time."""
+
+    def __init__(self, make: Any) -> None:
+        self.make = make
+
+    def format(self, document: Any) -> bytes:
+        """Whatever the function makes."""
+        return bytes(self.make(document))
+
+
+def _keep(element: Element) -> bool:
+    """Whether `element` owns any content, itself or through its descendants."""
+    return any(not isinstance(kid, Element) or _keep(kid) for kid in element.kids)
+
+
+def write(tagger: Tagger, document: Any, pages: list[Any]) -> None:
+    """Add the structure tree of `tagger` to the ReportLab `document` whose page objects are `pages`."""
+    objects: dict[int, _ElementObject] = {}
+    root = _Raw(lambda doc: b"")  # replaced below once the tree's objects exist
+    document.Reference(root, "StructTreeRoot")
+    order: list[_ElementObject] = []
+
+    def register(element: Element, parent: pdfdoc.PDFObject) -> None:
+        obj = _ElementObject(element, parent, objects)
+        objects[id(element)] = obj
+        document.Reference(obj)
+        order.append(obj)
+        for kid in element.kids:
+            if isinstance(kid, Element) and _keep(kid):
+                register(kid, obj)
+
+    register(tagger.root, root)
+    top = objects[id(tagger.root)]
+    key = len(pages)
+    links: list[tuple[int, _ElementObject]] = []
+    for element, link in tagger.annotations:
+        link.struct_parent = key
+        links.append((key, objects[id(element)]))
+        key += 1
+    next_key = key
+    identified = sorted((obj.element.ident, number, obj) for number, obj in enumerate(order) if obj.element.ident)
+
+    def root_bytes(doc: Any) -> bytes:
+        # Parent tree: each page's marked-content owners (index = id), then each annotation's own key.
+        entries = [b"%d [ %s ]" % (number, b" ".join(_reference(objects[id(owner)], doc) for owner in owners))
+                   for number, owners in enumerate(tagger.pages)]
+        entries.extend(b"%d %s" % (number, _reference(obj, doc)) for number, obj in links)
+        id_tree = b""
+        if identified:
+            names = b" ".join(_string(ident, doc) + b" " + _reference(obj, doc) for ident, _, obj in identified)
+            id_tree = b" /IDTree << /Names [ %s ] >>" % names
+        return (b"<< /Type /StructTreeRoot /K [ %s ] /ParentTree << /Nums [ %s ] >> /ParentTreeNextKey %d%s >>"
+                % (_reference(top, doc), b" ".join(entries), next_key, id_tree))
+
+    root.make = root_bytes
+    for number, page in enumerate(pages):
+        page.__NoDefault__ = [*page.__NoDefault__, "StructParents", "Tabs"]
+        page.StructParents = number
+        if page.Annots:
+            page.Tabs = pdfdoc.PDFName("S")
+    catalog = document.Catalog
+    catalog.StructTreeRoot = pdfdoc.PDFObjectReference("StructTreeRoot")
+    catalog.MarkInfo = pdfdoc.PDFDictionary({"Marked": "true"})

@@ -1,0 +1,49 @@
+"""The ReportLab internals the PDF writer relies on (pyproject caps ReportLab's version; this says why).
+
+ReportLab has no tagging, no PDF/A and no per-subset font tags, so the writer
+reaches into its canvas, document and TrueType objects. If an upgrade moves
+any of these, this file fails first and names what moved.
+"""
+
+from __future__ import annotations
+
+import inspect
+
+from reportlab.pdfbase import pdfdoc, ttfonts
+from reportlab.pdfgen.canvas import Canvas
+
+from factsheet.fonts import reportlab_font
+
+
+def test_canvas_internals_used_for_marked_content_links_and_deferred_pages() -> None:
+    canvas = Canvas(None)
+    for name in ("_code", "_doc", "_annotationrefs", "_pageNumber", "_pagesize"):
+        assert hasattr(canvas, name), name
+    for name in ("_escape", "_absRect", "_bookmarkReference", "_addAnnotation", "_startPage", "getPageNumber"):
+        assert callable(getattr(canvas, name, None)), name
+    assert isinstance(canvas._code, list)
+    # Pages are named Page1, Page2, ... (structure elements refer to them by name).
+    assert inspect.getsource(pdfdoc.PDFDocument.thisPageName).count('"Page"') == 1
+
+
+def test_document_internals_used_for_the_structure_tree_and_identification() -> None:
+    document = pdfdoc.PDFDocument()
+    assert isinstance(document.Pages.pages, list)
+    assert {"StructTreeRoot", "MarkInfo", "Metadata", "ViewerPreferences", "PageMode"} <= set(
+        pdfdoc.PDFCatalog.__NoDefault__) | set(pdfdoc.PDFCatalog.__Defaults__)
+    assert "Trans" in pdfdoc.PDFPage.__NoDefault__
+    assert isinstance(document._pdfVersion, tuple)
+    assert isinstance(document.info, pdfdoc.PDFInfo)
+    assert "BasicFonts" in document.idToObject
+    assert pdfdoc.LinkAnnotation.__init__.__code__.co_varnames[1:4] == ("Rect", "Contents", "Destination")
+
+
+def test_truetype_internals_used_for_distinct_subset_tags() -> None:
+    font = reportlab_font("regular")
+    for name in ("state", "_asciiReadable", "getSubsetInternalName", "fontName"):
+        assert hasattr(font, name), name
+    for name in ("addSubsetObjects", "getCharWidth", "makeSubset", "name", "subfontNameX", "charToGlyph"):
+        assert hasattr(font.face, name), name
+    assert hasattr(ttfonts.TTFont, "State") and callable(ttfonts.makeToUnicodeCMap)
+    # The reason for distinct_subset_tags: ReportLab names the first subset of every font alike.
+    assert ttfonts.SUBSETN(0) == b"AAAAAA"
