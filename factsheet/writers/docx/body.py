@@ -27,7 +27,7 @@ from factsheet.document.nodes import (
     inline_text,
     walk_blocks,
 )
-from factsheet.writers.docx import notes, ooxml, styles
+from factsheet.writers.docx import notes, ooxml, scripts, styles
 from factsheet.writers.docx.figures import Pictures
 from factsheet.writers.docx.ooxml import Bookmarks, Cleaner, Element
 from factsheet.writers.look import KEEP_ROW_LINES
@@ -48,6 +48,29 @@ PLAIN = Format()
 CHAR_WIDTH = 95
 """A rough average character width of 9 pt table text, in twentieths of a point."""
 CELL_PADDING = 160
+
+NOTE_DIGIT = 100
+"""About the width of one bold digit of note text, in twentieths of a point."""
+NOTE_GAP = 160
+"""The period after a note's number and the gap before its text."""
+
+
+def _direction(inlines: Inlines) -> str:
+    """Paragraph properties for `inlines`: right to left (``w:bidi``) when its first strong letter is."""
+    return "<w:bidi/>" if scripts.first_strong_is_rtl(inline_text(inlines)) else ""
+
+
+def _balanced(inlines: Inlines) -> Inlines:
+    """A title's inlines with its last two words joined by a no-break space, so neither stands alone."""
+    for index in range(len(inlines) - 1, -1, -1):
+        node = inlines[index]
+        if isinstance(node, Text):
+            words = node.text.rstrip().rsplit(" ", 1)
+            if len(words) == 2 and words[0].strip() and len(inline_text(inlines).split()) > 2:
+                joined = Text(words[0] + "\u00a0" + words[1] + node.text[len(node.text.rstrip()):])
+                return (*inlines[:index], joined, *inlines[index + 1:])
+            return inlines
+    return inlines
 
 
 _BARE_RUN = re.compile(r"<w:r>(?!<w:rPr>)")
@@ -172,7 +195,8 @@ class BodyWriter:
                 self.warnings.append(f"docx: {self.where}: bookmark {name!r} already used; not repeated")
             else:
                 start, end = mark
-        self.append(ooxml.paragraph(style, start + self.inlines(node.children, PLAIN) + end))
+        children = _balanced(node.children) if node.level == 0 else node.children
+        self.append(ooxml.paragraph(style, start + self.inlines(children, PLAIN) + end, _direction(node.children)))
         if node.anchor:
             self.where = f"section {node.anchor!r}"
 
@@ -181,12 +205,12 @@ class BodyWriter:
         style = styles.PARAGRAPH_STYLE.get(node.style)
         if style is None:
             raise ValueError(f"docx writer: unknown paragraph style {node.style!r}")
-        self.append(ooxml.paragraph(style, self.inlines(node.children, PLAIN)))
+        self.append(ooxml.paragraph(style, self.inlines(node.children, PLAIN), _direction(node.children)))
 
     def bullet_list(self, node: BulletList) -> None:
         """One List Bullet paragraph per item."""
         for item in node.items:
-            self.append(ooxml.paragraph(styles.LIST_BULLET, self.inlines(item, PLAIN)))
+            self.append(ooxml.paragraph(styles.LIST_BULLET, self.inlines(item, PLAIN), _direction(item)))
 
     def table(self, node: Table) -> None:
         """A fixed-layout table in the table style; the header row repeats on every page."""
@@ -215,11 +239,12 @@ class BodyWriter:
             keep = estimated_lines(row, widths) <= KEEP_ROW_LINES
             out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>" if keep else "<w:tr>")
             for index, width in enumerate(widths):
-                content = ""
+                content = props = ""
                 if index < len(row):
                     self.where = f"{where}: table row {number} column {index + 1}"
                     content = self.inlines(row[index], PLAIN)
-                out.append(self.cell(width, styles.TABLE_TEXT, content))
+                    props = _direction(row[index])
+                out.append(self.cell(width, styles.TABLE_TEXT, content, props))
             out.append("</w:tr>")
         out.append("</w:tbl>")
         self.where = where
@@ -239,9 +264,10 @@ class BodyWriter:
         return widths
 
     @staticmethod
-    def cell(width: int, style: str, content: str) -> str:
-        """A table cell of `width` holding one paragraph in `style`."""
-        return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>{ooxml.paragraph(style, content)}</w:tc>'
+    def cell(width: int, style: str, content: str, props: str = "") -> str:
+        """A table cell of `width` holding one paragraph in `style` (`props`: its paragraph properties)."""
+        paragraph = ooxml.paragraph(style, content, props)
+        return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>{paragraph}</w:tc>'
 
     def figure(self, node: Figure) -> None:
         """An inline picture no wider than the text, then its caption."""
@@ -262,29 +288,33 @@ class BodyWriter:
     def note_list(self, node: NoteList) -> None:
         """The source notes: 'N. source: “quote”', the number bookmarked as the note's anchor."""
         where = self.where
+        # The numbers hang in an indent that fits the longest, so wrapped lines align with the text.
+        digits = max((len(str(note.number)) for note in node.notes), default=1)
+        indent = NOTE_DIGIT * digits + NOTE_GAP
         for note in node.notes:
             self.where = f"{where}: note {note.number}"
             if note.number not in self.cited:
-                self.note(note)
+                self.note(note, indent)
                 continue
             body, self.out = self.out, []  # the note's paragraph goes into its footnote
-            self.note(note)
+            self.note(note, indent)
             self.note_paragraphs[note.number], self.out = "".join(self.out), body
         self.where = where
 
-    def note(self, note: Note) -> None:
-        """One numbered source note."""
+    def note(self, note: Note, indent: int) -> None:
+        """One numbered source note, its number hanging `indent` twentieths of a point to the left of its text."""
         name = self.note_anchors.get(note.number, ooxml.bookmark_name(note.anchor or f"note-{note.number}"))
         mark = self.bookmarks.start(name)
         if mark is None:
             self.warnings.append(f"docx: {self.where}: bookmark {name!r} already used; not repeated")
             mark = ("", "")
         quote = self.clean(note.quote, f"{self.where} quote")
+        quoted = "".join(ooxml.run(piece, style=styles.SOURCE_QUOTE_CHAR, script=script)
+                         for piece, script in scripts.pieces(f"\u201c{quote}\u201d"))
         self.append(ooxml.paragraph(styles.NOTE, (
-            mark[0] + ooxml.run(f"{note.number}.", bold=True) + mark[1] + ooxml.run(" ")
-            + self.inlines(note.source, PLAIN) + ooxml.run(": ")
-            + ooxml.run(f"\u201c{quote}\u201d", style=styles.SOURCE_QUOTE_CHAR)
-        )))
+            mark[0] + ooxml.run(f"{note.number}.", bold=True) + mark[1] + ooxml.run("\t")
+            + self.inlines(note.source, PLAIN) + ooxml.run(": ") + quoted
+        ), f'<w:ind w:left="{indent}" w:hanging="{indent}"/>'))
 
     def div(self, node: Div) -> None:
         """A container: its children in order, nothing else."""
@@ -320,7 +350,9 @@ class BodyWriter:
             text = self.clean(node.text, self.where)
             if not text:
                 return ""
-            markup = ooxml.run(text, style=styles.FLAG if fmt.flag else "", bold=fmt.bold, italic=fmt.italic)
+            style = styles.FLAG if fmt.flag else ""
+            markup = "".join(ooxml.run(piece, style=style, bold=fmt.bold, italic=fmt.italic, script=script)
+                             for piece, script in scripts.pieces(text))
             return with_language(markup, fmt.lang) if fmt.lang else markup
         if isinstance(node, Strong):
             return self.inlines(node.children, replace(fmt, bold=True))

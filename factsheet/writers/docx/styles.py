@@ -68,7 +68,8 @@ DOC_DEFAULTS = f"""
 <w:docDefaults>
   <w:rPrDefault><w:rPr>{_FONTS}{_size(21)}
     <w:lang w:val="en-US" w:eastAsia="en-US" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>
-  <w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="264" w:lineRule="auto"/></w:pPr></w:pPrDefault>
+  <w:pPrDefault><w:pPr><w:widowControl/><w:spacing w:after="120" w:line="264" w:lineRule="auto"/></w:pPr>
+  </w:pPrDefault>
 </w:docDefaults>
 """
 

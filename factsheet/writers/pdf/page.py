@@ -11,6 +11,7 @@ from reportlab.pdfgen.canvas import Canvas
 from factsheet.document.nodes import Document
 from factsheet.writers.pdf import archival, structure, tagging
 from factsheet.writers.pdf.styles import BOLD, GREY, NAVY, REGULAR, RULE
+from factsheet.writers.pdf.text import Run, draw_runs
 
 PAPER = {"a4": A4, "letter": LETTER}
 MARGIN_X = 20 * mm
@@ -82,7 +83,8 @@ def numbered_canvas(document: Document, tagger: tagging.Tagger) -> type[Canvas]:
                 self.drawCentredString(width / 2, top, page.marking.upper())
             self.setFont(REGULAR, 8)
             self.setFillColor(GREY)
-            self.drawString(MARGIN_X, top - 11, fit(self, meta.title, REGULAR, 8, width - 2 * MARGIN_X))
+            title = fit(self, meta.title, REGULAR, 8, width - 2 * MARGIN_X)
+            draw_runs(self, [Run(title, REGULAR, 8, GREY)], MARGIN_X, top - 11)  # any script, not only the face's
             self.setStrokeColor(RULE)
             self.setLineWidth(0.5)
             self.line(MARGIN_X, top - 15, right, top - 15)
