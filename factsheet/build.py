@@ -17,13 +17,14 @@ from factsheet.diagnostics import Diagnostic, Location
 from factsheet.errors import FactsheetError, InputError, OutputError, ValidationFailed
 from factsheet.manifest import Manifest, engine_inputs, file_hash
 from factsheet.workspace import Workspace, facts_stem, slug
-from factsheet.writers import FORMATS as WRITERS
+from factsheet.writers import FORMATS as WRITER_FORMATS
+from factsheet.writers import WRITERS
 
 if TYPE_CHECKING:
     from factsheet.compose.template import LoadedTemplate
     from factsheet.facts.load import LoadedFacts
 
-FORMATS = tuple(WRITERS)
+FORMATS = WRITER_FORMATS
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,7 @@ def plan(
     if not templates:
         raise InputError("no templates (*.yaml) to build with", Location(workspace.show(workspace.templates)))
     return [
-        Planned(f, t, fmt, workspace.out / f"{slug(facts_stem(f))}-{slug(t.stem)}.{fmt}")
+        Planned(f, t, fmt, workspace.out / f"{slug(facts_stem(f))}-{slug(t.stem)}{WRITERS[fmt].extension}")
         for f in paths for t in templates for fmt in formats
     ]
 

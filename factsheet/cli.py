@@ -12,6 +12,7 @@ import click
 
 from factsheet import __version__
 from factsheet.errors import EXIT_INTERNAL, FactsheetError
+from factsheet.writers import FORMATS
 
 ROOT_OPTION = click.option(
     "--root", type=click.Path(file_okay=False, path_type=Path), default=None,
@@ -58,8 +59,8 @@ def main(ctx: click.Context, debug: bool) -> None:
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Output folder (default: out/ in the workspace).")
 @click.option("--template", "templates", multiple=True, help="Template name (repeatable; default: all).")
-@click.option("--format", "formats", multiple=True, type=click.Choice(["pdf", "docx"]),
-              help="Output format (repeatable; default: pdf and docx).")
+@click.option("--format", "formats", multiple=True, type=click.Choice(FORMATS),
+              help=f"Output format (repeatable; default: {' and '.join(FORMATS)}).")
 @click.option("--paper", type=click.Choice(["a4", "letter"]), default=None,
               help="Paper size (default: each template's choice).")
 @click.option("--allow-stale", is_flag=True,
@@ -78,7 +79,7 @@ def build(root: Path | None, out: Path | None, templates: tuple[str, ...], forma
         workspace,
         facts_paths=[p.resolve() for p in facts] or None,
         template_names=templates or None,
-        formats=formats or ("pdf", "docx"),
+        formats=formats or FORMATS,
         paper=paper,
         allow_stale=allow_stale,
         allow_drafts=allow_drafts,
@@ -139,8 +140,8 @@ def watch(root: Path | None, out: Path | None) -> None:
 @click.option("--from", "sender", envvar="FACTSHEET_FROM", required=True,
               help="Sender address (or FACTSHEET_FROM).")
 @click.option("--template", default="briefing", show_default=True, help="Template of the attached briefing.")
-@click.option("--format", "formats", multiple=True, type=click.Choice(["pdf", "docx"]),
-              help="Attach only this format (repeatable; default: pdf and docx).")
+@click.option("--format", "formats", multiple=True, type=click.Choice(FORMATS),
+              help=f"Attach only this format (repeatable; default: {' and '.join(FORMATS)}).")
 @click.option("--out", "eml", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write the message to this .eml file (default: out/<briefing>.eml unless --send).")
 @click.option("--send", is_flag=True, help="Send the message through SMTP.")
@@ -168,7 +169,7 @@ def email(root: Path | None, to: tuple[str, ...], cc: tuple[str, ...], sender: s
     from factsheet.workspace import Workspace
 
     workspace = Workspace.open(root)
-    prepared = prepare(workspace, facts=facts, template=template, formats=formats or ("pdf", "docx"), sender=sender,
+    prepared = prepare(workspace, facts=facts, template=template, formats=formats or FORMATS, sender=sender,
                        to=to, cc=cc, date=date, message_id=message_id,
                        report=lambda d: click.echo(str(d), err=True))
     for name, size in prepared.attachments:

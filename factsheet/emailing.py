@@ -13,6 +13,7 @@ from factsheet.diagnostics import Diagnostic, Location
 from factsheet.errors import InputError
 from factsheet.manifest import Manifest, diff_summaries
 from factsheet.workspace import Workspace, facts_stem, slug
+from factsheet.writers import WRITERS
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ def prepare(
         since=long_date(dt.date.fromisoformat(since)) if since else "",
     )
     stem = f"{slug(facts_stem(facts_path))}-{slug(template)}"
-    attachments = [Attachment(f"{stem}.{fmt}", (workspace.out / f"{stem}.{fmt}").read_bytes()) for fmt in formats]
+    names = [f"{stem}{WRITERS[fmt].extension}" for fmt in formats]
+    attachments = [Attachment(name, (workspace.out / name).read_bytes()) for name in names]
     message = build_message(briefing, attachments, sender=sender, to=to, cc=cc, date=date, message_id=message_id)
     return PreparedEmail(message, [(a.name, len(a.data)) for a in attachments], workspace.out / f"{stem}.eml")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from factsheet.document.nodes import (
+    FLAG,
     Block,
     BulletList,
     Cite,
@@ -24,7 +25,8 @@ from factsheet.document.nodes import (
     inline_text,
     walk_blocks,
 )
-from factsheet.writers.docx import ooxml, styles
+from factsheet.writers import assert_never
+from factsheet.writers.docx import ooxml, page, styles
 from factsheet.writers.docx.figures import Pictures
 from factsheet.writers.docx.ooxml import Bookmarks, Cleaner, Element
 from factsheet.writers.look import KEEP_ROW_LINES
@@ -104,22 +106,23 @@ class BodyWriter:
 
     def block(self, block: Block) -> None:
         """Render one block node."""
-        if isinstance(block, Heading):
-            self.heading(block)
-        elif isinstance(block, Paragraph):
-            self.paragraph(block)
-        elif isinstance(block, BulletList):
-            self.bullet_list(block)
-        elif isinstance(block, Table):
-            self.table(block)
-        elif isinstance(block, NoteList):
-            self.note_list(block)
-        elif isinstance(block, Figure):
-            self.figure(block)
-        elif isinstance(block, Div):
-            self.div(block)
-        else:
-            raise TypeError(f"docx writer: unknown block node {type(block).__name__}")
+        match block:
+            case Heading():
+                self.heading(block)
+            case Paragraph():
+                self.paragraph(block)
+            case BulletList():
+                self.bullet_list(block)
+            case Table():
+                self.table(block)
+            case NoteList():
+                self.note_list(block)
+            case Figure():
+                self.figure(block)
+            case Div():
+                self.div(block)
+            case _:
+                assert_never(block, "docx writer")
 
     def heading(self, node: Heading) -> None:
         """Level 0 is the document title, 1 and 2 are Heading 1 and 2; a bookmark holds the anchor."""
@@ -166,13 +169,13 @@ class BodyWriter:
         out = [
             f'<w:tbl><w:tblPr><w:tblStyle w:val="{styles.TABLE}"/><w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
             '<w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0"'
-            ' w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>',
+            ' w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>',
             *(f'<w:gridCol w:w="{width}"/>' for width in widths),
             "</w:tblGrid><w:tr><w:trPr><w:tblHeader/></w:trPr>",
         ]
         for index, column in enumerate(node.columns):
             title = self.clean(column.title, f"{where}: table column {index + 1} title")
-            out.append(self.cell(widths[index], styles.TABLE_HEADING, ooxml.run(title)))
+            out.append(self.cell(widths[index], styles.TABLE_HEADING, ooxml.run(title), styles.HEADER_FILL))
         out.append("</w:tr>")
         for number, row in enumerate(node.rows, start=1):
             if len(row) > len(node.columns):
@@ -186,7 +189,7 @@ class BodyWriter:
                 if index < len(row):
                     self.where = f"{where}: table row {number} column {index + 1}"
                     content = self.inlines(row[index], PLAIN)
-                out.append(self.cell(width, styles.TABLE_TEXT, content))
+                out.append(self.cell(width, styles.TABLE_TEXT, content, styles.ZEBRA if number % 2 == 0 else ""))
             out.append("</w:tr>")
         out.append("</w:tbl>")
         self.where = where
@@ -206,9 +209,15 @@ class BodyWriter:
         return widths
 
     @staticmethod
-    def cell(width: int, style: str, content: str) -> str:
-        """A table cell of `width` holding one paragraph in `style`."""
-        return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>{ooxml.paragraph(style, content)}</w:tc>'
+    def cell(width: int, style: str, content: str, fill: str = "") -> str:
+        """A table cell of `width` holding one paragraph in `style`, shaded with `fill` (hex) if given.
+
+        The header fill and the stripes are also in the table style; they are repeated on the cells
+        because not every program applies a table style's row bands.
+        """
+        shade = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
+        return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shade}</w:tcPr>'
+                f"{ooxml.paragraph(style, content)}</w:tc>")
 
     def figure(self, node: Figure) -> None:
         """An inline picture no wider than the text, then its caption."""
@@ -216,7 +225,7 @@ class BodyWriter:
         caption = self.clean(node.caption, f"{where} caption")
         description = self.clean(node.alt, f"{where} alt text") or caption
         try:
-            inline = self.pictures.inline(node, self.text_width / 20, description)
+            inline = self.pictures.inline(node, self.text_width / 20, description, caption)
         except (ImportError, OSError) as exc:
             self.warnings.append(f"docx: {where}: could not be drawn, its description is shown instead: {exc}")
             content = ooxml.run(description or "(figure)", italic=True)
@@ -229,10 +238,12 @@ class BodyWriter:
     def note_list(self, node: NoteList) -> None:
         """The source notes: 'N. source: “quote”', the number bookmarked as the note's anchor."""
         where = self.where
+        first = len(self.out)
         for note in node.notes:
             self.where = f"{where}: note {note.number}"
             self.note(note)
         self.where = where
+        page.set_in_columns(self.out, first, self.sect_pr)
 
     def note(self, note: Note) -> None:
         """One numbered source note."""
@@ -245,7 +256,7 @@ class BodyWriter:
         self.append(ooxml.paragraph(styles.NOTE, (
             mark[0] + ooxml.run(f"{note.number}.", bold=True) + mark[1] + ooxml.run(" ")
             + self.inlines(note.source, PLAIN) + ooxml.run(": ")
-            + ooxml.run(f"\u201c{quote}\u201d", style=styles.SOURCE_QUOTE_CHAR)
+            + ooxml.run(f"\u201c{quote}\u201d")
         )))
 
     def div(self, node: Div) -> None:
@@ -260,39 +271,29 @@ class BodyWriter:
     # ------------------------------------------------------------ inlines
 
     def inlines(self, nodes: Inlines, fmt: Format) -> str:
-        """The runs for `nodes`; consecutive citations become one marker."""
-        out: list[str] = []
-        index = 0
-        while index < len(nodes):
-            node = nodes[index]
-            if isinstance(node, Cite):
-                end = index
-                while end < len(nodes) and isinstance(nodes[end], Cite):
-                    end += 1
-                out.append(self.citations([n.number for n in nodes[index:end] if isinstance(n, Cite)]))
-                index = end
-                continue
-            out.append(self.inline(node, fmt))
-            index += 1
-        return "".join(out)
+        """The runs for `nodes`."""
+        return "".join(self.inline(node, fmt) for node in nodes)
 
     def inline(self, node: Inline, fmt: Format) -> str:
-        """The runs for one inline node that is not a citation."""
-        if isinstance(node, Text):
-            text = self.clean(node.text, self.where)
-            if not text:
-                return ""
-            return ooxml.run(text, style=styles.FLAG if fmt.flag else "", bold=fmt.bold, italic=fmt.italic)
-        if isinstance(node, Strong):
-            return self.inlines(node.children, Format(True, fmt.italic, fmt.flag))
-        if isinstance(node, Emph):
-            return self.inlines(node.children, Format(fmt.bold, True, fmt.flag))
-        if isinstance(node, Span):
-            flag = fmt.flag or not styles.FLAG_CLASSES.isdisjoint(node.classes)
-            return self.inlines(node.children, Format(fmt.bold, fmt.italic, flag))
-        raise TypeError(f"docx writer: unknown inline node {type(node).__name__}")
+        """The runs for one inline node."""
+        match node:
+            case Text():
+                text = self.clean(node.text, self.where)
+                if not text:
+                    return ""
+                return ooxml.run(text, style=styles.FLAG if fmt.flag else "", bold=fmt.bold, italic=fmt.italic)
+            case Strong():
+                return self.inlines(node.children, Format(True, fmt.italic, fmt.flag))
+            case Emph():
+                return self.inlines(node.children, Format(fmt.bold, True, fmt.flag))
+            case Span():
+                return self.inlines(node.children, Format(fmt.bold, fmt.italic, fmt.flag or FLAG in node.classes))
+            case Cite():
+                return self.citations(node.numbers)
+            case _:
+                assert_never(node, "docx writer")
 
-    def citations(self, numbers: list[int]) -> str:
+    def citations(self, numbers: tuple[int, ...]) -> str:
         """One superscript marker 'n,m', each number a link to its note's bookmark."""
         out: list[str] = []
         for position, number in enumerate(numbers):

@@ -22,9 +22,12 @@ from reportlab.platypus import (
 )
 
 from factsheet.document import nodes as n
+from factsheet.writers import Rendition, assert_never
+from factsheet.writers import look as house
+from factsheet.writers.pdf.columns import NoteColumns
 from factsheet.writers.pdf.figure import FigureFlowable
 from factsheet.writers.pdf.grid import Grid, GridLook
-from factsheet.writers.pdf.page import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, PAPER, numbered_canvas
+from factsheet.writers.pdf.page import numbered_canvas
 from factsheet.writers.pdf.styles import (
     ALERT,
     BOLD,
@@ -82,41 +85,36 @@ class _Look:
 
 
 def runs(inlines: n.Inlines, look: _Look) -> list[Run]:
-    """Inline nodes as text runs; runs of citations become superscript links to their notes."""
+    """Inline nodes as text runs; a citation becomes superscript numbers linking to their notes."""
     out: list[Run] = []
-    index = 0
-    while index < len(inlines):
-        node = inlines[index]
-        if isinstance(node, n.Cite):
-            size = look.size - min(2.0, 0.2 * look.size)
-            face = _FACES[look.bold, False]
-            first = True
-            while index < len(inlines) and isinstance(inlines[index], n.Cite):
-                cite = inlines[index]
-                assert isinstance(cite, n.Cite)
-                if not first:
-                    out.append(Run(",", face, size, LINK, rise=look.size * 0.5))
-                out.append(Run(str(cite.number), face, size, LINK, rise=look.size * 0.5, link=f"note-{cite.number}"))
-                first = False
-                index += 1
-            continue
+    for node in inlines:
         out.extend(_inline(node, look))
-        index += 1
     return out
 
 
 def _inline(node: n.Inline, look: _Look) -> list[Run]:
-    if isinstance(node, n.Text):
-        return [look.run(node.text)]
-    if isinstance(node, n.Strong):
-        return runs(node.children, replace(look, bold=True))
-    if isinstance(node, n.Emph):
-        return runs(node.children, replace(look, italic=True))
-    if isinstance(node, n.Span):
-        if {"stale", "draft"} & set(node.classes):
-            return runs(node.children, replace(look, bold=True, color=ALERT))
-        return runs(node.children, look)
-    raise TypeError(f"PDF writer: unknown inline node {type(node).__name__}")
+    match node:
+        case n.Text():
+            return [look.run(node.text)]
+        case n.Strong():
+            return runs(node.children, replace(look, bold=True))
+        case n.Emph():
+            return runs(node.children, replace(look, italic=True))
+        case n.Span():
+            if n.FLAG in node.classes:
+                return runs(node.children, replace(look, bold=True, color=ALERT))
+            return runs(node.children, look)
+        case n.Cite():
+            size = look.size - min(2.0, 0.2 * look.size)
+            face = _FACES[look.bold, False]
+            out: list[Run] = []
+            for position, number in enumerate(node.numbers):
+                if position:
+                    out.append(Run(",", face, size, LINK, rise=look.size * 0.5))
+                out.append(Run(str(number), face, size, LINK, rise=look.size * 0.5, link=f"note-{number}"))
+            return out
+        case _:
+            assert_never(node, "PDF writer")
 
 
 def text(inlines: n.Inlines, style: ParagraphStyle, anchor: str | None = None) -> RichText:
@@ -124,40 +122,27 @@ def text(inlines: n.Inlines, style: ParagraphStyle, anchor: str | None = None) -
     return RichText(runs(inlines, _Look.of(style)), style, anchor)
 
 
-class PdfWriter:
-    """Renders a Document to PDF bytes with ReportLab."""
-
-    name = "pdf"
-    extension = ".pdf"
-
-    def __init__(self) -> None:
-        self.warnings: list[str] = []
-        self.page_count = 0
-
-    def render(self, document: n.Document) -> bytes:
-        """The complete PDF file for `document`; byte-identical for identical trees."""
-        self.warnings = []
-        styles = make_styles(8.6 if document.page.one_page else 10.0)
-        return self._build(document, styles)
-
-    def _build(self, document: n.Document, styles: Styles) -> bytes:
-        meta = document.metadata
-        buffer = io.BytesIO()
-        pagesize = PAPER.get(document.page.paper, PAPER["a4"])
-        doc = _BriefingDoc(
-            buffer, pagesize=pagesize, invariant=1, lang=meta.language,
-            title=meta.title, author=meta.author, subject=meta.subject,
-            keywords=", ".join(meta.keywords), creator="factsheet", producer="factsheet",
-            leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM,
-            initialFontName=styles.body.fontName, initialFontSize=styles.body.fontSize,
-        )
-        frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        doc.addPageTemplates([PageTemplate("page", [frame])])
-        story = _Story(styles, doc.width, doc.height).blocks(document.body)
-        doc.build(story, canvasmaker=numbered_canvas(document))
-        self.page_count = doc.page
-        return buffer.getvalue()
+def render(document: n.Document) -> Rendition:
+    """The complete PDF file for `document` and its page count; byte-identical for identical trees."""
+    meta = document.metadata
+    buffer = io.BytesIO()
+    pagesize = house.paper_size(document.page.paper)
+    margins = house.MARGINS
+    width = pagesize[0] - margins.left - margins.right
+    styles = make_styles(house.type_scale(document.page.one_page), width)
+    doc = _BriefingDoc(
+        buffer, pagesize=pagesize, invariant=1, lang=meta.language,
+        title=meta.title, author=meta.author, subject=meta.subject,
+        keywords=", ".join(meta.keywords), creator="factsheet", producer="factsheet",
+        leftMargin=margins.left, rightMargin=margins.right, topMargin=margins.top, bottomMargin=margins.bottom,
+        initialFontName=styles.body.fontName, initialFontSize=styles.body.fontSize,
+    )
+    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    doc.addPageTemplates([PageTemplate("page", [frame])])
+    story = _Story(styles, doc.width, doc.height).blocks(document.body)
+    doc.build(story, canvasmaker=numbered_canvas(document))
+    return Rendition(buffer.getvalue(), doc.page, ())
 
 
 class _Story:
@@ -176,39 +161,44 @@ class _Story:
 
     def block(self, block: n.Block) -> list[Flowable]:
         s = self.styles
-        if isinstance(block, n.Heading):
-            style = s.title if block.level == 0 else s.h1 if block.level == 1 else s.h2
-            para = text(block.children, style, block.anchor or None)
-            if block.anchor:
-                para._outline = (block.anchor, n.inline_text(block.children), max(block.level - 1, 0))
-            return [para]
-        if isinstance(block, n.Paragraph):
-            return [text(block.children, s.paragraph(block.style))]
-        if isinstance(block, n.BulletList):
-            items = [ListItem(text(item, s.bullet), value="•") for item in block.items]
-            return [ListFlowable(items, bulletType="bullet", start="•", leftIndent=s.body.fontSize * 1.3,
-                                 bulletFontName=s.body.fontName, bulletFontSize=s.body.fontSize, bulletColor=NAVY)]
-        if isinstance(block, n.Table):
-            return [self.table(block), Spacer(1, 2 * mm)]
-        if isinstance(block, n.Figure):
-            scale = min(1.0, self.width / block.width, self.height * 0.8 / block.height)
-            caption = RichText([replace(_Look.of(s.small), italic=True).run(block.caption)], s.small)
-            return [KeepTogether([FigureFlowable(block, scale), caption]), Spacer(1, 1 * mm)]
-        if isinstance(block, n.NoteList):
-            look = _Look.of(s.note)
-            return [
-                RichText([replace(look, bold=True).run(f"{note.number}.\u00a0"), *runs(note.source, look),
-                          look.run(f": “{note.quote}”")], s.note, note.anchor)
-                for note in block.notes
-            ]
-        if isinstance(block, n.Div):
-            children = self.blocks(block.children)
-            # A section starts on a new page when little room is left, so its heading is never
-            # stranded; keeping heading and a long table together would leave half-empty pages.
-            if block.children and isinstance(block.children[0], n.Heading):
-                return [CondPageBreak(36 * mm), *children]
-            return children
-        raise TypeError(f"PDF writer: unknown block node {type(block).__name__}")
+        match block:
+            case n.Heading():
+                style = s.title if block.level == 0 else s.h1 if block.level == 1 else s.h2
+                para = text(block.children, style, block.anchor or None)
+                if block.anchor:
+                    para._outline = (block.anchor, n.inline_text(block.children), max(block.level - 1, 0))
+                return [para]
+            case n.Paragraph():
+                return [text(block.children, s.paragraph(block.style))]
+            case n.BulletList():
+                items = [ListItem(text(item, s.bullet), value="•") for item in block.items]
+                return [ListFlowable(items, bulletType="bullet", start="•", leftIndent=s.body.fontSize * 1.3,
+                                     bulletFontName=s.body.fontName, bulletFontSize=s.body.fontSize,
+                                     bulletColor=NAVY)]
+            case n.Table():
+                return [self.table(block), Spacer(1, 2 * mm)]
+            case n.Figure():
+                scale = min(1.0, self.width / block.width, self.height * 0.8 / block.height)
+                caption = RichText([replace(_Look.of(s.caption), italic=True).run(block.caption)], s.caption)
+                return [KeepTogether([FigureFlowable(block, scale), caption]), Spacer(1, 1 * mm)]
+            case n.NoteList():
+                look = _Look.of(s.note)
+                notes: list[Flowable] = [
+                    RichText([replace(look, bold=True).run(f"{note.number}.\u00a0"), *runs(note.source, look),
+                              look.run(f": \u201c{note.quote}\u201d")], s.note, note.anchor)
+                    for note in block.notes
+                ]
+                # The notes are set in columns of the text width, each line short enough to read.
+                return [NoteColumns(notes, house.NOTE_COLUMNS, house.COLUMN_GAP)]
+            case n.Div():
+                children = self.blocks(block.children)
+                # A section starts on a new page when little room is left, so its heading is never
+                # stranded; keeping heading and a long table together would leave half-empty pages.
+                if block.children and isinstance(block.children[0], n.Heading):
+                    return [CondPageBreak(36 * mm), *children]
+                return children
+            case _:
+                assert_never(block, "PDF writer")
 
     def table(self, table: n.Table) -> Grid:
         s = self.styles

@@ -1,0 +1,209 @@
+"""The timeline: each dated event drawn as precisely as it is known, its label beside it.
+
+A date known to the day is a dot; to the month, a bar one month long; to a season,
+quarter or half, a lighter bar that long; to the year, a pale bar the whole year long;
+a range, a bar from its start to its end. Nothing is drawn more precisely than the
+facts know it. Events are packed into rows: an event goes into the first row where
+its mark and its label (to the right of the mark, or to its left near the right
+edge) keep clear of everything already there, so labels never overlap and are never
+cut; a long label wraps. A year axis with month ticks runs above the rows.
+
+A timeline of a few events would only repeat the table beside it: it is left out.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from factsheet.compose import format as fmt
+from factsheet.compose.figures import (
+    HEADING_SIZE,
+    LABEL_SIZE,
+    WIDTH,
+    label_lines,
+    lines_height,
+    text_width,
+    wrap,
+)
+from factsheet.document.nodes import Arrow, Box, Dot, Figure, Label, Shape
+from factsheet.facts.model import DateFact, Precision
+
+MIN_EVENTS = 5
+"""Fewer events than this read at a glance in the table: no figure."""
+LABEL_MAX = 200.0
+KINDS = ("day", "month", "season", "quarter", "half", "year", "range")
+KIND_WORDS = {"day": "day", "month": "month", "season": "season", "quarter": "quarter", "half": "half-year",
+              "year": "year only", "range": "range"}
+
+
+@dataclass(frozen=True)
+class Period:
+    """When an event happened, as precisely as known: months since year 0 (start inclusive, end exclusive).
+
+    `kind` is one of `KINDS`: it chooses the mark, so precision is never overstated.
+    """
+
+    start: float
+    end: float
+    kind: str
+
+
+@dataclass(frozen=True)
+class Event:
+    """One event of the timeline: when, how it is written, and what happened."""
+
+    period: Period
+    when: str
+    what: str
+
+
+def period_of(date: DateFact) -> Period:
+    """The period a date fact stands for, at its precision."""
+    parts = [int(p) for p in date.value.split("-")]
+    if date.precision is Precision.year:
+        return Period(parts[0] * 12, parts[0] * 12 + 12, "year")
+    month = parts[0] * 12 + parts[1] - 1
+    if date.precision is Precision.month:
+        return Period(month, month + 1, "month")
+    day = month + (parts[2] - 1) / 31
+    return Period(day, day + 1 / 31, "day")
+
+
+def events_of(dates: Sequence[DateFact]) -> list[Event]:
+    """Timeline events for date facts, in date order."""
+    ordered = sorted(dates, key=lambda d: (d.value, d.id))
+    return [Event(period_of(d), fmt.partial_date(d.value), d.event) for d in ordered]
+
+
+def timeline_strip(dates: Sequence[DateFact]) -> Figure | None:
+    """The timeline figure of `dates`, or None when a table says it as well."""
+    return timeline_figure(events_of(dates))
+
+
+@dataclass
+class _Placed:
+    event: Event
+    x0: float
+    x1: float
+    lines: list[str]
+    anchor: str
+    label_x: float
+    extent: tuple[float, float]
+    row: int = 0
+
+
+def timeline_figure(events: Sequence[Event]) -> Figure | None:
+    """Events on a time axis, or None when there are fewer than `MIN_EVENTS`."""
+    if len(events) < MIN_EVENTS:
+        return None
+    first = min(e.period.start for e in events)
+    last = max(e.period.end for e in events)
+    start_month = math.floor(first)
+    end_month = max(math.ceil(last), start_month + 1)
+    left, right = 6.0, WIDTH - 6.0
+    per_month = (right - left) / max(end_month - start_month, 1)
+
+    def x_of(months: float) -> float:
+        return left + (months - start_month) * per_month
+
+    placed: list[_Placed] = []
+    for event in events:
+        x0, x1 = x_of(event.period.start), x_of(event.period.end)
+        if event.period.kind == "day":
+            x0, x1 = (x0 + x1) / 2 - 3, (x0 + x1) / 2 + 3
+        text = f"{event.when}: {event.what}"
+        room_right, room_left = right - x1 - 4, x0 - 4 - left
+        room = max(room_right, room_left, 40.0)
+        lines = wrap(text, LABEL_SIZE, min(LABEL_MAX, room))
+        width = max(text_width(line, LABEL_SIZE) for line in lines)
+        if width <= room_right or room_right >= room_left:
+            anchor, label_x, extent = "start", x1 + 4, (x0, x1 + 4 + width)
+        else:
+            anchor, label_x, extent = "end", x0 - 4, (x0 - 4 - width, x1)
+        placed.append(_Placed(event, x0, x1, lines, anchor, label_x, extent))
+
+    rows: list[list[tuple[float, float]]] = []
+    for item in placed:
+        for index, taken in enumerate(rows):
+            if all(item.extent[0] > b + 6 or item.extent[1] < a - 6 for a, b in taken):
+                item.row = index
+                taken.append(item.extent)
+                break
+        else:
+            item.row = len(rows)
+            rows.append([item.extent])
+    row_heights = [
+        max(lines_height(len(p.lines), LABEL_SIZE) for p in placed if p.row == index) + 6
+        for index in range(len(rows))
+    ]
+
+    axis = 26.0
+    shapes: list[Shape] = [Arrow(left, axis, right, axis, "axis", head=False)]
+    shapes.extend(_ticks(start_month, end_month, x_of, axis))
+    top = axis + 8
+    row_tops = [top + sum(row_heights[:i]) for i in range(len(rows))]
+    for item in placed:
+        row_top = row_tops[item.row]
+        mid = row_top + 3 + LABEL_SIZE * 0.45
+        kind = item.event.period.kind
+        if kind == "day":
+            shapes.append(Dot((item.x0 + item.x1) / 2, mid, 2.8, "day"))
+        else:
+            shapes.append(Box(item.x0 + 0.5, mid - 2.5, max(item.x1 - item.x0 - 1, 1.5), 5.0, "", kind))
+        shapes.extend(label_lines(item.label_x, row_top + 3 + LABEL_SIZE * 0.45 - LABEL_SIZE * 0.42,
+                                  item.lines, LABEL_SIZE, item.anchor, "event", LABEL_MAX))
+    bottom = top + sum(row_heights) + 4
+    legend, legend_h = _legend([e.period.kind for e in events], bottom)
+    shapes.extend(legend)
+    height = bottom + legend_h
+    kinds = [KIND_WORDS[k] for k in KINDS if any(e.period.kind == k for e in events)]
+    caption = ("Dated events, each drawn as precisely as the sources date it "
+               f"({', '.join(kinds)}); the table lists them with their sources.")
+    alt = "Timeline. " + "; ".join(f"{e.when}: {e.what}" for e in events) + "."
+    return Figure(WIDTH, height, tuple(shapes), caption, alt)
+
+
+def _ticks(start: int, end: int, x_of: Callable[[float], float], axis: float) -> list[Shape]:
+    """Year labels above the axis, month ticks on it, and month names between them when there is room."""
+    shapes: list[Shape] = []
+    span = end - start
+    step = 1 if span <= 36 else 3 if span <= 96 else 12
+    wide = x_of(start + 1) - x_of(start) >= 16
+    years: list[Label] = []
+    for month in range(start, end + 1):
+        x = x_of(month)
+        if month % 12 == 0:
+            shapes.append(Arrow(x, axis - 18, x, axis + 3, "axis", head=False))
+            if month < end:
+                years.append(Label(x + 2, axis - 11, str(month // 12), HEADING_SIZE,
+                                   "start", "tick"))
+        elif month % step == 0:
+            shapes.append(Arrow(x, axis - 2, x, axis + 2, "axis", head=False))
+        if wide and month < end:
+            mid = (x + x_of(month + 1)) / 2
+            shapes.append(Label(mid, axis - 3, fmt.MONTHS[month % 12], 6.0, "middle", "tick"))
+    if start % 12 != 0:
+        first = Label(x_of(start) + 1, axis - 11, str(start // 12), HEADING_SIZE,
+                      "start", "tick")
+        if not years or first.x + text_width(first.text, first.size) + 4 < years[0].x:
+            years.insert(0, first)
+    return [*shapes, *years]
+
+
+def _legend(kinds: list[str], top: float) -> tuple[list[Shape], float]:
+    """A sample mark and the word for each kind of precision drawn."""
+    shown = [k for k in KINDS if k in kinds]
+    shapes: list[Shape] = [Label(0, top + 7, "Known to:", HEADING_SIZE, "start", "heading")]
+    x = 40.0
+    for kind in shown:
+        if kind == "day":
+            shapes.append(Dot(x + 4, top + 4.5, 2.8, "day"))
+            sample = 8.0
+        else:
+            sample = {"month": 6.0, "season": 14.0, "quarter": 14.0, "half": 20.0, "year": 28.0}.get(kind, 20.0)
+            shapes.append(Box(x, top + 2, sample, 5.0, "", kind))
+        shapes.append(Label(x + sample + 3, top + 7, KIND_WORDS[kind], LABEL_SIZE, "start", "legend"))
+        x += sample + 3 + text_width(KIND_WORDS[kind], LABEL_SIZE) + 12
+    return shapes, 12.0
