@@ -4,12 +4,12 @@
 
 Loads ROOT's seed and the `briefing` template, composes the document tree once
 (factsheet.render.compose_fitted, as a build does), renders both formats once to
-warm up, then times get_writer("pdf").render(doc) and get_writer("docx").render(doc)
-COUNT times (default 100). Prints one JSON object: the per-briefing times in seconds.
+warm up, then times render("pdf", doc) and render("docx", doc) COUNT times (default 100).
+Prints one JSON object: the per-briefing times in seconds.
 
-The Word writer keeps the PNGs it drew for figures it has seen (a watch session or a
-batch re-renders the same figures); "docx_fresh" times it with a new writer each
-time, so both figures are rasterised again, as for a briefing never rendered before.
+The raster module caches the PNGs of figures by content (a watch session or a batch
+re-renders the same figures); "docx_fresh" empties that cache before each render, so
+the figures are rasterised again, as for a briefing never rendered before.
 """
 
 from __future__ import annotations
@@ -28,29 +28,27 @@ def main() -> None:
     from factsheet.facts.load import load_facts
     from factsheet.render import History, compose_fitted
     from factsheet.workspace import Workspace
-    from factsheet.writers import get_writer
-    from factsheet.writers.docx import DocxWriter
+    from factsheet.writers import raster, render
 
     workspace = Workspace.open(root, root / "out")
     facts = load_facts(workspace.facts_files()[0], workspace, check_quotes=False)
     template = load_template(workspace.template_path("briefing"), "briefing")
     document, _ = compose_fitted(facts, template, frozenset(), History())
-    pdf, docx = get_writer("pdf"), get_writer("docx")
-    sizes = {"pdf": len(pdf.render(document)), "docx": len(docx.render(document))}  # warm-up
+    sizes = {"pdf": len(render("pdf", document).data), "docx": len(render("docx", document).data)}  # warm-up
     pdf_s: list[float] = []
     docx_s: list[float] = []
     for _ in range(count):
         started = time.perf_counter()
-        pdf.render(document)
+        render("pdf", document)
         middle = time.perf_counter()
-        docx.render(document)
+        render("docx", document)
         pdf_s.append(middle - started)
         docx_s.append(time.perf_counter() - middle)
     fresh_s: list[float] = []
     for _ in range(count):
-        writer = DocxWriter()
+        raster.png.cache_clear()
         started = time.perf_counter()
-        writer.render(document)
+        render("docx", document)
         fresh_s.append(time.perf_counter() - started)
     print(json.dumps({"pdf": pdf_s, "docx": docx_s, "docx_fresh": fresh_s, "sizes": sizes}))
 

@@ -331,9 +331,9 @@ def in_process(ctx: Context) -> list[Row]:
     runs = f"{RENDER_COUNT} (+1 warm-up)"
     return [
         within(Row("3", "In-process render per briefing, PDF+DOCX (composed once)", both, "s", runs), 0.030),
-        Row("3a", "… of which `get_writer(\"pdf\").render(doc)`", data["pdf"], "s", runs),
-        Row("3b", "… of which `get_writer(\"docx\").render(doc)`", data["docx"], "s", runs),
-        Row("3c", "DOCX with both figure PNGs drawn afresh (new writer each time: no PNG cache)",
+        Row("3a", "… of which `render(\"pdf\", doc)`", data["pdf"], "s", runs),
+        Row("3b", "… of which `render(\"docx\", doc)`", data["docx"], "s", runs),
+        Row("3c", "DOCX with its figure PNGs drawn afresh (raster cache emptied each time)",
             data["docx_fresh"], "s", f"{RENDER_COUNT}"),
     ]
 
