@@ -73,7 +73,7 @@ def test_labels_sit_above_their_own_arrow_and_clear_of_it() -> None:
     assert figure is not None
     drawn = [a for a in status_arrows(figure) if a.x2 - a.x1 > 100]
     for label in labels(figure, "transfer"):
-        top, bottom = label_rect(label)[1], label_rect(label)[3]
+        bottom = label_rect(label)[3]
         below = [a.y1 for a in drawn if a.y1 > bottom]
         assert below and min(below) - bottom < 12  # the arrow right under it is its own
 
