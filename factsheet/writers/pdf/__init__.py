@@ -163,6 +163,8 @@ class _Story:
         s = self.styles
         match block:
             case n.Heading():
+                if block.level not in (0, 1, 2):
+                    raise ValueError(f"PDF writer: heading level {block.level} is not supported (0-2)")
                 style = s.title if block.level == 0 else s.h1 if block.level == 1 else s.h2
                 para = text(block.children, style, block.anchor or None)
                 if block.anchor:

@@ -57,10 +57,11 @@ class Styles:
     caption: ParagraphStyle
 
     def paragraph(self, role: str) -> ParagraphStyle:
-        """The style for a Paragraph node's role."""
-        return {"lead": self.lead, "meta": self.meta, "small": self.small, "quote": self.quote}.get(
-            role, self.body
-        )
+        """The style for a Paragraph node's role; an unknown role is an error, as in every writer."""
+        styles = {"body": self.body, "lead": self.lead, "meta": self.meta, "small": self.small, "quote": self.quote}
+        if role not in styles:
+            raise ValueError(f"PDF writer: unknown paragraph style {role!r}")
+        return styles[role]
 
 
 @cache
