@@ -81,4 +81,6 @@ def many_dates() -> list[Event]:
         ev(y + 8, y + 14, "range", "Sep 2022-Feb 2023", "Wave of strikes on energy infrastructure"),
         ev(y + 9 + 9 / 31, y + 9 + 10 / 31, "day", "10 Oct 2022", "Massive missile and drone strike"),
         ev(y + 9 + 16 / 31, y + 9 + 17 / 31, "day", "17 Oct 2022", "Kyiv struck by Shahed drones"),
+        Event(Period(y + 6, y + 7, "month", "after"), "since Jul 2022", "Iranian instructors in Crimea"),
+        Event(Period(y + 10, y + 10, "open", "before"), "before Nov 2022", "Contract signed"),
     ]

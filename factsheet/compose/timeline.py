@@ -33,9 +33,9 @@ from factsheet.facts.model import DateFact, Precision
 MIN_EVENTS = 5
 """Fewer events than this read at a glance in the table: no figure."""
 LABEL_MAX = 200.0
-KINDS = ("day", "month", "season", "quarter", "half", "year", "range")
+KINDS = ("day", "month", "season", "quarter", "half", "year", "range", "open")
 KIND_WORDS = {"day": "day", "month": "month", "season": "season", "quarter": "quarter", "half": "half-year",
-              "year": "year only", "range": "range"}
+              "year": "year only", "range": "range", "open": "open-ended"}
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,9 @@ class Period:
     start: float
     end: float
     kind: str
+    open: str = ""
+    """'after' for an open period or 'after' a date (an arrow on to the axis end), 'before' for a deadline or
+    'before' a date (an arrow back to the axis start); kind 'open' draws the arrow alone, from `start`."""
 
 
 @dataclass(frozen=True)
@@ -113,15 +116,23 @@ def timeline_figure(events: Sequence[Event]) -> Figure | None:
         x0, x1 = x_of(event.period.start), x_of(event.period.end)
         if event.period.kind == "day":
             x0, x1 = (x0 + x1) / 2 - 3, (x0 + x1) / 2 + 3
+        if event.period.kind == "open":
+            x1 = x0
         text = f"{event.when}: {event.what}"
         room_right, room_left = right - x1 - 4, x0 - 4 - left
+        if event.period.open:  # the arrow takes one side; the label goes on the other
+            room_right, room_left = (0.0, room_left) if event.period.open == "after" else (room_right, 0.0)
         room = max(room_right, room_left, 40.0)
         lines = wrap(text, LABEL_SIZE, min(LABEL_MAX, room))
         width = max(text_width(line, LABEL_SIZE) for line in lines)
-        if width <= room_right or room_right >= room_left:
+        if event.period.open != "after" and (width <= room_right or room_right >= room_left):
             anchor, label_x, extent = "start", x1 + 4, (x0, x1 + 4 + width)
         else:
             anchor, label_x, extent = "end", x0 - 4, (x0 - 4 - width, x1)
+        if event.period.open == "after":
+            extent = (extent[0], right)
+        elif event.period.open == "before":
+            extent = (left, extent[1])
         placed.append(_Placed(event, x0, x1, lines, anchor, label_x, extent))
 
     rows: list[list[tuple[float, float]]] = []
@@ -150,12 +161,16 @@ def timeline_figure(events: Sequence[Event]) -> Figure | None:
         kind = item.event.period.kind
         if kind == "day":
             shapes.append(Dot((item.x0 + item.x1) / 2, mid, 2.8, "day"))
-        else:
+        elif kind != "open":
             shapes.append(Box(item.x0 + 0.5, mid - 2.5, max(item.x1 - item.x0 - 1, 1.5), 5.0, "", kind))
+        if item.event.period.open == "after":
+            shapes.append(Arrow(item.x1 + 1, mid, right, mid, "open"))
+        elif item.event.period.open == "before":
+            shapes.append(Arrow(item.x0 - 1, mid, left, mid, "open"))
         shapes.extend(label_lines(item.label_x, row_top + 3 + LABEL_SIZE * 0.45 - LABEL_SIZE * 0.42,
                                   item.lines, LABEL_SIZE, item.anchor, "event", LABEL_MAX))
     bottom = top + sum(row_heights) + 4
-    legend, legend_h = _legend([e.period.kind for e in events], bottom)
+    legend, legend_h = _legend([e.period.kind for e in events] + ["open" for e in events if e.period.open], bottom)
     shapes.extend(legend)
     height = bottom + legend_h
     kinds = [KIND_WORDS[k] for k in KINDS if any(e.period.kind == k for e in events)]
@@ -201,6 +216,9 @@ def _legend(kinds: list[str], top: float) -> tuple[list[Shape], float]:
         if kind == "day":
             shapes.append(Dot(x + 4, top + 4.5, 2.8, "day"))
             sample = 8.0
+        elif kind == "open":
+            sample = 18.0
+            shapes.append(Arrow(x, top + 4.5, x + sample, top + 4.5, "open"))
         else:
             sample = {"month": 6.0, "season": 14.0, "quarter": 14.0, "half": 20.0, "year": 28.0}.get(kind, 20.0)
             shapes.append(Box(x, top + 2, sample, 5.0, "", kind))
