@@ -333,7 +333,7 @@ def in_process(ctx: Context) -> list[Row]:
         within(Row("3", "In-process render per briefing, PDF+DOCX (composed once)", both, "s", runs), 0.030),
         Row("3a", "… of which `render(\"pdf\", doc)`", data["pdf"], "s", runs),
         Row("3b", "… of which `render(\"docx\", doc)`", data["docx"], "s", runs),
-        Row("3c", "DOCX with its figure PNGs drawn afresh (raster cache emptied each time)",
+        Row("3c", "DOCX again (figures are vector drawings made per render: nothing cached)",
             data["docx_fresh"], "s", f"{RENDER_COUNT}"),
     ]
 

@@ -5,9 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import struct
 import zipfile
-import zlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,10 +23,12 @@ from factsheet.document.nodes import (
     Column,
     Div,
     Document,
+    Dot,
     Emph,
     Figure,
     Heading,
     Inlines,
+    Label,
     Metadata,
     Note,
     NoteList,
@@ -40,7 +40,7 @@ from factsheet.document.nodes import (
     Text,
 )
 from factsheet.errors import InputError
-from factsheet.writers import WRITERS, look, raster
+from factsheet.writers import WRITERS, look
 from factsheet.writers import render as render_writer
 from factsheet.writers.docx import render as render_docx
 from factsheet.writers.docx.make_reference import build_reference
@@ -418,66 +418,61 @@ FIGURE = Figure(
 )
 
 
-def tiny_png(figure: Figure) -> bytes:
-    """A valid 2x1 PNG, standing in for the raster module."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-
-    header = struct.pack(">IIBBBBB", 2, 1, 8, 2, 0, 0, 0)
-    pixels = zlib.compress(b"\x00" + b"\xff\x00\x00" * 2)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+WPS = "{http://schemas.microsoft.com/office/word/2010/wordprocessingShape}"
 
 
-def test_figure_is_an_inline_picture_scaled_to_the_text_width(monkeypatch: pytest.MonkeyPatch) -> None:
-    drawn: list[Figure] = []
+def drawings(document: Any) -> list[Any]:
+    return xpath(document.element.body, ".//w:drawing/wp:inline")
 
-    def rasterize(figure: Figure) -> bytes:
-        drawn.append(figure)
-        return tiny_png(figure)
 
-    monkeypatch.setattr(raster, "png", rasterize)
-    result = render_docx(make(FIGURE, Paragraph((Text("after"),))))
+def test_figure_is_a_vector_drawing_scaled_to_the_text_width() -> None:
+    labelled = Figure(FIGURE.width, FIGURE.height,
+                      (*FIGURE.shapes, Label(210, 14, "Russia", 7.5, "start", "box"), Dot(300, 10, 3)),
+                      FIGURE.caption, FIGURE.alt)
+    result = render_docx(make(labelled, Paragraph((Text("after"),))))
     assert result.warnings == ()
     document: Any = docx.Document(io.BytesIO(result.data))
-    (shape,) = document.inline_shapes
+    (inline,) = drawings(document)
     text_width_emu = round(look.text_width("a4") * 20) * 635
-    assert shape.width == text_width_emu
-    assert shape.height == round(text_width_emu * 120 / 960)
+    extent = inline.find(qn("wp:extent"))
+    assert int(extent.get("cx")) == pytest.approx(text_width_emu, abs=2)
+    assert int(extent.get("cy")) == pytest.approx(text_width_emu * 120 / 960, abs=2)
+    shapes = inline.findall(f".//{WPS}wsp")
+    assert len(shapes) == len(labelled.shapes)  # one vector shape per figure shape, no picture
+    assert not [r for r in document.part.rels.values() if r.reltype.endswith("/image")]
+    geometry = [s.find(f".//{A}prstGeom").get("prst") for s in shapes]
+    assert geometry == ["roundRect", "line", "rect", "ellipse"]
+    line = shapes[1].find(f".//{A}ln")
+    assert line.find(f"{A}tailEnd").get("type") == "triangle"
+    assert line.find(f"{A}solidFill/{A}srgbClr").get("val") == look.STATUS_LOOK["delivered"][0][1:].upper()
+    texts = ["".join(t.text for t in shape.iter(qn("w:t"))) for shape in shapes]
+    assert texts == ["Iran", "", "Russia", ""]  # real text, not pixels
+    for shape in shapes:  # nothing outside the drawing, so nothing is clipped
+        off, ext = shape.find(f".//{A}off"), shape.find(f".//{A}ext")
+        assert int(off.get("x")) >= 0 and int(off.get("x")) + int(ext.get("cx")) <= int(extent.get("cx")) + 1
+        assert int(off.get("y")) >= 0 and int(off.get("y")) + int(ext.get("cy")) <= int(extent.get("cy")) + 1
     picture, caption = document.paragraphs[:2]
     assert picture.style.name == "Figure"
     assert caption.text == "Who supplies what" and caption.style.name == "Figure Caption"
     assert xpath(picture._p, ".//wp:docPr/@descr") == ["Iran supplies drones to Russia"]
     assert xpath(picture._p, ".//wp:docPr/@title") == ["Who supplies what"]
-    assert drawn == [FIGURE]
 
 
-def test_figures_are_drawn_at_print_resolution_and_cached_by_content() -> None:
-    data = raster.png(FIGURE)
-    assert raster.png(Figure(FIGURE.width, FIGURE.height, FIGURE.shapes, FIGURE.caption, FIGURE.alt)) is data
-    assert data[:8] == b"\x89PNG\r\n\x1a\n"
-    width, height = struct.unpack(">II", data[16:24])
-    assert (width, height) == (4000, 500)  # 300 dpi
+def test_dashes_follow_the_status() -> None:
+    figure = Figure(200, 40, tuple(Arrow(0, 5 + 5 * i, 100, 5 + 5 * i, s) for i, s in enumerate(look.STATUS_LOOK)),
+                    "statuses")
+    document: Any = docx.Document(io.BytesIO(render_docx(make(figure)).data))
+    patterns = [tuple(ds.get("d") for ds in shape.findall(f".//{A}ds"))
+                for shape in drawings(document)[0].findall(f".//{WPS}wsp")]
+    assert len(set(patterns)) == len(look.STATUS_LOOK)  # solid for one, a different dash for each other
 
 
-def test_every_picture_has_its_own_drawing_id(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(raster, "png", tiny_png)
+def test_every_drawing_has_its_own_id() -> None:
     second = Figure(FIGURE.width, FIGURE.height, FIGURE.shapes, "Timeline", "Events by month")
     for _ in range(2):  # ids restart with each document
         document: Any = docx.Document(io.BytesIO(render_docx(make(FIGURE, second)).data))
         assert xpath(document.element.body, ".//wp:docPr/@id") == ["1", "2"]
-
-
-def test_figure_that_cannot_be_drawn_is_described_and_reported(monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(figure: Figure) -> bytes:
-        raise ModuleNotFoundError("No module named 'font_source_sans_pro'")
-
-    monkeypatch.setattr(raster, "png", broken)
-    result = render_docx(make(FIGURE))
-    document: Any = docx.Document(io.BytesIO(result.data))
-    assert [p.text for p in document.paragraphs] == ["Iran supplies drones to Russia", "Who supplies what"]
-    assert not document.inline_shapes
-    assert len(result.warnings) == 1 and "font_source_sans_pro" in result.warnings[0]
 
 
 def test_one_page_documents_use_smaller_type() -> None:
@@ -524,3 +519,12 @@ def test_registry_names_the_writer_its_files_and_their_type() -> None:
     info = WRITERS["docx"]
     assert (info.extension, info.mime) == (".docx", ("application", MIME_DOCX))
     assert render_writer("docx", make(Paragraph((Text("x"),)))).data == render_docx(make(Paragraph((Text("x"),)))).data
+
+
+def test_a_tall_figure_is_scaled_to_the_page_as_in_the_pdf() -> None:
+    tall = Figure(480.0, 2000.0, FIGURE.shapes, "Tall", "A tall figure")
+    document: Any = docx.Document(io.BytesIO(render_docx(make(tall)).data))
+    extent = drawings(document)[0].find(qn("wp:extent"))
+    text_height = look.PAPER["a4"][1] - look.MARGINS.top - look.MARGINS.bottom
+    assert int(extent.get("cy")) / 12700 == pytest.approx(text_height * 0.8, abs=1)
+    assert int(extent.get("cx")) / int(extent.get("cy")) == pytest.approx(480 / 2000, rel=0.01)

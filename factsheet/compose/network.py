@@ -171,12 +171,12 @@ def _legend(statuses: list[str], top: float) -> tuple[list[Shape], float]:
     """A sample line and the name of each status drawn, in the house order, wrapping to more rows."""
     shown = [s for s in STATUS_ORDER if s in statuses] + sorted(set(statuses) - set(STATUS_ORDER))
     shapes: list[Shape] = [Label(0, top + 7, "Status:", HEADING_SIZE, "start", "heading")]
-    x, row = 34.0, 0
+    x, row = 40.0, 0
     sample = 22.0
     for status in shown:
         width = sample + 4 + text_width(status, LABEL_SIZE) + 12
-        if x + width > WIDTH and x > 34.0:
-            x, row = 34.0, row + 1
+        if x + width > WIDTH and x > 40.0:
+            x, row = 40.0, row + 1
         y = top + row * 12
         shapes.append(Arrow(x, y + 4.5, x + sample, y + 4.5, status))
         shapes.append(Label(x + sample + 4, y + 7, status, LABEL_SIZE, "start", "legend"))

@@ -211,7 +211,7 @@ def _legend(kinds: list[str], top: float) -> tuple[list[Shape], float]:
     """A sample mark and the word for each kind of precision drawn."""
     shown = [k for k in KINDS if k in kinds]
     shapes: list[Shape] = [Label(0, top + 7, "Known to:", HEADING_SIZE, "start", "heading")]
-    x = 40.0
+    x = 46.0
     for kind in shown:
         if kind == "day":
             shapes.append(Dot(x + 4, top + 4.5, 2.8, "day"))

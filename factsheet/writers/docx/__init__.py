@@ -24,7 +24,6 @@ from factsheet.writers import Rendition
 from factsheet.writers import look as house
 from factsheet.writers.docx import ooxml, page
 from factsheet.writers.docx.body import BodyWriter
-from factsheet.writers.docx.figures import Pictures
 from factsheet.writers.docx.package import package_bytes, reference_bytes
 
 __all__ = ["render"]
@@ -57,6 +56,6 @@ def render(document: Document) -> Rendition:
     if document.page.one_page:
         page.tighten(word, scale)
     page.set_measure(word, scale, text_width)
-    pictures = Pictures(word.part)
-    BodyWriter(sect_pr, text_width, clean, warnings, pictures).write(document.body)
+    text_height = page.text_height(document.page.paper)
+    BodyWriter(sect_pr, text_width, clean, warnings, text_height).write(document.body)
     return Rendition(package_bytes(word.part.package), None, tuple(warnings))

@@ -26,8 +26,7 @@ from factsheet.document.nodes import (
     walk_blocks,
 )
 from factsheet.writers import assert_never
-from factsheet.writers.docx import ooxml, page, styles
-from factsheet.writers.docx.figures import Pictures
+from factsheet.writers.docx import drawing, ooxml, page, styles
 from factsheet.writers.docx.ooxml import Bookmarks, Cleaner, Element
 from factsheet.writers.look import KEEP_ROW_LINES
 
@@ -65,10 +64,11 @@ class BodyWriter:
     """
 
     def __init__(
-        self, sect_pr: Element, text_width: int, clean: Cleaner, warnings: list[str], pictures: Pictures
+        self, sect_pr: Element, text_width: int, clean: Cleaner, warnings: list[str], text_height: int = 0
     ) -> None:
         self.sect_pr = sect_pr
-        self.pictures = pictures
+        self.drawings = 0  # drawings placed so far: each needs an id of its own
+        self.text_height = text_height or 10**6  # twips; a figure is never taller than 80% of it
         self.text_width = text_width
         self.clean = clean
         self.warnings = warnings
@@ -220,18 +220,15 @@ class BodyWriter:
                 f"{ooxml.paragraph(style, content)}</w:tc>")
 
     def figure(self, node: Figure) -> None:
-        """An inline picture no wider than the text, then its caption."""
+        """A vector drawing no wider than the text, with its alternative text, then its caption."""
         where = f"{self.where}: figure"
         caption = self.clean(node.caption, f"{where} caption")
         description = self.clean(node.alt, f"{where} alt text") or caption
-        try:
-            inline = self.pictures.inline(node, self.text_width / 20, description, caption)
-        except (ImportError, OSError) as exc:
-            self.warnings.append(f"docx: {where}: could not be drawn, its description is shown instead: {exc}")
-            content = ooxml.run(description or "(figure)", italic=True)
-        else:
-            content = f"<w:r><w:drawing>{inline}</w:drawing></w:r>"
-        self.append(ooxml.paragraph(styles.FIGURE, content))
+        self.drawings += 1
+        inline = drawing.inline(node, (self.text_width / 20, self.text_height / 20), self.drawings, description,
+                                caption,
+                                lambda text: self.clean(text, f"{where} label"))
+        self.append(ooxml.paragraph(styles.FIGURE, f"<w:r><w:drawing>{inline}</w:drawing></w:r>"))
         if caption:
             self.append(ooxml.paragraph(styles.FIGURE_CAPTION, ooxml.run(caption)))
 

@@ -34,6 +34,11 @@ def set_paper(sect_pr: Element, paper: str) -> int:
     return twips(width) - twips(margins.left) - twips(margins.right)
 
 
+def text_height(paper: str) -> int:
+    """The height of the text block on `paper`, in twips."""
+    return twips(house.paper_size(paper)[1]) - twips(house.MARGINS.top) - twips(house.MARGINS.bottom)
+
+
 def header_footer(document: Any) -> tuple[Element, Element, Element, Element]:
     """The header and footer of the reference document's one section, and those of its first page."""
     parts: dict[str, Element] = {}
