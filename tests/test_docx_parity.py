@@ -35,10 +35,10 @@ def test_docx_converts_with_libreoffice(built: Path, tmp_path: Path, template: s
 
 def test_docx_has_figures_header_footer_and_properties(built: Path) -> None:
     document = Document(str(built / "out" / f"{STEM}-briefing.docx"))
-    # The supply network, as a vector drawing with its alternative text; a timeline of four events would
-    # only repeat its table, so there is none.
+    # The supply network and the timeline, as vector drawings with their alternative text.
     drawings = document.element.body.xpath(".//w:drawing/wp:inline/wp:docPr")
-    assert len(drawings) == 1 and drawings[0].get("descr").startswith("Supply network. North Korea to Russia")
+    assert [d.get("descr").split(". ")[0] for d in drawings] == ["Supply network", "Timeline"]
+    assert drawings[0].get("descr").startswith("Supply network. North Korea to Russia")
     assert not [r for r in document.part.rels.values() if r.reltype.endswith("/image")]
     props = document.core_properties
     assert props.title == "Russia turns to North Korea and Iran for munitions and drones"

@@ -119,7 +119,7 @@ def test_small_network_is_not_grouped() -> None:
 def test_timeline_left_out_when_a_short_table_says_it_all() -> None:
     sheet, _ = seed_sheet()
     assert len(sheet.dates) < MIN_EVENTS
-    assert timeline_strip(sheet.dates) is None
+    assert timeline_strip([(d, d.event) for d in sheet.dates]) is None
 
 
 def test_each_precision_is_drawn_as_precisely_as_known() -> None:
@@ -140,7 +140,7 @@ def test_each_precision_is_drawn_as_precisely_as_known() -> None:
 
 def test_year_precision_date_facts_are_year_bars() -> None:
     dates = seed_dates(9)
-    events = events_of(dates)
+    events = events_of([(d, d.event) for d in dates])
     assert {e.period.kind for e in events} == {"day", "month", "year"}
     years = [e for e in events if e.period.kind == "year"]
     assert all(e.period.end - e.period.start == 12 for e in years)
@@ -148,7 +148,7 @@ def test_year_precision_date_facts_are_year_bars() -> None:
 
 @pytest.mark.parametrize("count", [5, 12, 40])
 def test_timeline_labels_never_overlap_or_get_cut(count: int) -> None:
-    figure = timeline_strip(seed_dates(count))
+    figure = timeline_strip([(d, d.event) for d in seed_dates(count)])
     assert figure is not None
     assert_clean(figure)
     texts = [label.text for label in labels(figure, "event")]

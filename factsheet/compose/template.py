@@ -10,7 +10,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 SectionKind = Literal[
-    "key_points", "transfers", "systems", "claims", "actors", "timeline", "costs", "gaps", "notes", "changes"
+    "key_points", "transfers", "packages", "systems", "claims", "actors", "places", "timeline", "events", "costs",
+    "gaps", "notes", "changes",
 ]
 
 
@@ -20,13 +21,14 @@ class TemplateSection(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     kind: SectionKind
-    """Which section: key_points, transfers, systems, claims, actors, timeline, costs, gaps, notes or changes."""
+    """Which section: key_points, transfers, packages, systems, claims, actors, places, timeline, events, costs,
+    gaps, notes or changes."""
     title: str | None = None
     """The heading printed; defaults to the kind's usual title."""
     limit: int | None = Field(default=None, ge=1)
     """Show at most this many items (the briefing says how many were left out)."""
     compact: bool = False
-    """A shorter form: fewer columns, quotes shortened in notes."""
+    """A shorter form: fewer columns, package items in one line, quotes shortened in notes."""
     figure: bool = False
     """Add the section's figure: the supply network for transfers, the timeline strip for timeline."""
 

@@ -13,9 +13,12 @@ A timeline of a few events would only repeat the table beside it: it is left out
 
 from __future__ import annotations
 
+import calendar
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
+from typing import assert_never
 
 from factsheet.compose import format as fmt
 from factsheet.compose.figures import (
@@ -28,7 +31,7 @@ from factsheet.compose.figures import (
     wrap,
 )
 from factsheet.document.nodes import Arrow, Box, Dot, Figure, Label, Shape
-from factsheet.facts.model import DateFact, Precision
+from factsheet.facts.model import DateValue, Relation
 
 MIN_EVENTS = 5
 """Fewer events than this read at a glance in the table: no figure."""
@@ -62,26 +65,41 @@ class Event:
     what: str
 
 
-def period_of(date: DateFact) -> Period:
-    """The period a date fact stands for, at its precision."""
-    parts = [int(p) for p in date.value.split("-")]
-    if date.precision is Precision.year:
-        return Period(parts[0] * 12, parts[0] * 12 + 12, "year")
-    month = parts[0] * 12 + parts[1] - 1
-    if date.precision is Precision.month:
-        return Period(month, month + 1, "month")
-    day = month + (parts[2] - 1) / 31
-    return Period(day, day + 1 / 31, "day")
+def _months(day: date, end: bool = False) -> float:
+    """Months since year 0 at the start of `day` (or at its end, with `end`)."""
+    length = calendar.monthrange(day.year, day.month)[1]
+    return day.year * 12 + day.month - 1 + (day.day - (0 if end else 1)) / length
 
 
-def events_of(dates: Sequence[DateFact]) -> list[Event]:
-    """Timeline events for date facts, in date order."""
-    ordered = sorted(dates, key=lambda d: (d.value, d.id))
-    return [Event(period_of(d), fmt.partial_date(d.value), d.event) for d in ordered]
+def period_of(value: DateValue) -> Period:
+    """The period a date stands for, at its precision: its whole span, open on one side when it is a period
+    'since' a date or a deadline, and only an arrow when the event is 'before' or 'after' a date."""
+    first, last = value.span()
+    start, end = _months(first), _months(last, end=True)
+    kind = "range" if value.end is not None else value.known_to.value
+    match value.relation:
+        case Relation.on:
+            return Period(start, end, kind)
+        case Relation.since:
+            return Period(start, end, kind, "after")
+        case Relation.until | Relation.by:
+            return Period(start, end, kind, "before")
+        case Relation.before:
+            return Period(start, start, "open", "before")
+        case Relation.after:
+            return Period(end, end, "open", "after")
+        case _:
+            assert_never(value.relation)
 
 
-def timeline_strip(dates: Sequence[DateFact]) -> Figure | None:
-    """The timeline figure of `dates`, or None when a table says it as well."""
+def events_of(dates: Sequence[tuple[DateValue, str]]) -> list[Event]:
+    """Timeline events for (date, what happened) pairs, in date order."""
+    ordered = sorted(dates, key=lambda item: item[0].sort_key())
+    return [Event(period_of(value), fmt.event_date(value), what) for value, what in ordered]
+
+
+def timeline_strip(dates: Sequence[tuple[DateValue, str]]) -> Figure | None:
+    """The timeline figure of (date, what happened) pairs, or None when a table says it as well."""
     return timeline_figure(events_of(dates))
 
 

@@ -50,11 +50,18 @@ class Span:
     """A generic inline container; `classes` name its role (e.g. ``claim``, ``stale``).
 
     A span with the class `FLAG` is a warning to the reader (a changed source, an unreviewed fact):
-    every writer shows it in the house's alert look.
+    every writer shows it in the house's alert look. `attributes` are key-value pairs, as pandoc's
+    Span has; writers know one, ``href``: the children link to that web address.
     """
 
     children: tuple[Inline, ...]
     classes: tuple[str, ...] = ()
+    attributes: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def href(self) -> str | None:
+        """The web address the span links to, if any."""
+        return dict(self.attributes).get("href")
 
 
 FLAG = "flag"

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from factsheet.document.nodes import (
     FLAG,
@@ -64,10 +67,12 @@ class BodyWriter:
     """
 
     def __init__(
-        self, sect_pr: Element, text_width: int, clean: Cleaner, warnings: list[str], text_height: int = 0
+        self, sect_pr: Element, text_width: int, clean: Cleaner, warnings: list[str], text_height: int = 0,
+        part: Any = None,
     ) -> None:
         self.sect_pr = sect_pr
         self.drawings = 0  # drawings placed so far: each needs an id of its own
+        self.part = part  # the document part external links are related to
         self.text_height = text_height or 10**6  # twips; a figure is never taller than 80% of it
         self.text_width = text_width
         self.clean = clean
@@ -284,7 +289,11 @@ class BodyWriter:
             case Emph():
                 return self.inlines(node.children, Format(fmt.bold, True, fmt.flag))
             case Span():
-                return self.inlines(node.children, Format(fmt.bold, fmt.italic, fmt.flag or FLAG in node.classes))
+                content = self.inlines(node.children, Format(fmt.bold, fmt.italic, fmt.flag or FLAG in node.classes))
+                if node.href and self.part is not None:
+                    rid = self.part.relate_to(node.href, RT.HYPERLINK, is_external=True)
+                    return ooxml.external_link(rid, content)
+                return content
             case Cite():
                 return self.citations(node.numbers)
             case _:

@@ -103,6 +103,8 @@ def _inline(node: n.Inline, look: _Look) -> list[Run]:
         case n.Span():
             if n.FLAG in node.classes:
                 return runs(node.children, replace(look, bold=True, color=ALERT))
+            if node.href:
+                return [replace(run, link=node.href) for run in runs(node.children, replace(look, color=LINK))]
             return runs(node.children, look)
         case n.Cite():
             size = look.size - min(2.0, 0.2 * look.size)
