@@ -35,7 +35,7 @@ from factsheet.facts.model import DateValue, Relation
 
 MIN_EVENTS = 5
 """Fewer events than this read at a glance in the table: no figure."""
-LABEL_MAX = 200.0
+LABEL_MAX = 240.0
 KINDS = ("day", "month", "season", "quarter", "half", "year", "range", "open")
 KIND_WORDS = {"day": "day", "month": "month", "season": "season", "quarter": "quarter", "half": "half-year",
               "year": "year only", "range": "range", "open": "open-ended"}

@@ -196,6 +196,11 @@ class _Story:
                 return [NoteColumns(notes, house.NOTE_COLUMNS, house.COLUMN_GAP)]
             case n.Div():
                 children = self.blocks(block.children)
+                # A heading right before a figure moves with it (a figure is never split); the Word
+                # styles keep them together the same way (keepNext on both).
+                if (len(block.children) > 1 and isinstance(block.children[0], n.Heading)
+                        and isinstance(block.children[1], n.Figure) and isinstance(children[1], KeepTogether)):
+                    children[:2] = [KeepTogether([children[0], *children[1]._content])]
                 # A section starts on a new page when little room is left, so its heading is never
                 # stranded; keeping heading and a long table together would leave half-empty pages.
                 if block.children and isinstance(block.children[0], n.Heading):
