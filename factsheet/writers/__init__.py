@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
-from typing import Never, NoReturn
+from typing import TYPE_CHECKING, Never, NoReturn
 
-from factsheet.document.nodes import Document
+if TYPE_CHECKING:  # a no-op build reads the format list here and must not pay for the document tree
+    from factsheet.document.nodes import Document
 
 
 @dataclass(frozen=True)
