@@ -189,3 +189,24 @@ def test_clashes_are_found() -> None:
     assert any("overlaps label" in p for p in problems)
     assert any("crosses a delivered line" in p for p in problems)
     assert any("sticks out" in p for p in problems)
+
+
+@pytest.mark.parametrize("text", ["<b>bold?</b>", "&amp; AT&T a<b", "\x01ctrl\x0b", "lone \ud800 surrogate",
+                                  "\u0645\u0631\u062d\u0628\u0627", "x" * 1000, "]]> <![CDATA[", "tab\tand\nnewline"])
+def test_any_label_text_draws_in_both_formats(text: str) -> None:
+    import io
+
+    import docx
+
+    from factsheet.document import nodes as n
+    from factsheet.writers import render
+
+    meta = n.Metadata("t", "a", "s", (), "en", "2026-11-25", "b")
+    figure = Figure(200, 50, (Label(10, 20, text, 7.5, "start", "box", 100), Box(0, 30, 50, 10, text, "supplier")),
+                    "caption", "alt")
+    document = n.Document(meta, n.Page(), (figure,))
+    assert render("pdf", document).data.startswith(b"%PDF")
+    word = docx.Document(io.BytesIO(render("docx", document).data))
+    drawn = "".join(t.text or "" for t in word.element.body.iter("{*}t"))
+    assert "".join(text.split())[:50].replace("\x01", "").replace("\x0b", "").replace("\ud800", "") in "".join(
+        drawn.split())
