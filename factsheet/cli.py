@@ -13,6 +13,7 @@ import click
 from factsheet import __version__
 from factsheet.errors import EXIT_INTERNAL, FactsheetError
 from factsheet.writers import FORMATS
+from factsheet.writers.look import PAPER
 
 ROOT_OPTION = click.option(
     "--root", type=click.Path(file_okay=False, path_type=Path), default=None,
@@ -61,7 +62,7 @@ def main(ctx: click.Context, debug: bool) -> None:
 @click.option("--template", "templates", multiple=True, help="Template name (repeatable; default: all).")
 @click.option("--format", "formats", multiple=True, type=click.Choice(FORMATS),
               help=f"Output format (repeatable; default: {' and '.join(FORMATS)}).")
-@click.option("--paper", type=click.Choice(["a4", "letter"]), default=None,
+@click.option("--paper", type=click.Choice(sorted(PAPER)), default=None,
               help="Paper size (default: each template's choice).")
 @click.option("--allow-stale", is_flag=True,
               help="Build even when a citation changed or vanished, marking such facts 'source changed - unverified'.")
