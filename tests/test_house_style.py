@@ -114,3 +114,25 @@ def test_registry_gives_names_extensions_and_types() -> None:
     assert FORMATS == ("pdf", "docx")
     assert {info.extension for info in WRITERS.values()} == {".pdf", ".docx"}
     assert WRITERS["pdf"].mime == ("application", "pdf")
+
+
+def test_one_pager_sets_its_lists_in_two_columns_in_both_formats() -> None:
+    items = tuple((n.Text(f"Point {i}: " + "a statement of some length " * 3),) for i in range(6))
+    body: tuple[n.Block, ...] = (n.Heading(1, (n.Text("Key points"),), "k"), n.BulletList(items))
+    one_page = n.Document(META, n.Page("a4", "", True), body)
+    reader = PdfReader(io.BytesIO(render("pdf", one_page).data))
+    starts: dict[str, float] = {}
+
+    def keep(text: str, cm: list[float], tm: list[float], _font: Any, _size: Any) -> None:
+        if text.startswith("Point "):
+            starts[text[:7]] = cm[4] + tm[4]
+
+    reader.pages[0].extract_text(visitor_text=keep)
+    assert len({round(x) for x in starts.values()}) == 2  # two columns
+    word: Any = docx.Document(io.BytesIO(render("docx", one_page).data))
+    body_xml = word.element.body
+    columns = body_xml.xpath(".//w:p/w:pPr/w:sectPr/w:cols[@w:num='2']")
+    assert len(columns) == 1
+    # The briefing keeps one column for its lists.
+    briefing = docx.Document(io.BytesIO(render("docx", n.Document(META, n.Page(), body)).data))
+    assert not briefing.element.body.xpath(".//w:cols[@w:num='2']")

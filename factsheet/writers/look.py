@@ -117,6 +117,8 @@ MEASURE_EM = 30.0
 columns of the text width."""
 NOTE_COLUMNS = 2
 COLUMN_GAP = 14.0
+LIST_COLUMNS_ON_ONE_PAGE = True
+"""The one-pager also sets its bulleted lists in these columns (two of about 65 characters a line)."""
 
 
 def measure(scale: TypeScale, text_width: float) -> float:

@@ -57,5 +57,6 @@ def render(document: Document) -> Rendition:
         page.tighten(word, scale)
     page.set_measure(word, scale, text_width)
     text_height = page.text_height(document.page.paper)
-    BodyWriter(sect_pr, text_width, clean, warnings, text_height, word.part).write(document.body)
+    BodyWriter(sect_pr, text_width, clean, warnings, text_height, word.part, document.page.one_page).write(
+        document.body)
     return Rendition(package_bytes(word.part.package), None, tuple(warnings))

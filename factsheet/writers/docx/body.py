@@ -29,6 +29,7 @@ from factsheet.document.nodes import (
     walk_blocks,
 )
 from factsheet.writers import assert_never
+from factsheet.writers import look as house
 from factsheet.writers.docx import drawing, ooxml, page, styles
 from factsheet.writers.docx.ooxml import Bookmarks, Cleaner, Element
 from factsheet.writers.look import KEEP_ROW_LINES
@@ -68,11 +69,12 @@ class BodyWriter:
 
     def __init__(
         self, sect_pr: Element, text_width: int, clean: Cleaner, warnings: list[str], text_height: int = 0,
-        part: Any = None,
+        part: Any = None, one_page: bool = False,
     ) -> None:
         self.sect_pr = sect_pr
         self.drawings = 0  # drawings placed so far: each needs an id of its own
         self.part = part  # the document part external links are related to
+        self.one_page = one_page
         self.text_height = text_height or 10**6  # twips; a figure is never taller than 80% of it
         self.text_width = text_width
         self.clean = clean
@@ -159,9 +161,14 @@ class BodyWriter:
         self.append(ooxml.paragraph(style, self.inlines(node.children, PLAIN)))
 
     def bullet_list(self, node: BulletList) -> None:
-        """One List Bullet paragraph per item."""
+        """One List Bullet paragraph per item; on a one-pager in the house's columns, as the PDF sets them."""
+        columns = self.one_page and house.LIST_COLUMNS_ON_ONE_PAGE and len(node.items) > 1
+        props = page.FULL_WIDTH_BULLET if columns else ""
+        first = len(self.out)
         for item in node.items:
-            self.append(ooxml.paragraph(styles.LIST_BULLET, self.inlines(item, PLAIN)))
+            self.append(ooxml.paragraph(styles.LIST_BULLET, self.inlines(item, PLAIN), props))
+        if columns:
+            page.set_in_columns(self.out, first, self.sect_pr)
 
     def table(self, node: Table) -> None:
         """A fixed-layout table in the table style; the header row repeats on every page."""

@@ -216,6 +216,10 @@ def _set_columns(sect_pr: Element, columns: int, continuous: bool, first_page: b
             cols.addnext(title_pg)
 
 
+FULL_WIDTH_BULLET = '<w:ind w:left="260" w:right="0" w:hanging="260"/>'
+"""A List Bullet paragraph's indent in a column: the style's hanging indent, no measure on the right."""
+
+
 def _carry(paragraph: str, sect_pr_markup: str) -> str:
     """`paragraph` (markup) made the last paragraph of a section with these properties."""
     return paragraph.replace("</w:pPr>", sect_pr_markup + "</w:pPr>", 1)
@@ -229,6 +233,9 @@ def set_in_columns(out: list[str], first: int, sect_pr: Element) -> None:
     """
     if first == 0 or first >= len(out) or not out[first - 1].startswith("<w:p>") or not out[-1].startswith("<w:p>"):
         return
-    out[first - 1] = _carry(out[first - 1], _section_copy(sect_pr, 1, False, True))
+    # Only the first section starts the document (and keeps page 1's own header); a later one-column
+    # part follows an earlier set of columns on the same page.
+    later = sect_pr.find(ooxml.w("type")) is not None
+    out[first - 1] = _carry(out[first - 1], _section_copy(sect_pr, 1, later, not later))
     out[-1] = _carry(out[-1], _section_copy(sect_pr, house.NOTE_COLUMNS, True, False))
     _set_columns(sect_pr, 1, True, False)

@@ -142,7 +142,7 @@ def render(document: n.Document) -> Rendition:
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate("page", [frame])])
-    story = _Story(styles, doc.width, doc.height).blocks(document.body)
+    story = _Story(styles, doc.width, doc.height, document.page.one_page).blocks(document.body)
     doc.build(story, canvasmaker=numbered_canvas(document))
     return Rendition(buffer.getvalue(), doc.page, ())
 
@@ -150,10 +150,11 @@ def render(document: n.Document) -> Rendition:
 class _Story:
     """Visits blocks, producing flowables."""
 
-    def __init__(self, styles: Styles, width: float, height: float) -> None:
+    def __init__(self, styles: Styles, width: float, height: float, one_page: bool = False) -> None:
         self.styles = styles
         self.width = width
         self.height = height
+        self.one_page = one_page
 
     def blocks(self, blocks: tuple[n.Block, ...]) -> list[Flowable]:
         out: list[Flowable] = []
@@ -175,10 +176,11 @@ class _Story:
             case n.Paragraph():
                 return [text(block.children, s.paragraph(block.style))]
             case n.BulletList():
-                items = [ListItem(text(item, s.bullet), value="•") for item in block.items]
-                return [ListFlowable(items, bulletType="bullet", start="•", leftIndent=s.body.fontSize * 1.3,
-                                     bulletFontName=s.body.fontName, bulletFontSize=s.body.fontSize,
-                                     bulletColor=NAVY)]
+                if self.one_page and house.LIST_COLUMNS_ON_ONE_PAGE and len(block.items) > 1:
+                    # The one-pager sets its lists in the house's two columns: short lines, less height.
+                    return [NoteColumns([self.bullets((item,), s.bullet_column) for item in block.items],
+                                        house.NOTE_COLUMNS, house.COLUMN_GAP)]
+                return [self.bullets(block.items, s.bullet)]
             case n.Table():
                 return [self.table(block), Spacer(1, 2 * mm)]
             case n.Figure():
@@ -208,6 +210,13 @@ class _Story:
                 return children
             case _:
                 assert_never(block, "PDF writer")
+
+    def bullets(self, items: tuple[n.Inlines, ...], style: ParagraphStyle) -> ListFlowable:
+        """A bulleted list of `items` in `style`."""
+        s = self.styles
+        return ListFlowable([ListItem(text(item, style), value="•") for item in items], bulletType="bullet",
+                            start="•", leftIndent=s.body.fontSize * 1.3, bulletFontName=s.body.fontName,
+                            bulletFontSize=s.body.fontSize, bulletColor=NAVY)
 
     def table(self, table: n.Table) -> Grid:
         s = self.styles

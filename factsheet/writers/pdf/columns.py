@@ -30,6 +30,9 @@ class NoteColumns(Flowable):
         return (availWidth - self.gap * (self.count - 1)) / self.count
 
     def _measure(self, item: Flowable, width: float) -> float:
+        canvas = getattr(self, "canv", None)  # set by the frame; containers such as lists need it to wrap
+        if canvas is not None:
+            item.canv = canvas
         return float(item.wrap(width, 1e9)[1]) + float(item.getSpaceAfter())
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
@@ -82,6 +85,7 @@ class NoteColumns(Flowable):
             left = x + index * (width + self.gap)
             top = y + self.height
             for item, height in column:
+                item.canv = canvas
                 item.wrap(width, 1e9)
                 item.drawOn(canvas, left, top - item.height)
                 top -= height

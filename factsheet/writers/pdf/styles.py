@@ -51,6 +51,7 @@ class Styles:
     small: ParagraphStyle
     quote: ParagraphStyle
     bullet: ParagraphStyle
+    bullet_column: ParagraphStyle
     cell: ParagraphStyle
     header_cell: ParagraphStyle
     note: ParagraphStyle
@@ -95,6 +96,7 @@ def make_styles(scale: house.TypeScale = house.BRIEFING, text_width: float = 0.0
         quote=ParagraphStyle("Quote", body, leftIndent=scale.body * 1.5, textColor=QUOTE_INK),
         # The list flowable indents its items; the item's own style adds none.
         bullet=ParagraphStyle("Bullet", body, spaceAfter=scale.body * 0.35),
+        bullet_column=ParagraphStyle("BulletColumn", body, spaceAfter=scale.body * 0.35, rightIndent=0),
         cell=ParagraphStyle("Cell", body, fontSize=scale.table, leading=scale.table * 1.28, spaceAfter=0,
                             rightIndent=0),
         header_cell=ParagraphStyle("HeaderCell", body, fontName=BOLD, fontSize=scale.table,
