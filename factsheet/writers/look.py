@@ -36,9 +36,6 @@ STATUS_LOOK: dict[str, tuple[str, tuple[float, ...] | None]] = {
     "licensed": ("#6a3d9a", (6.0, 2.0, 1.2, 2.0)),
     "ended": ("#8a8f96", (0.6, 3.0)),
 }
-STATUS_ORDER = ("delivered", "reported", "agreed", "planned", "licensed", "ended")
-"""The order statuses are listed in a figure's legend."""
-
 BOX_FILL = {"supplier": "#e8eef5", "system": "#fdf3e1", "recipient": "#e9f3e9", "group": "#f2f4f7",
             "month": NAVY, "day": NAVY, "season": "#5b7aa3", "quarter": "#5b7aa3", "half": "#5b7aa3",
             "year": "#c5d0de", "range": "#8ea3bf", "legend": "#ffffff"}
