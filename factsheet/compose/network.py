@@ -102,11 +102,18 @@ def supply_network(sheet: FactSheet, actor: Callable[[str], str]) -> Figure | No
                    f"{len(lanes)} arrows: transfers to the same recipient with the same status share one, drawn "
                    "from all their suppliers and labelled with how many there are and their systems; "
                    "the table lists each transfer.")
-    alt = "Supply network. " + "; ".join(
-        f"{' and '.join(actor(s) for s in t.suppliers)} to {actor(t.recipient)}: "
-        f"{system_name(t.system)} ({t.status.value})"
-        for t in sheet.transfers
-    ) + "."
+    if level == 0:
+        alt = "Supply network. " + "; ".join(
+            f"{' and '.join(actor(s) for s in t.suppliers)} to {actor(t.recipient)}: "
+            f"{system_name(t.system)} ({t.status.value})"
+            for t in sheet.transfers
+        ) + "."
+    else:  # what the figure shows: its arrows, not every transfer (the table has those)
+        alt = f"Supply network of {len(sheet.transfers)} transfers, grouped. " + "; ".join(
+            f"{' and '.join(actor(s) for s in lane.suppliers) or 'several suppliers'} to {actor(lane.recipient)}: "
+            f"{lane.label}"
+            for lane in lanes
+        ) + "."
     return Figure(WIDTH, height, tuple(shapes), caption, alt)
 
 
