@@ -136,3 +136,12 @@ def test_one_pager_sets_its_lists_in_two_columns_in_both_formats() -> None:
     # The briefing keeps one column for its lists.
     briefing = docx.Document(io.BytesIO(render("docx", n.Document(META, n.Page(), body)).data))
     assert not briefing.element.body.xpath(".//w:cols[@w:num='2']")
+
+
+def test_a_table_caption_prints_in_both_formats() -> None:
+    table = n.Table((n.Column("A"),), (((n.Text("cell"),),),), caption="Table caption")
+    document = n.Document(META, n.Page(), (table,))
+    pdf = PdfReader(io.BytesIO(render("pdf", document).data)).pages[0].extract_text() or ""
+    assert pdf.index("Table caption") < pdf.index("cell")
+    word: Any = docx.Document(io.BytesIO(render("docx", document).data))
+    assert word.paragraphs[0].text == "Table caption"

@@ -182,6 +182,10 @@ class _Story:
                                         house.NOTE_COLUMNS, house.COLUMN_GAP)]
                 return [self.bullets(block.items, s.bullet)]
             case n.Table():
+                if block.caption:  # above its table, in the caption look the Word writer gives it too
+                    caption = RichText([replace(_Look.of(s.caption), bold=True).run(block.caption)], s.caption)
+                    caption.keepWithNext = 1
+                    return [caption, self.table(block), Spacer(1, 2 * mm)]
                 return [self.table(block), Spacer(1, 2 * mm)]
             case n.Figure():
                 scale = min(1.0, self.width / block.width, self.height * 0.8 / block.height)
