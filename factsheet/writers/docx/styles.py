@@ -71,9 +71,10 @@ STYLE_SIZES = {
 }
 """Style id -> the `look.TypeScale` field that sizes it (the others inherit their size)."""
 
-PROSE_INDENT = {NORMAL: "body", FIGURE_CAPTION: "caption"}
-"""Styles that keep to a measure (see `look.right_indent`): the styles based on Normal inherit its indent,
-unless they set their own right indent of 0 (tables, headings, figures, furniture)."""
+PROSE_INDENT = {NORMAL: "body", SOURCE_QUOTE: "body", LIST_BULLET: "body", FIGURE_CAPTION: "caption"}
+"""Styles that keep to a measure (see `look.right_indent`); those with an indent of their own get the right
+indent set on it too. The other styles based on Normal inherit its indent, unless they set a right indent
+of 0 (tables, headings, figures, furniture)."""
 
 # ---------------------------------------------------------------- definitions
 
