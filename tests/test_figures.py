@@ -210,3 +210,15 @@ def test_any_label_text_draws_in_both_formats(text: str) -> None:
     drawn = "".join(t.text or "" for t in word.element.body.iter("{*}t"))
     assert "".join(text.split())[:50].replace("\x01", "").replace("\x0b", "").replace("\ud800", "") in "".join(
         drawn.split())
+
+
+@pytest.mark.parametrize("years", [(2020, 2021, 2022, 2023, 2024), (1991, 1995, 2001, 2010, 2023),
+                                   (1700, 1850, 1900, 2000, 2023)])
+def test_long_spans_label_the_years_there_is_room_for(years: tuple[int, ...]) -> None:
+    from factsheet.compose.timeline import Event, Period
+
+    figure = timeline_figure([Event(Period(y * 12, y * 12 + 12, "year"), str(y), f"event {y}") for y in years])
+    assert figure is not None
+    assert_clean(figure)
+    ticks = [label for label in labels(figure, "tick")]
+    assert len(ticks) >= 2 and str(years[-1])[:2] in "".join(label.text for label in ticks)

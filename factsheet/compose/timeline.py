@@ -204,10 +204,13 @@ def _ticks(start: int, end: int, x_of: Callable[[float], float], axis: float) ->
     span = end - start
     step = 1 if span <= 36 else 3 if span <= 96 else 12
     wide = x_of(start + 1) - x_of(start) >= 16
+    per_year = x_of(start + 12) - x_of(start)
+    # Label every year there is room for (1, 2, 5, 10... apart), each clear of the next.
+    every = next((n for n in (1, 2, 5, 10, 25, 50, 100) if n * per_year >= text_width("0000", HEADING_SIZE) + 8), 200)
     years: list[Label] = []
     for month in range(start, end + 1):
         x = x_of(month)
-        if month % 12 == 0:
+        if month % 12 == 0 and (month // 12) % every == 0:
             shapes.append(Arrow(x, axis - 18, x, axis + 3, "axis", head=False))
             if month < end:
                 years.append(Label(x + 2, axis - 11, str(month // 12), HEADING_SIZE,
@@ -217,9 +220,8 @@ def _ticks(start: int, end: int, x_of: Callable[[float], float], axis: float) ->
         if wide and month < end:
             mid = (x + x_of(month + 1)) / 2
             shapes.append(Label(mid, axis - 3, fmt.MONTHS[month % 12], 6.0, "middle", "tick"))
-    if start % 12 != 0:
-        first = Label(x_of(start) + 1, axis - 11, str(start // 12), HEADING_SIZE,
-                      "start", "tick")
+    if start % (12 * every) != 0:
+        first = Label(x_of(start) + 1, axis - 11, str(start // 12), HEADING_SIZE, "start", "tick")
         if not years or first.x + text_width(first.text, first.size) + 4 < years[0].x:
             years.insert(0, first)
     return [*shapes, *years]
