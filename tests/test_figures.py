@@ -222,3 +222,10 @@ def test_long_spans_label_the_years_there_is_room_for(years: tuple[int, ...]) ->
     assert_clean(figure)
     ticks = [label for label in labels(figure, "tick")]
     assert len(ticks) >= 2 and str(years[-1])[:2] in "".join(label.text for label in ticks)
+
+
+def test_a_timeline_of_very_many_events_is_left_to_the_table() -> None:
+    from factsheet.compose.timeline import MAX_EVENTS
+
+    assert timeline_strip([(d, d.event) for d in seed_dates(MAX_EVENTS)]) is not None
+    assert timeline_strip([(d, d.event) for d in seed_dates(MAX_EVENTS + 1)]) is None

@@ -8,7 +8,8 @@ its mark and its label (to the right of the mark, or to its left near the right
 edge) keep clear of everything already there, so labels never overlap and are never
 cut; a long label wraps. A year axis with month ticks runs above the rows.
 
-A timeline of a few events would only repeat the table beside it: it is left out.
+A timeline of a few events would only repeat the table beside it, and one of very many would not
+fit a page at a readable size: both are left out, and the table lists every event.
 """
 
 from __future__ import annotations
@@ -35,6 +36,9 @@ from factsheet.facts.model import DateValue, Relation
 
 MIN_EVENTS = 5
 """Fewer events than this read at a glance in the table: no figure."""
+MAX_EVENTS = 40
+"""More events than this would make a strip taller than a page, shrunk past reading: the table, which
+lists every one, stands alone."""
 LABEL_MAX = 240.0
 KINDS = ("day", "month", "season", "quarter", "half", "year", "range", "open")
 KIND_WORDS = {"day": "day", "month": "month", "season": "season", "quarter": "quarter", "half": "half-year",
@@ -116,8 +120,8 @@ class _Placed:
 
 
 def timeline_figure(events: Sequence[Event]) -> Figure | None:
-    """Events on a time axis, or None when there are fewer than `MIN_EVENTS`."""
-    if len(events) < MIN_EVENTS:
+    """Events on a time axis, or None when there are fewer than `MIN_EVENTS` or more than `MAX_EVENTS`."""
+    if not MIN_EVENTS <= len(events) <= MAX_EVENTS:
         return None
     first = min(e.period.start for e in events)
     last = max(e.period.end for e in events)
