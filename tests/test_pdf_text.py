@@ -14,7 +14,7 @@ from reportlab.platypus import SimpleDocTemplate
 from factsheet.writers.pdf.styles import BOLD, REGULAR, make_styles
 from factsheet.writers.pdf.text import RichText, Run, _subset_chunks, _words
 
-STYLE = make_styles(10.0).body
+STYLE = make_styles().body
 
 
 def plain(text: str, font: str = REGULAR) -> Run:
