@@ -128,7 +128,7 @@ def inputs_of(facts: LoadedFacts, template: LoadedTemplate, root: Path, options:
     found = {_name(facts.path, root): text_hash(facts.document.text),
              _name(template.path, root): template.digest or file_hash(template.path)}
     for source, path in facts.source_paths.items():
-        found[_name(path, root)] = text_hash(facts.source_texts[source])
+        found[_name(path, root)] = text_hash(facts.source_as_read(source))
     found.update({f"engine:{k}": v for k, v in engine_inputs().items()})
     found["options"] = options
     return found

@@ -69,10 +69,11 @@ def run_extract(workspace: Workspace, seed: Path, as_of: date | None, write: boo
     from factsheet.extract import extract
     from factsheet.extract.draft import DRAFT_SECTIONS, render
     from factsheet.extract.gazetteer import load_gazetteer
+    from factsheet.facts.clean import composed
 
     path, name = _locate(workspace, seed)
     shown = workspace.show(path)
-    text = read_text(path, shown)
+    text = composed(read_text(path, shown))  # quotes are taken composed (NFC), as facts are loaded
     if not text.strip():
         raise InputError("the seed is empty: paste the source text into it", Location(shown, 1, 1))
     extra = workspace.seeds / USER_GAZETTEER

@@ -27,7 +27,10 @@ def strings(value: Any, key: PathKey = ()) -> Iterator[tuple[PathKey, str]]:
 def undrawable(
     model: BaseModel, document: YamlDocument, covered: frozenset[int], font: str
 ) -> list[Diagnostic]:
-    """A warning for each field holding characters outside `covered` (whitespace and controls aside)."""
+    """A warning for each field holding characters outside `covered` (whitespace and controls aside).
+
+    `font` names what cannot draw them, in the message: a face, or the whole fallback chain.
+    """
     problems = []
     for key, text in strings(model):
         missing = sorted({ch for ch in text if ord(ch) not in covered and not _invisible(ch)})

@@ -38,11 +38,14 @@ def build_id(facts: LoadedFacts, template: LoadedTemplate) -> str:
 
 
 def check_fonts(facts: LoadedFacts) -> list[Diagnostic]:
-    """Warnings for characters in the facts that the briefing font cannot draw."""
-    from factsheet.fonts import FAMILY, covered_codepoints
+    """Warnings for characters in the facts that no shipped font (the face or a fallback) can draw."""
+    from factsheet.fonts import FALLBACKS, FAMILY, chain_codepoints, covered_codepoints
     from factsheet.glyphs import undrawable
 
-    return undrawable(facts.sheet, facts.document, covered_codepoints(), FAMILY)
+    if not undrawable(facts.sheet, facts.document, covered_codepoints(), FAMILY):
+        return []  # the face draws everything: the fallback fonts need not be read
+    shipped = ", ".join([FAMILY, *(fallback.family for fallback in FALLBACKS)])
+    return undrawable(facts.sheet, facts.document, chain_codepoints(), f"no shipped font ({shipped})")
 
 
 def render(fmt: str, document: Document) -> Rendition:

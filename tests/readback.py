@@ -22,6 +22,7 @@ def docx_text(path: Path) -> str:
     body = document.element.body
     for element in body.iter():
         if element.tag.endswith("}p"):
-            texts = [t.text or "" for t in element.iter() if t.tag.endswith("}t")]
+            texts = [t.text or "" if t.tag.endswith("}t") else " " for t in element.iter()
+                     if t.tag.endswith("}t") or t.tag.endswith("}tab")]
             parts.append("".join(texts))
     return " ".join(" ".join(parts).split())

@@ -379,7 +379,7 @@ def test_markup_like_text_is_kept_verbatim() -> None:
     rendered = render(meta_doc)
     texts = [p.text for p in rendered.paragraphs]
     assert texts[:3] == [nasty, nasty, nasty]
-    assert texts[-1] == f"1. {nasty}: \u201c{nasty}\u201d"
+    assert texts[-1] == f"1.\t{nasty}: \u201c{nasty}\u201d"
     assert rendered.doc.tables[0].rows[0].cells[0].text == nasty
     assert rendered.doc.tables[0].rows[1].cells[0].text == nasty
     assert rendered.doc.core_properties.title == nasty

@@ -118,7 +118,7 @@ def test_undrawable_characters_are_reported_by_fact_and_field(workspace: Path) -
     result = CliRunner().invoke(main, ["build", "--root", str(workspace), "--format", "pdf"])
     assert result.exit_code == 0
     warning = next(line for line in result.output.splitlines() if "cannot draw" in line)
-    assert f"{SEED_FACTS}:" in warning and ": warning: actors.16.role: Source Sans Pro cannot draw" in warning
+    assert f"{SEED_FACTS}:" in warning and ": warning: actors.16.role: no shipped font (Source Sans Pro, " in warning
     assert "U+667A CJK UNIFIED IDEOGRAPH-667A" in warning
 
 

@@ -85,9 +85,10 @@ def test_awkward_strings_survive_the_model_and_pdf_text(raw: str) -> None:
     gap = Gap(id="g", text=text, cites=[Quote(source="s", text="abc")])
     assert gap.text == text
     reader = PdfReader(io.BytesIO(render("pdf", document(text)).data))
-    drawable = "".join(ch for ch in text if ch.isascii() and not ch.isspace())
+    # Hyphens aside: a word longer than a line is cut with one.
+    drawable = "".join(ch for ch in text if ch.isascii() and not ch.isspace() and ch != "-")
     # Only the text area: running headers and footers would cut a paragraph that spans pages.
-    extracted = "".join("".join(body_text(page).split()) for page in reader.pages)
+    extracted = "".join("".join(body_text(page).split()) for page in reader.pages).replace("-", "")
     assert drawable in extracted
     # Six times (heading, paragraph, bullet, two cells, note): nothing lost, nothing drawn twice.
     if drawable and len(drawable) < 100:

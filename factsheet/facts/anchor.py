@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
+import unicodedata
 from array import array
 from dataclasses import dataclass
 from enum import StrEnum
@@ -23,7 +24,13 @@ FUZZY_FLOOR = 85.0  # below this similarity a quote is orphaned, not changed
 
 
 def normalise(text: str) -> str:
-    """Collapse every run of whitespace to one space and trim the ends."""
+    """Compose characters (NFC), collapse every run of whitespace to one space and trim the ends.
+
+    A quote typed with precomposed letters then matches a source written with combining
+    marks, and the other way round.
+    """
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
     return _SPACE.sub(" ", text).strip()
 
 
@@ -42,29 +49,46 @@ class Span:
 
 
 @lru_cache(maxsize=4)
-def _normalised(seed: str) -> tuple[str, array[int]]:
-    """`seed` with whitespace runs collapsed, and for each of its characters the offset in `seed`."""
+def _normalised(seed: str) -> tuple[str, array[int], array[int]]:
+    """`seed` with whitespace runs collapsed and letters composed (NFC), and for each of its characters
+    the offsets in `seed` where it starts and ends."""
     parts: list[str] = []
-    offsets: array[int] = array("q")
+    starts: array[int] = array("q")
+    ends: array[int] = array("q")
+    composed = seed.isascii() or unicodedata.is_normalized("NFC", seed)
     for match in re.finditer(r"\S+", seed):
         if parts:
             parts.append(" ")
-            offsets.append(match.start() - 1)
-        parts.append(match.group())
-        offsets.extend(range(match.start(), match.end()))
-    return "".join(parts), offsets
+            starts.append(match.start() - 1)
+            ends.append(match.start())
+        word = match.group()
+        if composed or unicodedata.is_normalized("NFC", word):
+            parts.append(word)
+            starts.extend(range(match.start(), match.end()))
+            ends.extend(range(match.start() + 1, match.end() + 1))
+            continue
+        # Compose a letter with its marks; each composed character spans its source characters.
+        start = 0
+        for end in range(1, len(word) + 1):
+            if end == len(word) or not unicodedata.combining(word[end]):
+                piece = unicodedata.normalize("NFC", word[start:end])
+                parts.append(piece)
+                starts.extend([match.start() + start] * len(piece))
+                ends.extend([match.start() + end] * len(piece))
+                start = end
+    return "".join(parts), starts, ends
 
 
 def find_all(seed: str, quote: str) -> list[Span]:
-    """Every place `quote` occurs in `seed`, whitespace-insensitively (searched once per seed, then by find)."""
+    """Every place `quote` occurs in `seed`, ignoring whitespace and composition (searched once per seed)."""
     wanted = normalise(quote)
     if not wanted:
         return []
-    flat, offsets = _normalised(seed)
+    flat, starts, ends = _normalised(seed)
     spans = []
     at = flat.find(wanted)
     while at != -1:
-        spans.append(Span(offsets[at], offsets[at + len(wanted) - 1] + 1))
+        spans.append(Span(starts[at], ends[at + len(wanted) - 1]))
         at = flat.find(wanted, at + 1)
     return spans
 

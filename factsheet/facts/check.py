@@ -86,7 +86,7 @@ def anchors_bytes(facts: LoadedFacts, checks: list[CitationCheck]) -> bytes | No
     live = {c.key for c in checks}
     # The hashes of the bytes this check read: a file saved meanwhile is not taken as checked.
     inputs = {facts.path.name: text_hash(facts.document.text)}
-    inputs.update({os.path.relpath(p, facts.path.parent): text_hash(facts.source_texts[s])
+    inputs.update({os.path.relpath(p, facts.path.parent): text_hash(facts.source_as_read(s))
                    for s, p in facts.source_paths.items()})
     clean = all(c.result.ok for c in checks)
     return anchors_data(facts.path, {k: v for k, v in anchors.items() if k in live}, inputs, summary(checks), clean)

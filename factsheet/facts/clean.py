@@ -1,8 +1,10 @@
-"""Characters no output can store (control characters, lone surrogates) are dropped, with a warning each."""
+"""Text as loaded: composed (NFC), and characters no output can store (control characters, lone surrogates)
+dropped, with a warning each."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 from factsheet.diagnostics import Diagnostic
@@ -17,12 +19,20 @@ def clean_text(text: str) -> str:
     return UNSTORABLE.sub("", text)
 
 
+def composed(text: str) -> str:
+    """`text` in Unicode normalisation form C: a letter and its accent typed apart become one character."""
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
+        return text
+    return unicodedata.normalize("NFC", text)
+
+
 def clean_document(document: YamlDocument) -> tuple[Any, list[Diagnostic]]:
-    """The document's data with unstorable characters removed, and a warning per affected field."""
+    """The document's data composed (NFC) with unstorable characters removed, and a warning per affected field."""
     warnings: list[Diagnostic] = []
 
     def walk(value: Any, key: PathKey) -> Any:
         if isinstance(value, str):
+            value = composed(value)
             found = UNSTORABLE.findall(value)
             if not found:
                 return value

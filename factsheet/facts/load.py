@@ -7,7 +7,7 @@ their sources) and raised together as one `ValidationFailed`.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 from factsheet.diagnostics import Diagnostic, Location
 from factsheet.errors import InputError, ValidationFailed
 from factsheet.facts.anchor import find_quote
-from factsheet.facts.clean import clean_document
+from factsheet.facts.clean import clean_document, composed
 from factsheet.facts.model import SCHEMA_VERSION, FactSheet
 from factsheet.facts.refs import check_references
 from factsheet.facts.wording import type_message
@@ -35,6 +35,12 @@ class LoadedFacts:
     source_texts: dict[str, str]
     source_paths: dict[str, Path]
     warnings: tuple[Diagnostic, ...] = ()
+    source_raw: dict[str, str] = field(default_factory=dict)
+    """A seed's text as read from disk where composing (NFC) changed it: what a build hashes as its input."""
+
+    def source_as_read(self, source: str) -> str:
+        """The text of seed `source` exactly as the file holds it."""
+        return self.source_raw.get(source, self.source_texts[source])
 
     @property
     def stem(self) -> str:
@@ -113,12 +119,14 @@ def load_facts(path: Path, workspace: Workspace, *, check_quotes: bool = True) -
     problems = check_references(sheet, document)
 
     texts: dict[str, str] = {}
+    raw_texts: dict[str, str] = {}
     paths: dict[str, Path] = {}
     for index, source in enumerate(sheet.sources):
         key: PathKey = ("sources", index, "file")
         try:
             seed = workspace.seed_path(source.file, functools.partial(document.location, key), f"sources.{index}.file")
-            text = read_text(seed, workspace.show(seed))
+            raw = read_text(seed, workspace.show(seed))
+            text = composed(raw)
         except InputError as exc:
             problems.extend(exc.diagnostics)
             continue
@@ -127,6 +135,8 @@ def load_facts(path: Path, workspace: Workspace, *, check_quotes: bool = True) -
             continue
         texts[source.id] = text
         paths[source.id] = seed
+        if raw != text:
+            raw_texts[source.id] = raw
 
     for section, index, fact in sheet.all_facts() if check_quotes else ():
         for below, quote in fact.quotes():
@@ -143,7 +153,7 @@ def load_facts(path: Path, workspace: Workspace, *, check_quotes: bool = True) -
                 )
     if problems:
         raise ValidationFailed(problems)
-    return LoadedFacts(sheet, path, shown, document, texts, paths, tuple(warnings))
+    return LoadedFacts(sheet, path, shown, document, texts, paths, tuple(warnings), raw_texts)
 
 
 def _short(text: str, limit: int = 60) -> str:

@@ -31,7 +31,7 @@ from factsheet.document.nodes import (
 )
 from factsheet.writers import assert_never
 from factsheet.writers import look as house
-from factsheet.writers.docx import drawing, notes, ooxml, page, styles
+from factsheet.writers.docx import drawing, notes, ooxml, page, scripts, styles
 from factsheet.writers.docx.ooxml import Bookmarks, Cleaner, Element
 from factsheet.writers.look import KEEP_ROW_LINES
 
@@ -55,6 +55,29 @@ EMPTY_LINE = ('<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lin
 CHAR_WIDTH = 95
 """A rough average character width of 9 pt table text, in twentieths of a point."""
 CELL_PADDING = 160
+
+NOTE_DIGIT = 100
+"""About the width of one bold digit of note text, in twentieths of a point."""
+NOTE_GAP = 160
+"""The period after a note's number and the gap before its text."""
+
+
+def _direction(inlines: Inlines) -> str:
+    """Paragraph properties for `inlines`: right to left (``w:bidi``) when its first strong letter is."""
+    return "<w:bidi/>" if scripts.first_strong_is_rtl(inline_text(inlines)) else ""
+
+
+def _balanced(inlines: Inlines) -> Inlines:
+    """A title's inlines with its last two words joined by a no-break space, so neither stands alone."""
+    for index in range(len(inlines) - 1, -1, -1):
+        node = inlines[index]
+        if isinstance(node, Text):
+            words = node.text.rstrip().rsplit(" ", 1)
+            if len(words) == 2 and words[0].strip() and len(inline_text(inlines).split()) > 2:
+                joined = Text(words[0] + "\u00a0" + words[1] + node.text[len(node.text.rstrip()):])
+                return (*inlines[:index], joined, *inlines[index + 1:])
+            return inlines
+    return inlines
 
 
 _BARE_RUN = re.compile(r"<w:r>(?!<w:rPr>)")
@@ -188,7 +211,8 @@ class BodyWriter:
                 self.warnings.append(f"docx: {self.where}: bookmark {name!r} already used; not repeated")
             else:
                 start, end = mark
-        self.append(ooxml.paragraph(style, start + self.inlines(node.children, PLAIN) + end))
+        children = _balanced(node.children) if node.level == 0 else node.children
+        self.append(ooxml.paragraph(style, start + self.inlines(children, PLAIN) + end, _direction(node.children)))
         if node.anchor:
             self.where = f"section {node.anchor!r}"
 
@@ -197,7 +221,7 @@ class BodyWriter:
         style = styles.PARAGRAPH_STYLE.get(node.style)
         if style is None:
             raise ValueError(f"docx writer: unknown paragraph style {node.style!r}")
-        self.append(ooxml.paragraph(style, self.inlines(node.children, PLAIN)))
+        self.append(ooxml.paragraph(style, self.inlines(node.children, PLAIN), _direction(node.children)))
 
     def bullet_list(self, node: BulletList) -> None:
         """One List Bullet paragraph per item; on a one-pager in the house's columns, as the PDF sets them."""
@@ -205,7 +229,7 @@ class BodyWriter:
         props = page.FULL_WIDTH_BULLET if columns else ""
         first = len(self.out)
         for item in node.items:
-            self.append(ooxml.paragraph(styles.LIST_BULLET, self.inlines(item, PLAIN), props))
+            self.append(ooxml.paragraph(styles.LIST_BULLET, self.inlines(item, PLAIN), _direction(item) + props))
         if columns:
             page.set_in_columns(self.out, first, self.sect_pr)
 
@@ -236,11 +260,13 @@ class BodyWriter:
             keep = estimated_lines(row, widths) <= KEEP_ROW_LINES
             out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>" if keep else "<w:tr>")
             for index, width in enumerate(widths):
-                content = ""
+                content = props = ""
                 if index < len(row):
                     self.where = f"{where}: table row {number} column {index + 1}"
                     content = self.inlines(row[index], PLAIN)
-                out.append(self.cell(width, styles.TABLE_TEXT, content, styles.ZEBRA if number % 2 == 0 else ""))
+                    props = _direction(row[index])
+                out.append(self.cell(width, styles.TABLE_TEXT, content, styles.ZEBRA if number % 2 == 0 else "",
+                                     props))
             out.append("</w:tr>")
         out.append("</w:tbl>")
         self.where = where
@@ -260,15 +286,16 @@ class BodyWriter:
         return widths
 
     @staticmethod
-    def cell(width: int, style: str, content: str, fill: str = "") -> str:
-        """A table cell of `width` holding one paragraph in `style`, shaded with `fill` (hex) if given.
+    def cell(width: int, style: str, content: str, fill: str = "", props: str = "") -> str:
+        """A table cell of `width` holding one paragraph in `style` (`props`: its paragraph properties),
+        shaded with `fill` (hex) if given.
 
         The header fill and the stripes are also in the table style; they are repeated on the cells
         because not every program applies a table style's row bands.
         """
         shade = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
         return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shade}</w:tcPr>'
-                f"{ooxml.paragraph(style, content)}</w:tc>")
+                f"{ooxml.paragraph(style, content, props)}</w:tc>")
 
     def figure(self, node: Figure) -> None:
         """A vector drawing no wider than the text, with its alternative text, then its caption."""
@@ -287,30 +314,34 @@ class BodyWriter:
         """The source notes: 'N. source: “quote”', the number bookmarked as the note's anchor."""
         where = self.where
         first = len(self.out)
+        # The numbers hang in an indent that fits the longest, so wrapped lines align with the text.
+        digits = max((len(str(note.number)) for note in node.notes), default=1)
+        indent = NOTE_DIGIT * digits + NOTE_GAP
         for note in node.notes:
             self.where = f"{where}: note {note.number}"
             if note.number not in self.cited:
-                self.note(note)
+                self.note(note, indent)
                 continue
             body, self.out = self.out, []  # the note's paragraph goes into its footnote
-            self.note(note)
+            self.note(note, indent)
             self.note_paragraphs[note.number], self.out = "".join(self.out), body
         self.where = where
         page.set_in_columns(self.out, first, self.sect_pr)
 
-    def note(self, note: Note) -> None:
-        """One numbered source note."""
+    def note(self, note: Note, indent: int) -> None:
+        """One numbered source note, its number hanging `indent` twentieths of a point to the left of its text."""
         name = self.note_anchors.get(note.number, ooxml.bookmark_name(note.anchor or f"note-{note.number}"))
         mark = self.bookmarks.start(name)
         if mark is None:
             self.warnings.append(f"docx: {self.where}: bookmark {name!r} already used; not repeated")
             mark = ("", "")
         quote = self.clean(note.quote, f"{self.where} quote")
+        quoted = "".join(ooxml.run(piece, script=script)  # roman, as the house sets quotes
+                         for piece, script in scripts.pieces(f"\u201c{quote}\u201d"))
         self.append(ooxml.paragraph(styles.NOTE, (
-            mark[0] + ooxml.run(f"{note.number}.", bold=True) + mark[1] + ooxml.run(" ")
-            + self.inlines(note.source, PLAIN) + ooxml.run(": ")
-            + ooxml.run(f"\u201c{quote}\u201d")
-        )))
+            mark[0] + ooxml.run(f"{note.number}.", bold=True) + mark[1] + ooxml.run("\t")
+            + self.inlines(note.source, PLAIN) + ooxml.run(": ") + quoted
+        ), f'<w:ind w:left="{indent}" w:hanging="{indent}"/>'))
 
     def div(self, node: Div) -> None:
         """A container: its children in order, nothing else."""
@@ -334,7 +365,9 @@ class BodyWriter:
                 text = self.clean(node.text, self.where)
                 if not text:
                     return ""
-                markup = ooxml.run(text, style=styles.FLAG if fmt.flag else "", bold=fmt.bold, italic=fmt.italic)
+                style = styles.FLAG if fmt.flag else ""
+                markup = "".join(ooxml.run(piece, style=style, bold=fmt.bold, italic=fmt.italic, script=script)
+                                 for piece, script in scripts.pieces(text))
                 return with_language(markup, fmt.lang) if fmt.lang else markup
             case Strong():
                 return self.inlines(node.children, replace(fmt, bold=True))

@@ -100,12 +100,18 @@ _BREAKS = re.compile(r"(\t|\r\n|\r|\n)")
 _BREAK_MARKUP = {"\t": "<w:tab/>", "\n": "<w:br/>", "\r": "<w:br/>", "\r\n": "<w:br/>"}
 
 
-def run(value: str, style: str = "", bold: bool = False, italic: bool = False) -> str:
-    """A ``w:r`` holding `value` (tabs and line breaks as ``w:tab``/``w:br``)."""
+def run(value: str, style: str = "", bold: bool = False, italic: bool = False, script: str = "") -> str:
+    """A ``w:r`` holding `value` (tabs and line breaks as ``w:tab``/``w:br``).
+
+    `script` is the font of a right-to-left run (Arabic, Persian, Hebrew): the run is then
+    marked right to left and complex-script, with bold and italic for complex scripts too.
+    """
     props = ""
-    if style or bold or italic:
-        props = "<w:rPr>" + (f'<w:rStyle w:val="{style}"/>' if style else "") + ("<w:b/>" if bold else "") + (
-            "<w:i/>" if italic else "") + "</w:rPr>"
+    if style or bold or italic or script:
+        parts = [f'<w:rStyle w:val="{style}"/>' if style else "", f'<w:rFonts w:cs="{script}"/>' if script else "",
+                 ("<w:b/><w:bCs/>" if script else "<w:b/>") if bold else "",
+                 ("<w:i/><w:iCs/>" if script else "<w:i/>") if italic else "", "<w:rtl/><w:cs/>" if script else ""]
+        props = "<w:rPr>" + "".join(parts) + "</w:rPr>"
     if "\t" in value or "\n" in value or "\r" in value:
         body = "".join(_BREAK_MARKUP.get(piece) or _text(piece) for piece in _BREAKS.split(value) if piece)
     else:

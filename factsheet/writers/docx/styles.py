@@ -98,7 +98,8 @@ DOC_DEFAULTS = f"""
 <w:docDefaults>
   <w:rPrDefault><w:rPr>{_FONTS}{_size("body")}
     <w:lang w:val="en-US" w:eastAsia="en-US" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>
-  <w:pPrDefault><w:pPr><w:spacing w:after="90" w:line="{_LINE}" w:lineRule="auto"/></w:pPr></w:pPrDefault>
+  <w:pPrDefault><w:pPr><w:widowControl/><w:spacing w:after="90" w:line="{_LINE}" w:lineRule="auto"/></w:pPr>
+  </w:pPrDefault>
 </w:docDefaults>
 """
 

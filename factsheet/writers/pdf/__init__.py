@@ -9,6 +9,7 @@ from reportlab import rl_config
 from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
@@ -126,10 +127,11 @@ def _inline(node: n.Inline, look: _Look) -> list[Run]:
             assert_never(node, "PDF writer")
 
 
-def text(inlines: n.Inlines, style: ParagraphStyle, anchor: str | None = None,
+def text(inlines: n.Inlines, style: ParagraphStyle, anchor: str | None = None, balance: bool = False,
          tag: Element | None = None) -> RichText:
-    """A paragraph of `inlines` in `style`, the content of structure element `tag`."""
-    para = RichText(runs(inlines, _Look.of(style)), style, anchor)
+    """A paragraph of `inlines` in `style`, the content of structure element `tag`; `balance` keeps a single
+    word off its last line (titles)."""
+    para = RichText(runs(inlines, _Look.of(style)), style, anchor, balance=balance)
     para.tag = tag
     return para
 
@@ -159,8 +161,36 @@ def render(document: n.Document) -> Rendition:
     doc.addPageTemplates([PageTemplate("page", [frame])])
     tagger = Tagger(meta.language)
     story = _Story(styles, doc.width, doc.height, tagger, document.page.one_page).blocks(document.body)
-    doc.build(story, canvasmaker=numbered_canvas(document, tagger))
+    doc.build(keep_headings(story, doc.width), canvasmaker=numbered_canvas(document, tagger))
     return Rendition(buffer.getvalue(), doc.page, ())
+
+
+def keep_headings(story: list[Flowable], width: float) -> list[Flowable]:
+    """A page break before each heading that would otherwise end a page without two lines of what follows.
+
+    Keeping a heading together with a whole long table would leave half-empty pages; this
+    asks only for the heading plus the start of the next block (two lines, or a table's
+    header and first row).
+    """
+    out: list[Flowable] = []
+    for index, flowable in enumerate(story):
+        if isinstance(flowable, RichText) and flowable.is_heading and index + 1 < len(story):
+            following = story[index + 1]
+            _, height = flowable.wrap(width, 1e6)
+            need = height + flowable.getSpaceAfter() + _start_height(following, width)
+            out.append(CondPageBreak(need + flowable.getSpaceBefore()))
+        out.append(flowable)
+    return out
+
+
+def _start_height(flowable: Flowable, width: float) -> float:
+    """The height of the first lines of `flowable`: what must follow a heading on its page."""
+    if isinstance(flowable, RichText):
+        flowable.wrap(width, 1e6)
+        return float(flowable.getSpaceBefore() + flowable.style.leading * min(2, len(flowable._lines or [])))
+    if isinstance(flowable, Grid):
+        return flowable.start_height(width)
+    return 40.0  # lists and figures: about three lines, without laying them out twice
 
 
 class _Story:
@@ -188,9 +218,11 @@ class _Story:
                 if block.level not in (0, 1, 2):
                     raise ValueError(f"PDF writer: heading level {block.level} is not supported (0-2)")
                 style = s.title if block.level == 0 else s.h1 if block.level == 1 else s.h2
-                para = text(block.children, style, block.anchor or None, self.parent.add(heading_role(block.level)))
+                para = text(block.children, style, block.anchor or None, balance=block.level == 0,
+                            tag=self.parent.add(heading_role(block.level)))
                 if block.anchor:
                     para._outline = (block.anchor, n.inline_text(block.children), block.level)
+                para.is_heading = True
                 return [para]
             case n.Paragraph():
                 return [text(block.children, s.paragraph(block.style), tag=self.parent.add("P"))]
@@ -203,7 +235,7 @@ class _Story:
             case n.Table():
                 if block.caption:  # above its table, in the caption look the Word writer gives it too
                     caption = RichText([replace(_Look.of(s.caption), bold=True).run(block.caption)], s.caption)
-                    caption.keepWithNext = 1
+                    caption.keepWithNext = True
                     return [caption, self.table(block, caption), Spacer(1, 2 * mm)]
                 return [self.table(block), Spacer(1, 2 * mm)]
             case n.Figure():
@@ -223,14 +255,11 @@ class _Story:
                 children = self.blocks(block.children)
                 self.parent = outer
                 # A heading right before a figure moves with it (a figure is never split); the Word
-                # styles keep them together the same way (keepNext on both).
+                # styles keep them together the same way (keepNext on both). Other headings are kept
+                # with the start of what follows them by `keep_headings`.
                 if (len(block.children) > 1 and isinstance(block.children[0], n.Heading)
                         and isinstance(block.children[1], n.Figure) and isinstance(children[1], KeepTogether)):
                     children[:2] = [KeepTogether([children[0], *children[1]._content])]
-                # A section starts on a new page when little room is left, so its heading is never
-                # stranded; keeping heading and a long table together would leave half-empty pages.
-                if block.children and isinstance(block.children[0], n.Heading):
-                    return [CondPageBreak(36 * mm), *children]
                 return children
             case _:
                 assert_never(block, "PDF writer")
@@ -249,14 +278,20 @@ class _Story:
 
     def notes(self, block: n.NoteList) -> list[Flowable]:
         """Each note a Note element with an /ID; citation links to it say which source they lead to."""
+        # Numbers hang in the indent, which fits the widest: wrapped lines align with the text of "1." and "10.".
         look = _Look.of(self.styles.note)
+        number = replace(look, bold=True)
+        labels = [number.run(f"{note.number}.") for note in block.notes]
+        indent = max((stringWidth(label.text, label.font, label.size) for label in labels), default=0.0)
+        style = ParagraphStyle("NoteHanging", self.styles.note, leftIndent=indent + look.size * 0.45,
+                               firstLineIndent=0)
         out: list[Flowable] = []
-        for note in block.notes:
+        for note, label in zip(block.notes, labels, strict=True):
             description = f"Source note {note.number}: {n.inline_text(note.source)}"
             for destination in {note.anchor, f"note-{note.number}"}:
                 self.tagger.descriptions.setdefault(destination, description)
-            para = RichText([replace(look, bold=True).run(f"{note.number}.\u00a0"), *runs(note.source, look),
-                             look.run(f": “{note.quote}”")], self.styles.note, note.anchor)
+            para = RichText([*runs(note.source, look), look.run(f": “{note.quote}”")], style, note.anchor,
+                            label=[label])
             para.tag = self.parent.add("Note", ident=note.anchor or f"note-{note.number}")
             out.append(para)
         return out

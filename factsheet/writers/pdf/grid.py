@@ -68,6 +68,11 @@ class Grid(Flowable):
             tallest = max(tallest, cell.wrap(width - 2 * look.pad_x, 1e9)[1])
         return tallest + look.pad_top + look.pad_bottom
 
+    def start_height(self, availWidth: float) -> float:
+        """The height of the header and the first row (at most a few lines of it): what a heading keeps with it."""
+        first = self._row_height(self.rows[0]) if self.rows else 0.0
+        return self._row_height(self.header) + min(first, 60.0)
+
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         """Lay out every row; the grid's width is fixed by its columns."""
         self._heights = [self._row_height(row) for row in (self.header, *self.rows)]

@@ -10,6 +10,7 @@ from factsheet.document.nodes import Document
 from factsheet.writers import look as house
 from factsheet.writers.pdf import archival, structure, tagging
 from factsheet.writers.pdf.styles import BOLD, GREY, NAVY, REGULAR, RULE
+from factsheet.writers.pdf.text import Run, draw_runs
 
 
 def fit(canvas: Canvas, text: str, font: str, size: float, width: float) -> str:
@@ -74,7 +75,8 @@ def numbered_canvas(document: Document, tagger: tagging.Tagger) -> type[Canvas]:
             self.setFont(REGULAR, size)
             self.setFillColor(GREY)
             if self._pageNumber > 1:  # page 1 has the title itself right below
-                self.drawString(left, top - size * 1.4, fit(self, meta.title, REGULAR, size, right - left))
+                title = fit(self, meta.title, REGULAR, size, right - left)
+                draw_runs(self, [Run(title, REGULAR, size, GREY)], left, top - size * 1.4)  # any script
             self.setStrokeColor(RULE)
             self.setLineWidth(0.5)
             self.line(left, top - size * 1.9, right, top - size * 1.9)

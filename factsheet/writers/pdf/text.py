@@ -1,18 +1,19 @@
-"""Rich text as a flowable: styled runs in, greedy left-aligned lines, PDF text operators out.
+"""Rich text as a flowable: styled runs in, greedy lines, PDF text operators out.
 
 ReportLab's `Paragraph` parses XML-like markup and re-breaks its lines on every `wrap`
 (a table wraps each cell twice); profiling showed that was two thirds of a briefing's
 render time. The document tree already knows its runs, so this flowable takes them
 directly, breaks lines once per width, and draws each line as a few text operators.
-It does what the briefing needs and no more: left alignment, hanging indents,
-superscript citation links, named destinations, and splitting between lines.
+It does what the briefing needs and no more: left alignment (right for right-to-left
+paragraphs), hanging indents and labels, balanced titles, superscript citation links,
+named destinations, and splitting between lines without widows or orphans. Text the
+face draws left to right takes a fast path; the rest is shaped and ordered (see
+`lines`, `shaping`, `bidi`); both draw through `_Pen.line`, one place per line.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from reportlab.lib.colors import Color
@@ -22,219 +23,73 @@ from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.platypus import Flowable
 
 from factsheet.writers.pdf import tagging
+from factsheet.writers.pdf.bidi import base_direction, reorder
+from factsheet.writers.pdf.lines import Line, Run, Segment, Word, break_lines, cut_words, single_line
+from factsheet.writers.pdf.shaping import Glyphs
 
-
-@dataclass(frozen=True, slots=True)
-class Run:
-    """A stretch of text in one face, size, colour and baseline, optionally linking to a destination."""
-
-    text: str
-    font: str
-    size: float
-    color: Color
-    rise: float = 0.0
-    link: str | None = None
-    lang: str = ""
-    """The run's language (BCP 47) where it differs from the document's; tagged as a Span with /Lang."""
-
-
-@dataclass(slots=True)
-class _Piece:
-    """Part of a word in one run, with its measured width."""
-
-    run: Run
-    text: str
-    width: float
-
-
-@dataclass(slots=True)
-class _Word:
-    """Text between break opportunities; `space` is the width of the gap before it."""
-
-    pieces: list[_Piece]
-    width: float
-    space: float
-    newline: bool = False
-
-
-@dataclass(slots=True)
-class _Segment:
-    """What one text operator draws: text of one run at an x offset within its line."""
-
-    run: Run
-    text: str
-    x: float
-    width: float
-
-
-@dataclass(slots=True)
-class _Line:
-    segments: list[_Segment] = field(default_factory=list)
-    width: float = 0.0
-    spaced: bool = False
-    """The line ended at a space or a line break (not inside a word): its text reads on after a space."""
-
-
-# Only ASCII whitespace breaks or collapses: a no-break space (U+00A0) must stay put.
-_BLANKS = re.compile(r"[ \t\r\f\v]+")
-_BLANK = " \t\r\f\v"
-
-_SPACE_WIDTHS: dict[tuple[str, float], float] = {}
-
-
-def _space_width(run: Run) -> float:
-    key = (run.font, run.size)
-    width = _SPACE_WIDTHS.get(key)
-    if width is None:
-        width = _SPACE_WIDTHS[key] = getFont(run.font).stringWidth(" ", run.size)
-    return width
-
-
-def _words(runs: Sequence[Run]) -> list[_Word]:
-    """The runs cut at whitespace into measured words; whitespace collapses as in HTML."""
-    words: list[_Word] = []
-    joined = False  # the next piece continues the last word (no whitespace between)
-    pending_space = 0.0
-    newline = False
-    for run in runs:
-        measure = getFont(run.font).stringWidth
-        for number, part in enumerate(run.text.split("\n")):
-            if number:
-                newline, joined, pending_space = True, False, 0.0
-            if not part:
-                continue
-            if part[0] in _BLANK:
-                joined = False
-                pending_space = pending_space or _space_width(run)
-            tokens = [token for token in _BLANKS.split(part) if token]
-            for index, token in enumerate(tokens):
-                width = measure(token, run.size)
-                if index == 0 and joined and words:
-                    word = words[-1]
-                    word.pieces.append(_Piece(run, token, width))
-                    word.width += width
-                else:
-                    space = 0.0 if newline or not words else (pending_space or _space_width(run))
-                    words.append(_Word([_Piece(run, token, width)], width, space, newline))
-                    newline = False
-                pending_space = 0.0
-                joined = True
-            if part[-1] in _BLANK:
-                joined = False
-                pending_space = _space_width(run)
-    return words
-
-
-def _one_line(runs: Sequence[Run], limit: float) -> _Line | None:
-    """The runs as a single line if they fit in `limit`, measured a run at a time; else None.
-
-    Most table cells are this short: no need to cut them into words first.
-    """
-    line = _Line()
-    x = 0.0
-    pending_space = 0.0
-    for run in runs:
-        if "\n" in run.text:
-            return None
-        tokens = [token for token in _BLANKS.split(run.text) if token]
-        if not tokens:
-            if run.text:
-                pending_space = _space_width(run)
-            continue
-        if line.segments and (pending_space or run.text[0] in _BLANK):
-            x += pending_space or _space_width(run)
-        joined = " ".join(tokens)
-        width = getFont(run.font).stringWidth(joined, run.size)
-        line.segments.append(_Segment(run, joined, x, width))
-        x += width
-        if x > limit:
-            return None
-        pending_space = _space_width(run) if run.text[-1] in _BLANK else 0.0
-    line.width = x
-    return line
-
-
-def _chop(word: _Word, limit: float) -> list[_Word]:
-    """A word wider than a line, cut between characters into line-sized words."""
-    out: list[_Word] = []
-    pieces: list[_Piece] = []
-    used = 0.0
-    for piece in word.pieces:
-        measure = getFont(piece.run.font).stringWidth
-        start = 0
-        for end in range(1, len(piece.text) + 1):
-            width = measure(piece.text[start:end], piece.run.size)
-            if used + width > limit and end - 1 > start:
-                head = piece.text[start:end - 1]
-                pieces.append(_Piece(piece.run, head, measure(head, piece.run.size)))
-                out.append(_Word(pieces, sum(p.width for p in pieces), 0.0))
-                pieces, used, start = [], 0.0, end - 1
-        if start < len(piece.text):
-            rest = _Piece(piece.run, piece.text[start:], measure(piece.text[start:], piece.run.size))
-            pieces.append(rest)
-            used += rest.width
-    if pieces:
-        out.append(_Word(pieces, sum(p.width for p in pieces), 0.0))
-    out[0].space, out[0].newline = word.space, word.newline
-    return out
-
-
-def break_lines(words: list[_Word], first: float, other: float) -> list[_Line]:
-    """Greedy line filling: `first` and `other` are the widths of the first and later lines."""
-    lines: list[_Line] = []
-    line = _Line()
-    limit = first
-    for whole in words:
-        for word in _chop(whole, other) if whole.width > other else (whole,):
-            if word.newline or (line.segments and line.width + word.space + word.width > limit):
-                line.spaced = word.newline or word.space > 0
-                lines.append(line)
-                line, limit = _Line(), other
-            x = line.width + word.space if line.segments else 0.0
-            for piece in word.pieces:
-                last = line.segments[-1] if line.segments else None
-                if last is not None and last.run is piece.run and x > last.x + last.width:
-                    last.text += " " + piece.text
-                    last.width = x + piece.width - last.x
-                else:
-                    line.segments.append(_Segment(piece.run, piece.text, x, piece.width))
-                x += piece.width
-            line.width = x
-    if line.segments or not lines:
-        lines.append(line)
-    return lines
+__all__ = ["RichText", "Run", "draw_runs", "one_line"]
 
 
 class RichText(Flowable):
-    """A paragraph of runs laid out with a ParagraphStyle's indents, leading and spacing."""
+    """A paragraph of runs laid out with a ParagraphStyle's indents, leading and spacing.
 
-    def __init__(self, runs: Sequence[Run], style: ParagraphStyle, anchor: str | None = None) -> None:
+    `label` runs are drawn hanging in the left indent of the first line (a note's number),
+    so every line of the text itself starts at the indent. `balance` re-breaks a
+    paragraph (a title) whose last line would hold a single word.
+    """
+
+    def __init__(self, runs: Sequence[Run], style: ParagraphStyle, anchor: str | None = None,
+                 label: Sequence[Run] = (), balance: bool = False) -> None:
         super().__init__()
         self.style = style
         self.anchor = anchor
+        self.keepWithNext = bool(getattr(style, "keepWithNext", 0))
         self._runs = runs
-        self._words: list[_Word] | None = None
-        self._lines: list[_Line] | None = None
+        self._label = label
+        self._balance = balance
+        self._words: list[Word] | None = None
+        self._lines: list[Line] | None = None
         self._broken_at: float | None = None
         self._continued = False
         self._outline: tuple[str, str, int] | None = None
+        self._rtl = False
+        self.is_heading = False
         self.tag: tagging.Element | None = None
         """The structure element this paragraph's text belongs to (None: not tagged)."""
 
-    def _layout(self, width: float) -> list[_Line]:
+    def _layout(self, width: float) -> list[Line]:
         if self._lines is None or (self._broken_at != width and not self._continued):
             style = self.style
             inner = width - style.leftIndent - style.rightIndent
             first = inner if self._continued else inner - style.firstLineIndent
-            line = None if self._words else _one_line(self._runs, first)
+            line = None if self._words else single_line(self._runs, first)
             if line is not None:
                 self._lines = [line] if line.segments else []  # nothing to draw takes no room
             else:
                 if self._words is None:
-                    self._words = _words(self._runs)
-                self._lines = break_lines(self._words, first, inner)
+                    self._words = cut_words(self._runs)
+                self._lines = self._break(self._words, first, inner)
             self._broken_at = width
         return self._lines
+
+    def _break(self, words: list[Word], first: float, inner: float) -> list[Line]:
+        lines = break_lines(words, first, inner)
+        if self._balance and len(lines) > 1 and lines[-1].words < 2:
+            # Narrow the measure until the last line holds two words, without adding a line.
+            for step in range(1, 9):
+                scale = 1 - 0.05 * step
+                trial = break_lines(words, first * scale, inner * scale)
+                if len(trial) > len(lines):
+                    break
+                if trial[-1].words >= 2:
+                    lines = trial
+                    break
+        if any(line.bidi for line in lines):
+            base = base_direction(lines)
+            self._rtl = base == "R"
+            for line in lines:
+                reorder(line, base)
+        return lines
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         """Break lines for `availWidth` (once per width) and report the height they need."""
@@ -244,22 +99,28 @@ class RichText(Flowable):
         return availWidth, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        """Two paragraphs cut between lines, or [] when not even two lines fit (no orphans)."""
+        """Two paragraphs cut between lines, never leaving one line alone at the foot (orphan) or head
+        (widow) of a page; [] when that is impossible."""
         lines = self._layout(availWidth)
         fits = int((availHeight + 1e-6) // self.style.leading)
         if fits >= len(lines):
             return [self]
+        if len(lines) - fits == 1:
+            fits -= 1  # keep two lines for the next page
         if fits < 2 and len(lines) > 1 and not self._continued:
             return []
         if fits < 1:
             return []
         return [self._part(lines[:fits], self._continued, last=False), self._part(lines[fits:], True, last=True)]
 
-    def _part(self, lines: list[_Line], continued: bool, last: bool) -> RichText:
-        part = RichText(self._runs, self.style, None if continued else self.anchor)
+    def _part(self, lines: list[Line], continued: bool, last: bool) -> RichText:
+        part = RichText(self._runs, self.style, None if continued else self.anchor,
+                        () if continued else self._label)
         part._lines, part._broken_at, part._continued = lines, self._broken_at, continued
         part._outline = None if continued else self._outline
+        part._rtl = self._rtl
         part.tag = self.tag
+        part.keepWithNext = self.keepWithNext if last else False
         part.spaceBefore = 0 if continued else self.getSpaceBefore()
         part.spaceAfter = self.getSpaceAfter() if last else 0
         return part
@@ -284,62 +145,166 @@ class RichText(Flowable):
             canvas.bookmarkHorizontal(self.anchor, left, bottom + self.height)
         if not lines:
             return
-        document, escape, code = canvas._doc, canvas._escape, canvas._code
         tagger = tagging.of(canvas)
-        marks = tagger.marks(canvas, self.tag) if tagger else None
+        pen = _Pen(canvas, tagger.marks(canvas, self.tag) if tagger else None)
         y = bottom + self.height - style.fontSize
-        out = ["q BT"]
-        current_font: tuple[str, float] | None = None
-        current_color: Color | None = None
-        links: list[tuple[str, tuple[float, float, float, float], tagging.Element | None]] = []
+        inner = (self._broken_at or self.width) - style.leftIndent - style.rightIndent
+        if self._label and lines:
+            label = Line()
+            x = 0.0
+            for run in self._label:
+                width = getFont(run.font).stringWidth(run.text, run.size)
+                label.segments.append(Segment(run, run.text, x, width))
+                x += width
+            label.segments[-1].space_after = True  # "1." reads apart from the text it labels
+            pen.line(label, left, y)
         for index, line in enumerate(lines):
             indent = left + style.leftIndent + (0 if index or self._continued else style.firstLineIndent)
-            last = len(line.segments) - 1
-            for position, segment in enumerate(line.segments):
-                run = segment.run
-                chars = segment.text
-                # A gap (between runs, or at the end of a line) is drawn as an invisible space too,
-                # so that text read back from the file (by a screen reader, say) keeps its words apart;
-                # after a link the space is the paragraph's, not the link's.
-                gap = (position < last and line.segments[position + 1].x > segment.x + segment.width + 0.01) or (
-                    position == last and line.spaced and not chars.endswith(" "))
-                if gap and not run.link:
-                    chars += " "
-                if marks is not None:
-                    switch = marks.run(run)
-                    if switch:
-                        out.append(switch)
-                if run.color is not current_color:
-                    out.append(f"{fp_str(run.color.red, run.color.green, run.color.blue)} rg")
-                    current_color = run.color
-                x = indent + segment.x
-                out.append(f"1 0 0 1 {fp_str(x, y + run.rise)} Tm")
-                font = getFont(run.font)
-                for subset, chunk in _subset_chunks(font, chars, document):
-                    key = (font.getSubsetInternalName(subset, document), run.size)
-                    if key != current_font:
-                        out.append(f"{key[0]} {fp_str(run.size)} Tf")
-                        current_font = key
-                    out.append(f"({escape(chunk)}) Tj")
-                if run.link:
-                    low = y + run.rise - run.size / 4
-                    links.append((run.link, (x, low, x + segment.width, low + run.size * 1.25),
-                                  marks.link if marks else None))
-                    if gap:
-                        if marks is not None:
-                            out.append(marks.run(tagging.PLAIN))
-                        subset, chunk = _subset_chunks(font, " ", document)[0]
-                        key = (font.getSubsetInternalName(subset, document), run.size)
-                        out.append(f"1 0 0 1 {fp_str(x + segment.width, y)} Tm {key[0]} {fp_str(run.size)} Tf"
-                                   f" ({escape(chunk)}) Tj")
-                        current_font = key
+            if self._rtl:  # right to left paragraphs are set flush right
+                indent += inner - (0 if index or self._continued else style.firstLineIndent) - line.width
+            pen.line(line, indent, y)
             y -= style.leading
-        if marks is not None:
-            out.append(marks.close())
-        out.append("ET Q")
-        code.append(" ".join(out))
-        for destination, rect, element in links:
-            tagging.link_to(canvas, destination, rect, element)
+        pen.finish()
+
+
+class _Pen:
+    """Writes lines of segments as one PDF text object; links and marked content as it goes.
+
+    With `marks` (a tagged PDF), each run's text is marked as content of its structure element.
+    """
+
+    def __init__(self, canvas: Any, marks: tagging.Marks | None = None) -> None:
+        self.canvas = canvas
+        self.marks = marks
+        self.document = canvas._doc
+        self.escape = canvas._escape
+        self.out = ["q BT"]
+        self.font: tuple[str, float] | None = None
+        self.color: Color | None = None
+        self.links: list[tuple[str, tuple[float, float, float, float], tagging.Element | None]] = []
+        self.slant = "0"
+
+    def line(self, line: Line, left: float, y: float) -> None:
+        """Draw one line with its left end at `left` and its baseline at `y`: everything a line draws is here."""
+        out = self.out
+        marks = self.marks
+        last = len(line.segments) - 1
+        for position, segment in enumerate(line.segments):
+            run = segment.run
+            # A gap (between words, or at the end of a line) is drawn as an invisible space too, so that
+            # text read back from the file (by a screen reader, say) keeps its words apart; after a link
+            # the space is the paragraph's, not the link's.
+            gap = segment.space_after or (position == last and line.spaced and not segment.text.endswith(" "))
+            if marks is not None:
+                switch = marks.run(run)
+                if switch:
+                    out.append(switch)
+            if run.color is not self.color:
+                out.append(f"{fp_str(run.color.red, run.color.green, run.color.blue)} rg")
+                self.color = run.color
+            x = left + segment.x
+            # A fallback font has neither bold nor italic faces: a bold run's fallback text is stroked as
+            # well as filled, an italic run's is slanted.
+            fallback = segment.item is not None and segment.item.font != run.font
+            embolden = fallback and "Bold" in run.font
+            self.slant = "0.2" if fallback and ("Italic" in run.font or run.font.endswith("It")) else "0"
+            if embolden:
+                rgb = fp_str(run.color.red, run.color.green, run.color.blue)
+                out.append(f"{rgb} RG {fp_str(run.size * 0.035)} w 2 Tr")
+            font = segment.item.font if segment.item is not None else run.font
+            if segment.glyphs is not None:
+                self.glyphs(segment.glyphs, run, x, y + run.rise)
+                if gap and not run.link:
+                    self.text(run.font, run.size, " ")
+            else:
+                out.append(f"1 0 {self.slant} 1 {fp_str(x, y + run.rise)} Tm")
+                self.text(font, run.size, segment.text + (" " if gap and not run.link else ""))
+            if embolden:
+                out.append("0 Tr")
+            if run.link:
+                low = y + run.rise - run.size / 4
+                self.links.append((run.link, (x, low, x + segment.width, low + run.size * 1.25),
+                                   marks.link if marks else None))
+                if gap:
+                    if marks is not None:
+                        out.append(marks.run(tagging.PLAIN))
+                    out.append(f"1 0 0 1 {fp_str(x + segment.width, y)} Tm")
+                    self.text(run.font, run.size, " ")
+
+    def text(self, name: str, size: float, text: str) -> None:
+        """Show `text` in font `name` at the current text position."""
+        font = getFont(name)
+        for subset, chunk in _subset_chunks(font, text, self.document):
+            key = (font.getSubsetInternalName(subset, self.document), size)
+            if key != self.font:
+                self.out.append(f"{key[0]} {fp_str(size)} Tf")
+                self.font = key
+            self.out.append(f"({self.escape(chunk)}) Tj")
+
+    def glyphs(self, glyphs: Glyphs, run: Run, x: float, y: float) -> None:
+        """Show shaped glyphs from (x, y): runs at their natural advances share one operator.
+
+        A glyph that only adds to another's character (a letter's dots) is shown after the
+        others, marked as having no text of its own (empty ActualText): the word's letters stay
+        together in the content stream and each reads back once.
+        """
+        widths = getFont(glyphs.font).face.charWidths
+        silent = glyphs.silent
+        scale = run.size / 1000
+        pen = x
+        start = 0
+        count = len(glyphs.chars)
+        groups: list[tuple[int, int, str]] = []
+        while start < count:
+            end = start + 1
+            if not glyphs.x_offsets[start] and not glyphs.y_offsets[start] and start not in silent:
+                while (end < count and end not in silent and not glyphs.x_offsets[end] and not glyphs.y_offsets[end]
+                       and abs(glyphs.advances[end - 1] - widths.get(ord(glyphs.chars[end - 1]), -1)) < 0.01):
+                    end += 1
+            groups.append((start, end, fp_str(pen + glyphs.x_offsets[start] * scale,
+                                              y + glyphs.y_offsets[start] * scale)))
+            pen += sum(glyphs.advances[start:end]) * scale
+            start = end
+        groups.sort(key=lambda group: group[0] in silent)
+        for start, end, at in groups:
+            if start in silent:
+                self.out.append("/Span <</ActualText ()>> BDC")
+            self.out.append(f"1 0 {self.slant} 1 {at} Tm")
+            self.text(glyphs.font, run.size, glyphs.chars[start:end])
+            if start in silent:
+                self.out.append("EMC")
+
+    def finish(self) -> None:
+        """Close the text object, hand it to the canvas and add the links."""
+        if self.marks is not None:
+            self.out.append(self.marks.close())
+        self.out.append("ET Q")
+        self.canvas._code.append(" ".join(self.out))
+        for destination, rect, element in self.links:
+            tagging.link_to(self.canvas, destination, rect, element)
+
+
+def one_line(runs: Sequence[Run]) -> Line:
+    """The runs as one line, however long, in visual order: for labels drawn outside paragraphs."""
+    words = cut_words(runs)
+    line = break_lines(words, float("inf"), float("inf"))[0] if words else Line()
+    if line.bidi:
+        reorder(line, base_direction([line]))
+    return line
+
+
+def draw_runs(canvas: Any, runs: Sequence[Run], x: float, y: float, align: str = "start") -> float:
+    """Draw `runs` as one line with its baseline at `y`, starting, centred or ending at `x` (`align` start,
+    middle or end), through the same fallback, shaping and bidi as paragraphs; returns the line's width.
+
+    Running heads and figure labels use this, so every script prints wherever text is drawn.
+    """
+    line = one_line(runs)
+    left = x - (line.width / 2 if align == "middle" else line.width if align == "end" else 0.0)
+    pen = _Pen(canvas)
+    pen.line(line, left, y)
+    pen.finish()
+    return line.width
 
 
 def _subset_chunks(font: Any, text: str, document: Any) -> Sequence[tuple[int, bytes]]:

@@ -1,0 +1,256 @@
+"""Runs cut into words at break opportunities, and words filled greedily into lines.
+
+The fast path measures text the run's own face draws left to right with one string
+width; anything else is cut into items by `shaping` (font fallback, HarfBuzz). Break
+opportunities inside words come from `linebreak` (UAX #14); a word wider than a line
+is cut between grapheme clusters and marked with a hyphen.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from reportlab.lib.colors import Color
+from reportlab.pdfbase.pdfmetrics import getFont
+
+from factsheet.writers.pdf.linebreak import SPECIAL as _SPECIAL
+from factsheet.writers.pdf.linebreak import Break, clusters, pieces
+from factsheet.writers.pdf.shaping import Glyphs, Item, is_simple, items
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """A stretch of text in one face, size, colour and baseline, optionally linking to a destination."""
+
+    text: str
+    font: str
+    size: float
+    color: Color
+    rise: float = 0.0
+    link: str | None = None
+    lang: str = ""
+    """The run's language (BCP 47) where it differs from the document's; tagged as a Span with /Lang."""
+
+
+@dataclass(slots=True)
+class Piece:
+    """Part of a word in one run, with its measured width; `item` when it needs the correct path."""
+
+    run: Run
+    text: str
+    width: float
+    item: Item | None = None
+
+
+@dataclass(slots=True)
+class Word:
+    """Text between break opportunities; `space` is the width of the gap before it.
+
+    `soft`: a soft hyphen (or a cut) follows, so a hyphen is drawn if the line breaks after it.
+    """
+
+    pieces: list[Piece]
+    width: float
+    space: float
+    newline: bool = False
+    soft: bool = False
+
+
+@dataclass(slots=True)
+class Segment:
+    """What one text operator draws: text of one run at an x offset within its line.
+
+    `item` is set for text on the correct path (another font, shaped glyphs or a bidi class);
+    `glyphs`, when set, are what is drawn.
+    """
+
+    run: Run
+    text: str
+    x: float
+    width: float
+    item: Item | None = None
+    glyphs: Glyphs | None = None
+    space_after: bool = False
+    """A word space follows in reading order (drawn as an invisible space for text extraction)."""
+
+
+@dataclass(slots=True)
+class Line:
+    """Segments in reading order with their x offsets; `words` counts words, `bidi` marks right-to-left text."""
+
+    segments: list[Segment] = field(default_factory=list)
+    width: float = 0.0
+    words: int = 0
+    bidi: bool = False
+    spaced: bool = False
+    """The line ended at a space or a line break (not inside a word): its text reads on after a space."""
+
+
+# Only ASCII whitespace breaks or collapses: a no-break space (U+00A0) must stay put.
+_BLANKS = re.compile(r"[ \t\r\f\v]+")
+_BLANK = " \t\r\f\v"
+
+_SPACE_WIDTHS: dict[tuple[str, float], float] = {}
+
+
+def space_width(run: Run) -> float:
+    key = (run.font, run.size)
+    width = _SPACE_WIDTHS.get(key)
+    if width is None:
+        width = _SPACE_WIDTHS[key] = getFont(run.font).stringWidth(" ", run.size)
+    return width
+
+
+def pieces_of(run: Run, text: str) -> list[Piece]:
+    """`text` of `run` as measured pieces: one on the fast path, or one per font and bidi class."""
+    if is_simple(text, run.font):
+        return [Piece(run, text, getFont(run.font).stringWidth(text, run.size))]
+    return [Piece(run, item.text, item.width, item) for item in items(text, run.font, run.size)]
+
+
+def cut_words(runs: Sequence[Run]) -> list[Word]:
+    """The runs cut at break opportunities into measured words; whitespace collapses as in HTML."""
+    words: list[Word] = []
+    joined = False  # the next piece continues the last word (no break opportunity between)
+    pending_space = 0.0
+    newline = False
+    special = _SPECIAL
+    for run in runs:
+        measure = getFont(run.font).stringWidth
+        size = run.size
+        for number, part in enumerate(run.text.split("\n")):
+            if number:
+                newline, joined, pending_space = True, False, 0.0
+            for position, token in enumerate(_BLANKS.split(part) if part else ()):
+                if position:  # blanks came before this token
+                    joined = False
+                    pending_space = pending_space or space_width(run)
+                if not token:
+                    continue
+                for text, kind in ((token, Break.none),) if special.isdisjoint(token) else pieces(token):
+                    if text:
+                        if is_simple(text, run.font):  # the fast path: one piece, one measurement
+                            width = measure(text, size)
+                            measured = [Piece(run, text, width)]
+                        else:
+                            measured = pieces_of(run, text)
+                            width = sum([piece.width for piece in measured])
+                        if joined and words:
+                            word = words[-1]
+                            word.pieces.extend(measured)
+                            word.width += width
+                        else:
+                            space = 0.0 if newline or not words else pending_space
+                            words.append(Word(measured, width, space, newline))
+                            newline = False
+                        pending_space = 0.0
+                    if kind is not Break.none and words:
+                        words[-1].soft = kind is Break.soft
+                    joined = kind is Break.none
+    return words
+
+
+def single_line(runs: Sequence[Run], limit: float) -> Line | None:
+    """The runs as a single line if they fit in `limit`, measured a run at a time; else None.
+
+    Most table cells are this short and simple: no need to cut them into words first.
+    """
+    line = Line()
+    x = 0.0
+    pending_space = 0.0
+    for run in runs:
+        text = run.text
+        if "\n" in text or not is_simple(text, run.font) or "\u00ad" in text:
+            return None
+        tokens = [token for token in _BLANKS.split(text) if token]
+        if not tokens:
+            if text:
+                pending_space = space_width(run)
+            continue
+        if line.segments and (pending_space or text[0] in _BLANK):
+            x += pending_space or space_width(run)
+            line.segments[-1].space_after = True
+        joined = " ".join(tokens)
+        width = getFont(run.font).stringWidth(joined, run.size)
+        line.segments.append(Segment(run, joined, x, width))
+        line.words += len(tokens)
+        x += width
+        if x > limit:
+            return None
+        pending_space = space_width(run) if text[-1] in _BLANK else 0.0
+    line.width = x
+    return line
+
+
+def _hyphen(run: Run) -> tuple[str, float]:
+    return "-", getFont(run.font).stringWidth("-", run.size)
+
+
+def chop(word: Word, limit: float) -> list[Word]:
+    """A word wider than a line, cut between grapheme clusters into line-sized words, each but the last
+    marked to end with a hyphen."""
+    out: list[Word] = []
+    pieces_: list[Piece] = []
+    used = 0.0
+    for piece in word.pieces:
+        room = limit - _hyphen(piece.run)[1]
+        parts = clusters(piece.text)
+        start = 0
+        for end in range(1, len(parts) + 1):
+            width = sum(p.width for p in pieces_of(piece.run, "".join(parts[start:end])))
+            if used + width > room and end - 1 > start:
+                pieces_.extend(pieces_of(piece.run, "".join(parts[start:end - 1])))
+                out.append(Word(pieces_, sum(p.width for p in pieces_), 0.0, soft=True))
+                pieces_, used, start = [], 0.0, end - 1
+        if start < len(parts):
+            rest = pieces_of(piece.run, "".join(parts[start:]))
+            pieces_.extend(rest)
+            used += sum(p.width for p in rest)
+    if pieces_:
+        out.append(Word(pieces_, sum(p.width for p in pieces_), 0.0, soft=word.soft))
+    out[0].space, out[0].newline = word.space, word.newline
+    return out
+
+
+def break_lines(words: list[Word], first: float, other: float) -> list[Line]:
+    """Greedy line filling: `first` and `other` are the widths of the first and later lines."""
+    lines: list[Line] = []
+    line = Line()
+    limit = first
+    previous: Word | None = None
+    for whole in words:
+        for word in chop(whole, other) if whole.width > other else (whole,):
+            if word.newline or (line.segments and line.width + word.space + word.width > limit):
+                if previous is not None and previous.soft and not word.newline:
+                    _add_hyphen(line, previous)
+                line.spaced = word.newline or word.space > 0
+                lines.append(line)
+                line, limit = Line(), other
+            x = line.width + word.space if line.segments else 0.0
+            for piece in word.pieces:
+                last = line.segments[-1] if line.segments else None
+                if (last is not None and last.run is piece.run and piece.item is None and last.item is None
+                        and x >= last.x + last.width - 1e-9):
+                    last.text += (" " if x > last.x + last.width + 1e-9 else "") + piece.text
+                    last.width = x + piece.width - last.x
+                else:
+                    if last is not None and x > last.x + last.width + 1e-9:
+                        last.space_after = True
+                    line.segments.append(Segment(piece.run, piece.text, x, piece.width, piece.item))
+                    line.bidi = line.bidi or (piece.item is not None and piece.item.kind == "R")
+                x += piece.width
+            line.width = x
+            line.words += 1
+            previous = word
+    if line.segments or not lines:
+        lines.append(line)
+    return lines
+
+
+def _add_hyphen(line: Line, word: Word) -> None:
+    run = word.pieces[-1].run
+    text, width = _hyphen(run)
+    line.segments.append(Segment(run, text, line.width, width))
+    line.width += width
