@@ -17,6 +17,7 @@ from reportlab.platypus import Flowable
 from factsheet.document import nodes as n
 from factsheet.writers import assert_never, look
 from factsheet.writers.pdf.styles import BOLD, REGULAR
+from factsheet.writers.pdf.text import Run, draw_runs
 
 
 @cache
@@ -70,10 +71,8 @@ def _label(canvas: Any, label: n.Label, height: float) -> None:
         width = stringWidth(label.text, font, size)
         if width > label.width:  # the composer's estimate ran short: draw smaller rather than overrun
             size *= label.width / width
-    canvas.setFillColor(_colour(colour))
-    canvas.setFont(font, size)
-    draw = {"middle": canvas.drawCentredString, "end": canvas.drawRightString}.get(label.anchor, canvas.drawString)
-    draw(label.x, height - label.y, label.text)
+    # Shaped, with fallback fonts and bidi, as paragraphs are: a label in any script prints.
+    draw_runs(canvas, [Run(label.text, font, size, _colour(colour))], label.x, height - label.y, label.anchor)
 
 
 def _box(canvas: Any, box: n.Box, height: float) -> None:
@@ -86,9 +85,8 @@ def _box(canvas: Any, box: n.Box, height: float) -> None:
     canvas.roundRect(box.x, height - box.y - box.height, box.width, box.height, radius,
                      stroke=int(stroke is not None), fill=1)
     if box.label:
-        canvas.setFillColor(_colour(look.INK))
-        canvas.setFont(REGULAR, look.FIGURE_FONT)
-        canvas.drawCentredString(box.x + box.width / 2, height - box.y - box.height / 2 - 2.6, box.label)
+        draw_runs(canvas, [Run(box.label, REGULAR, look.FIGURE_FONT, _colour(look.INK))],
+                  box.x + box.width / 2, height - box.y - box.height / 2 - 2.6, "middle")
 
 
 def _arrow(canvas: Any, arrow: n.Arrow, height: float) -> None:
