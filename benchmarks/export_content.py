@@ -28,7 +28,7 @@ def inline_text(nodes: Any) -> str:
         if isinstance(node, n.Text):
             parts.append(node.text)
         elif isinstance(node, n.Cite):
-            parts.append(f"[{node.number}]")
+            parts.append("".join(f"[{number}]" for number in node.numbers))
         elif hasattr(node, "children"):
             parts.append(inline_text(node.children))
         else:  # a kind added since: its string fields

@@ -18,6 +18,7 @@ from factsheet.errors import InputError, OutputError, ValidationFailed
 from factsheet.lock import out_lock
 from factsheet.manifest import Manifest, engine_inputs, file_hash, safe_name, text_hash
 from factsheet.workspace import Workspace, facts_stem, slug
+from factsheet.writers import WRITERS
 
 if TYPE_CHECKING:
     from factsheet.buildjobs import TaskResult
@@ -76,7 +77,7 @@ def plan(
         raise InputError("no templates (*.yaml) to build with: run `factsheet init` to add the shipped ones, or "
                          "remove the empty folder to build with them", Location(workspace.show(workspace.templates)))
     planned = [
-        Planned(f, t, fmt, workspace.out / f"{slug(facts_stem(f))}-{slug(t.stem)}.{fmt}")
+        Planned(f, t, fmt, workspace.out / f"{slug(facts_stem(f))}-{slug(t.stem)}{WRITERS[fmt].extension}")
         for f in paths for t in templates for fmt in formats
     ]
     check_outputs(workspace, planned)

@@ -17,6 +17,8 @@ from factsheet import __version__
 from factsheet.completion import complete_facts, complete_seeds, complete_templates
 from factsheet.errors import EXIT_INTERNAL, FactsheetError
 from factsheet.options import LOCK_TIMEOUT, mail_date, message_id, positive_size
+from factsheet.writers import FORMATS
+from factsheet.writers.look import PAPER
 
 if TYPE_CHECKING:
     from factsheet.workspace import Workspace
@@ -145,9 +147,9 @@ def _open(root: Path | None, out: Path | None = None) -> Workspace:
               help="Output folder (default: out/ in the workspace).")
 @click.option("--template", "templates", multiple=True, shell_complete=complete_templates,
               help="Template name (repeatable; default: all).")
-@click.option("--format", "formats", multiple=True, type=click.Choice(["pdf", "docx"]),
-              help="Output format (repeatable; default: pdf and docx).")
-@click.option("--paper", type=click.Choice(["a4", "letter"]), default=None,
+@click.option("--format", "formats", multiple=True, type=click.Choice(FORMATS),
+              help=f"Output format (repeatable; default: {' and '.join(FORMATS)}).")
+@click.option("--paper", type=click.Choice(sorted(PAPER)), default=None,
               help="Paper size (default: each template's choice).")
 @click.option("--allow-stale", is_flag=True,
               help="Build even when a citation changed or vanished, marking such facts 'source changed - unverified'.")
@@ -175,7 +177,7 @@ def build(root: Path | None, out: Path | None, templates: tuple[str, ...], forma
       factsheet build --jobs 1            # render in this process only
     """
     from factsheet.build import build as run_build
-    from factsheet.buildoptions import FORMATS, BuildOptions
+    from factsheet.buildoptions import BuildOptions
     from factsheet.progress import show_progress
 
     workspace = _open(root, out)
@@ -276,8 +278,8 @@ Environment variables (an option given on the command line wins):
               help="Sender address (or FACTSHEET_FROM).")
 @click.option("--template", default="briefing", show_default=True, shell_complete=complete_templates,
               help="Template of the attached briefing.")
-@click.option("--format", "formats", multiple=True, type=click.Choice(["pdf", "docx"]),
-              help="Attach only this format (repeatable; default: pdf and docx).")
+@click.option("--format", "formats", multiple=True, type=click.Choice(FORMATS),
+              help=f"Attach only this format (repeatable; default: {' and '.join(FORMATS)}).")
 @click.option("--out", "eml", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write the message to this .eml file (default: out/<briefing>.eml unless --send).")
 @click.option("--send", is_flag=True, help="Send the message through SMTP.")
@@ -329,7 +331,7 @@ def email(root: Path | None, to: tuple[str, ...], cc: tuple[str, ...], sender: s
         if eml.exists() and eml.suffix.lower() != ".eml":
             raise click.UsageError(f"--out {eml} exists and is not an .eml file; it is not overwritten")
     with show_progress(sys.stderr):
-        prepared = prepare(workspace, facts=facts, template=template, formats=formats or ("pdf", "docx"),
+        prepared = prepare(workspace, facts=facts, template=template, formats=formats or FORMATS,
                            sender=sender, to=to, cc=cc, date=date, message_id=message_id,
                            report=_report, lock_timeout=lock_timeout)
     if dry_run:

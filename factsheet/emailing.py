@@ -16,6 +16,7 @@ from factsheet.mail.history import Emailed
 from factsheet.mail.message import Briefing
 from factsheet.manifest import diff_summaries
 from factsheet.workspace import Workspace, facts_stem, slug
+from factsheet.writers import WRITERS
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,8 @@ def prepare(
         since=long_date(dt.date.fromisoformat(before.as_of)) if before else "",
     )
     stem = f"{slug(facts_stem(facts_path))}-{slug(template)}"
-    attachments = [Attachment(f"{stem}.{fmt}", (workspace.out / f"{stem}.{fmt}").read_bytes()) for fmt in formats]
+    names = [f"{stem}{WRITERS[fmt].extension}" for fmt in formats]
+    attachments = [Attachment(name, (workspace.out / name).read_bytes()) for name in names]
     message = build_message(briefing, attachments, sender=sender, to=to, cc=cc, date=date, message_id=message_id)
     return PreparedEmail(message, [(a.name, len(a.data)) for a in attachments], workspace.out / f"{stem}.eml",
                          briefing, key, now)

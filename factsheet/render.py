@@ -13,15 +13,9 @@ from factsheet.diagnostics import Diagnostic
 from factsheet.document.nodes import Document
 from factsheet.facts.load import LoadedFacts
 from factsheet.fitcache import FitCache
+from factsheet.writers import Rendition
 
-
-@dataclass(frozen=True)
-class Rendition:
-    """One document rendered in one format."""
-
-    data: bytes
-    pages: int | None
-    warnings: tuple[str, ...]
+__all__ = ["History", "Rendition", "build_id", "check_fonts", "compose_fitted", "render", "render_all"]
 
 
 @dataclass(frozen=True)
@@ -56,11 +50,9 @@ def check_fonts(facts: LoadedFacts) -> list[Diagnostic]:
 
 def render(fmt: str, document: Document) -> Rendition:
     """Render `document` with the writer registered as `fmt`."""
-    from factsheet.writers import get_writer
+    from factsheet.writers import render as write
 
-    writer = get_writer(fmt)
-    data = writer.render(document)
-    return Rendition(data, getattr(writer, "page_count", None), tuple(writer.warnings))
+    return write(fmt, document)
 
 
 def compose_fitted(

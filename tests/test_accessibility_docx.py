@@ -24,7 +24,7 @@ from fontTools.ttLib import TTFont
 from lxml import etree
 
 from factsheet.document import nodes as n
-from factsheet.writers.docx import DocxWriter
+from factsheet.writers.docx import render
 from tests import pdfcheck
 from tests.conftest import require_tool
 from tests.test_accessibility import BRIEFINGS, read_back, squash
@@ -152,7 +152,7 @@ def test_runs_in_another_language_carry_it() -> None:
     meta = n.Metadata("Title", "author", "subject", (), "en-GB", "2026-11-25", "b1")
     french = n.Span((n.Emph((n.Text("Liberté"),)),), attributes=(("lang", "fr"),))
     body = (n.Paragraph((n.Text("The motto "), french, n.Text("."))),)
-    data = DocxWriter().render(n.Document(meta, n.Page(), body))
+    data = render(n.Document(meta, n.Page(), body)).data
     xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
     runs = xpath(xml, "//w:r[w:rPr/w:lang]")
     assert ["".join(r.xpath("./w:t/text()", namespaces=nsmap)) for r in runs] == ["Liberté"]

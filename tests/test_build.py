@@ -61,7 +61,7 @@ def test_full_briefing_has_every_section_and_note(built: Path) -> None:
                     "Actors", "What the sources say is not known", "Source notes"):
         assert heading in text
     # Timeline in date order with precision shown.
-    timeline = text[text.index("Dated events"):]
+    timeline = text[text.index("Timeline"):]
     rows = ["Feb 2022, year inferred Russia invades Ukraine", "Jul 2022, year inferred Ukraine severs ties",
             "Aug 2022, year inferred Iranian-made drones", "24 Aug 2022, year inferred Norway announces"]
     positions = [timeline.find(row) for row in rows]

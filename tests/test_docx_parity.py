@@ -35,8 +35,11 @@ def test_docx_converts_with_libreoffice(built: Path, tmp_path: Path, template: s
 
 def test_docx_has_figures_header_footer_and_properties(built: Path) -> None:
     document = Document(str(built / "out" / f"{STEM}-briefing.docx"))
-    pictures = [r for r in document.part.rels.values() if r.reltype.endswith("/image")]
-    assert len(pictures) == 2  # the supply network and the timeline strip
+    # The supply network and the timeline, as vector drawings with their alternative text.
+    drawings = document.element.body.xpath(".//w:drawing/wp:inline/wp:docPr")
+    assert [d.get("descr").split(". ")[0] for d in drawings] == ["Supply network", "Timeline"]
+    assert drawings[0].get("descr").startswith("Supply network. North Korea to Russia")
+    assert not [r for r in document.part.rels.values() if r.reltype.endswith("/image")]
     props = document.core_properties
     assert props.title == "Russia turns to North Korea and Iran for munitions and drones"
     assert props.created is not None and props.created.date().isoformat() == "2026-11-25"

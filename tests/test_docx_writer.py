@@ -5,9 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import struct
 import zipfile
-import zlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,6 +14,7 @@ import pytest
 from docx.oxml.ns import qn
 
 from factsheet.document.nodes import (
+    FLAG,
     Arrow,
     Block,
     Box,
@@ -24,10 +23,12 @@ from factsheet.document.nodes import (
     Column,
     Div,
     Document,
+    Dot,
     Emph,
     Figure,
     Heading,
     Inlines,
+    Label,
     Metadata,
     Note,
     NoteList,
@@ -38,7 +39,10 @@ from factsheet.document.nodes import (
     Table,
     Text,
 )
-from factsheet.writers.docx import DocxWriter
+from factsheet.errors import InputError
+from factsheet.writers import WRITERS, look
+from factsheet.writers import render as render_writer
+from factsheet.writers.docx import render as render_docx
 from factsheet.writers.docx.make_reference import build_reference
 from factsheet.writers.docx.package import reference_bytes
 
@@ -80,9 +84,8 @@ class Rendered:
 
 
 def render(document: Document) -> Rendered:
-    writer = DocxWriter()
-    data = writer.render(document)
-    return Rendered(data, docx.Document(io.BytesIO(data)), list(writer.warnings))
+    result = render_docx(document)
+    return Rendered(result.data, docx.Document(io.BytesIO(result.data)), list(result.warnings))
 
 
 def xpath(element: Any, path: str) -> list[Any]:
@@ -101,7 +104,7 @@ FULL = make(
     Div(
         (
             Heading(1, (Text("Key points"),), "sec-key"),
-            BulletList(((Text("First point"), Cite(1), Cite(2)), (Text("Second point"), Cite(2)))),
+            BulletList(((Text("First point"), Cite((1, 2))), (Text("Second point"), Cite((2,))))),
             Heading(2, (Text("Detail"),), "sec-detail"),
             Paragraph((Text("Plain "), Strong((Text("bold"),)), Text(" and "), Emph((Text("italic"),))), "body"),
             Paragraph((Text("Quoted text."),), "quote"),
@@ -116,7 +119,7 @@ FULL = make(
             Table(
                 (Column("System", 1.0), Column("Use", 3.0)),
                 (
-                    ((Strong((Text("Shahed"),)),), (Text("strike"), Cite(1))),
+                    ((Strong((Text("Shahed"),)),), (Text("strike"), Cite((1,)))),
                     ((Text("Orlan"),), (Text("reconnaissance"),)),
                 ),
             ),
@@ -149,10 +152,9 @@ def test_package_is_reproducible_zip(full: Rendered) -> None:
 
 
 def test_same_tree_renders_identical_bytes() -> None:
-    first = DocxWriter().render(FULL)
-    writer = DocxWriter()
-    assert writer.render(FULL) == first
-    assert writer.render(FULL) == first
+    first = render_docx(FULL).data
+    assert render_docx(FULL).data == first
+    assert render_docx(FULL).data == first
 
 
 def test_reference_is_built_reproducibly_and_up_to_date() -> None:
@@ -169,8 +171,8 @@ def test_reference_defines_named_styles() -> None:
         assert name in names
     normal = reference.styles["Normal"]
     assert normal.font.name == "Source Sans Pro"
-    assert normal.font.size.pt == 10.5
-    assert reference.styles["Source Quote"].font.italic is True
+    assert normal.font.size.pt == look.BRIEFING.body
+    assert reference.styles["Source Quote"].font.italic is None  # quotes are roman in every format
     assert reference.core_properties.created is None
     assert len(reference.styles) < 40  # the default template's 160 styles are gone
 
@@ -216,14 +218,14 @@ def test_bold_italic_runs(full: Rendered) -> None:
 
 
 def test_stale_and_draft_spans_are_red_bold() -> None:
-    rendered = render(make(Paragraph((Text("claim"), Span((Text(" [stale]"),), ("stale",)),
-                                      Span((Text(" [draft]"),), ("draft",)),
+    rendered = render(make(Paragraph((Text("claim"), Span((Text(" [stale]"),), ("stale", FLAG)),
+                                      Span((Text(" [draft]"),), ("draft", FLAG)),
                                       Span((Text(" plain"),), ("attribution",))))))  # fmt: skip
     runs = rendered.paragraphs[0].runs
     assert [r.style.name for r in runs] == ["Default Paragraph Font", "Flag", "Flag", "Default Paragraph Font"]
     flag = rendered.doc.styles["Flag"].font
     assert flag.bold is True
-    assert str(flag.color.rgb) == "C00000"
+    assert str(flag.color.rgb) == look.ALERT.lstrip("#").upper()
 
 
 def test_consecutive_citations_are_one_superscript_marker_of_footnote_references_and_links(full: Rendered) -> None:
@@ -255,6 +257,8 @@ def test_cited_notes_are_footnotes_and_bookmarked_targets(full: Rendered) -> Non
     assert end == start + 2 and xpath(first[start + 1], "./w:footnoteRef")
     assert "".join(xpath(first, ".//w:t/text()")).strip() == "Tech Times: \u201cquote 1\u201d"
     assert not [p for p in full.paragraphs if "quote 1" in p.text]  # no longer typed in the body
+    last = xpath(first, "./w:r")[-1]  # the quote is roman, in the paragraph's own font
+    assert not xpath(last, "./w:rPr/w:i") and not xpath(last, "./w:rPr/w:rStyle")
     anchors = set(xpath(full.doc.element.body, ".//w:hyperlink/@w:anchor"))
     names = set(xpath(full.doc.element.body, ".//w:bookmarkStart/@w:name")) | set(
         xpath(footnotes, ".//w:bookmarkStart/@w:name"))
@@ -262,7 +266,7 @@ def test_cited_notes_are_footnotes_and_bookmarked_targets(full: Rendered) -> Non
 
 
 def test_citation_without_note_is_reported() -> None:
-    rendered = render(make(Paragraph((Text("x"), Cite(7)))))
+    rendered = render(make(Paragraph((Text("x"), Cite((7,))))))
     assert rendered.paragraphs[0].hyperlinks[0].fragment == "note-7"
     assert any("citation 7 has no note" in w for w in rendered.warnings)
 
@@ -280,7 +284,7 @@ def test_table(full: Rendered) -> None:
     assert widths[1] == pytest.approx(3 * widths[0], abs=2)
     cell_paragraph = table.rows[1].cells[1].paragraphs[0]
     assert cell_paragraph.style.name == "Table Text"
-    assert cell_paragraph.style.font.size.pt == 9
+    assert cell_paragraph.style.font.size.pt == look.BRIEFING.table
     assert table.rows[0].cells[0].paragraphs[0].style.name == "Table Heading"
     assert cell_paragraph.hyperlinks[0].fragment == "note-1"
 
@@ -314,8 +318,11 @@ def test_page_header_and_footer(full: Rendered) -> None:
     instructions = re.findall(r"<w:instrText[^>]*>([^<]*)</w:instrText>", footer_xml)
     assert [i.strip() for i in instructions] == ["PAGE", "NUMPAGES"]
     footer = section.footer.paragraphs[0].text
-    assert footer.startswith("As of 2026-11-25 \u00b7 Build b0123abcd\tPage ")
+    assert footer.startswith("As of 25 Nov 2026 \u00b7 Build b0123abcd\tUNCLASSIFIED // OPEN SOURCE\tPage ")
     assert " of " in footer
+    first_page = [p.text for p in section.first_page_header.paragraphs]
+    assert first_page == ["UNCLASSIFIED // OPEN SOURCE"]  # the title is right below on page 1
+    assert section.first_page_footer.paragraphs[0].text == footer
 
 
 def test_no_marking_leaves_only_the_title() -> None:
@@ -327,7 +334,7 @@ def test_no_marking_leaves_only_the_title() -> None:
 def test_paper(paper: str, size: tuple[int, int]) -> None:
     section = render(make(Paragraph((Text("x"),)), paper=paper)).doc.sections[0]
     assert (section.page_width.twips, section.page_height.twips) == size
-    assert section.left_margin.cm == pytest.approx(2.0, abs=0.01)
+    assert section.left_margin.pt == pytest.approx(look.MARGINS.left, abs=0.05)
 
 
 def test_core_properties(full: Rendered) -> None:
@@ -378,6 +385,8 @@ def test_markup_like_text_is_kept_verbatim() -> None:
     assert rendered.doc.core_properties.title == nasty
     assert rendered.doc.sections[0].header.paragraphs[0].text == nasty
     assert rendered.warnings == []
+    footer = rendered.doc.sections[0].footer.paragraphs[0].text
+    assert f"\t{nasty}\tPage" in footer  # stored as typed; the marking style shows it in capitals
 
 
 def test_tabs_and_newlines_become_tab_and_break() -> None:
@@ -389,31 +398,30 @@ def test_tabs_and_newlines_become_tab_and_break() -> None:
 
 def test_characters_xml_cannot_store_are_removed_and_reported() -> None:
     bad = "bell\x07 nul\x00 lone\ud800 surrogate\ufffe"
-    writer = DocxWriter()
-    data = writer.render(
+    result = render_docx(
         make(
             Heading(1, (Text(bad),), "h"),
             Table((Column("col\x01"),), (((Text("cell\x0b"),),),)),
             NoteList((Note(1, (Text("src"),), "quote\x1f", "note-1"),)),
         )
     )
-    document: Any = docx.Document(io.BytesIO(data))
+    warnings = list(result.warnings)
+    document: Any = docx.Document(io.BytesIO(result.data))
     assert document.paragraphs[0].text == "bell nul lone surrogate"
     assert document.tables[0].rows[0].cells[0].text == "col"
-    assert len(writer.warnings) == 4
-    assert "U+0000, U+0007, U+D800, U+FFFE" in writer.warnings[0]
-    assert "heading 'h'" in writer.warnings[0]
-    assert any("note 1 quote" in w for w in writer.warnings)
-    writer.render(make(Paragraph((Text("clean"),))))
-    assert writer.warnings == []
+    assert len(warnings) == 4
+    assert "U+0000, U+0007, U+D800, U+FFFE" in warnings[0]
+    assert "heading 'h'" in warnings[0]
+    assert any("note 1 quote" in w for w in warnings)
+    assert render_docx(make(Paragraph((Text("clean"),)))).warnings == ()
 
 
 def test_invalid_metadata_characters_are_reported() -> None:
-    writer = DocxWriter()
     meta = Metadata("T\x02", "A", "S", ("k\x03",), "en", "2026-11-25", "b")
-    data = writer.render(Document(meta, Page(), (Paragraph((Text("x"),)),)))
-    assert docx.Document(io.BytesIO(data)).core_properties.title == "T"
-    assert [w.split(":")[1].strip() for w in writer.warnings] == ["metadata.title", "metadata.keywords[0]"]
+    result = render_docx(Document(meta, Page(), (Paragraph((Text("x"),)),)))
+    warnings = result.warnings
+    assert docx.Document(io.BytesIO(result.data)).core_properties.title == "T"
+    assert [w.split(":")[1].strip() for w in warnings] == ["metadata.title", "metadata.keywords[0]"]
 
 
 # ---------------------------------------------------------------- figures
@@ -427,57 +435,61 @@ FIGURE = Figure(
 )
 
 
-def tiny_png(figure: Figure) -> bytes:
-    """A valid 2x1 PNG, standing in for the raster module."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-
-    header = struct.pack(">IIBBBBB", 2, 1, 8, 2, 0, 0, 0)
-    pixels = zlib.compress(b"\x00" + b"\xff\x00\x00" * 2)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+WPS = "{http://schemas.microsoft.com/office/word/2010/wordprocessingShape}"
 
 
-def test_figure_is_an_inline_picture_scaled_to_the_text_width() -> None:
-    drawn: list[Figure] = []
+def drawings(document: Any) -> list[Any]:
+    return xpath(document.element.body, ".//w:drawing/wp:inline")
 
-    def rasterize(figure: Figure) -> bytes:
-        drawn.append(figure)
-        return tiny_png(figure)
 
-    writer = DocxWriter(rasterize=rasterize)
-    data = writer.render(make(FIGURE, Paragraph((Text("after"),))))
-    assert writer.warnings == []
-    document: Any = docx.Document(io.BytesIO(data))
-    (shape,) = document.inline_shapes
-    text_width_emu = (11906 - 2 * 1134) * 635
-    assert shape.width == text_width_emu
-    assert shape.height == round(text_width_emu * 120 / 960)
+def test_figure_is_a_vector_drawing_scaled_to_the_text_width() -> None:
+    labelled = Figure(FIGURE.width, FIGURE.height,
+                      (*FIGURE.shapes, Label(210, 14, "Russia", 7.5, "start", "box"), Dot(300, 10, 3)),
+                      FIGURE.caption, FIGURE.alt)
+    result = render_docx(make(labelled, Paragraph((Text("after"),))))
+    assert result.warnings == ()
+    document: Any = docx.Document(io.BytesIO(result.data))
+    (inline,) = drawings(document)
+    text_width_emu = round(look.text_width("a4") * 20) * 635
+    extent = inline.find(qn("wp:extent"))
+    assert int(extent.get("cx")) == pytest.approx(text_width_emu, abs=2)
+    assert int(extent.get("cy")) == pytest.approx(text_width_emu * 120 / 960, abs=2)
+    shapes = inline.findall(f".//{WPS}wsp")
+    assert len(shapes) == len(labelled.shapes)  # one vector shape per figure shape, no picture
+    assert not [r for r in document.part.rels.values() if r.reltype.endswith("/image")]
+    geometry = [s.find(f".//{A}prstGeom").get("prst") for s in shapes]
+    assert geometry == ["roundRect", "line", "rect", "ellipse"]
+    line = shapes[1].find(f".//{A}ln")
+    assert line.find(f"{A}tailEnd").get("type") == "triangle"
+    assert line.find(f"{A}solidFill/{A}srgbClr").get("val") == look.STATUS_LOOK["delivered"][0][1:].upper()
+    texts = ["".join(t.text for t in shape.iter(qn("w:t"))) for shape in shapes]
+    assert texts == ["Iran", "", "Russia", ""]  # real text, not pixels
+    for shape in shapes:  # nothing outside the drawing, so nothing is clipped
+        off, ext = shape.find(f".//{A}off"), shape.find(f".//{A}ext")
+        assert int(off.get("x")) >= 0 and int(off.get("x")) + int(ext.get("cx")) <= int(extent.get("cx")) + 1
+        assert int(off.get("y")) >= 0 and int(off.get("y")) + int(ext.get("cy")) <= int(extent.get("cy")) + 1
     picture, caption = document.paragraphs[:2]
     assert picture.style.name == "Figure"
     assert caption.text == "Who supplies what" and caption.style.name == "Figure Caption"
     assert xpath(picture._p, ".//wp:docPr/@descr") == ["Iran supplies drones to Russia"]
-    assert writer.render(make(FIGURE)) == writer.render(make(FIGURE))
-    assert drawn == [FIGURE]  # drawn once, then cached
+    assert xpath(picture._p, ".//wp:docPr/@title") == ["Who supplies what"]
 
 
-def test_every_picture_has_its_own_drawing_id() -> None:
-    writer = DocxWriter(rasterize=tiny_png)
+def test_dashes_follow_the_status() -> None:
+    figure = Figure(200, 40, tuple(Arrow(0, 5 + 5 * i, 100, 5 + 5 * i, s) for i, s in enumerate(look.STATUS_LOOK)),
+                    "statuses")
+    document: Any = docx.Document(io.BytesIO(render_docx(make(figure)).data))
+    patterns = [tuple(ds.get("d") for ds in shape.findall(f".//{A}ds"))
+                for shape in drawings(document)[0].findall(f".//{WPS}wsp")]
+    assert len(set(patterns)) == len(look.STATUS_LOOK)  # solid for one, a different dash for each other
+
+
+def test_every_drawing_has_its_own_id() -> None:
     second = Figure(FIGURE.width, FIGURE.height, FIGURE.shapes, "Timeline", "Events by month")
     for _ in range(2):  # ids restart with each document
-        document: Any = docx.Document(io.BytesIO(writer.render(make(FIGURE, second))))
+        document: Any = docx.Document(io.BytesIO(render_docx(make(FIGURE, second)).data))
         assert xpath(document.element.body, ".//wp:docPr/@id") == ["1", "2"]
-
-
-def test_figure_that_cannot_be_drawn_is_described_and_reported() -> None:
-    def broken(figure: Figure) -> bytes:
-        raise ModuleNotFoundError("No module named 'font_source_sans_pro'")
-
-    writer = DocxWriter(rasterize=broken)
-    document: Any = docx.Document(io.BytesIO(writer.render(make(FIGURE))))
-    assert [p.text for p in document.paragraphs] == ["Iran supplies drones to Russia", "Who supplies what"]
-    assert not document.inline_shapes
-    assert len(writer.warnings) == 1 and "font_source_sans_pro" in writer.warnings[0]
 
 
 def test_one_page_documents_use_smaller_type() -> None:
@@ -487,9 +499,10 @@ def test_one_page_documents_use_smaller_type() -> None:
     body = Paragraph((Text("x"),))
     normal = Document(META, Page(), (body,))
     tight = Document(META, Page(one_page=True), (body,))
-    assert size(normal, "Normal") == 10.5
-    assert size(tight, "Normal") == 9.0
-    assert size(tight, "Table Text") < size(normal, "Table Text")
+    assert size(normal, "Normal") == look.BRIEFING.body
+    assert size(tight, "Normal") == look.ONE_PAGE.body >= 8.5
+    assert size(tight, "Table Text") == look.ONE_PAGE.table >= 8
+    assert size(tight, "Note") == look.ONE_PAGE.note >= 8
 
 
 # ---------------------------------------------------------------- errors
@@ -502,21 +515,33 @@ class Strange:
 
 def test_unknown_block_raises_type_error() -> None:
     with pytest.raises(TypeError, match="Strange"):
-        DocxWriter().render(make(Strange()))  # type: ignore[arg-type]
+        render_docx(make(Strange()))  # type: ignore[arg-type]
 
 
 def test_unknown_inline_raises_type_error() -> None:
     with pytest.raises(TypeError, match="Strange"):
-        DocxWriter().render(make(Paragraph((Strange(),))))  # type: ignore[arg-type]
+        render_docx(make(Paragraph((Strange(),))))  # type: ignore[arg-type]
 
 
 def test_unknown_paragraph_style_and_paper_raise() -> None:
     with pytest.raises(ValueError, match="'poster'"):
-        DocxWriter().render(make(Paragraph((Text("x"),), "poster")))
-    with pytest.raises(ValueError, match="'a3'"):
-        DocxWriter().render(make(Paragraph((Text("x"),)), paper="a3"))
+        render_docx(make(Paragraph((Text("x"),), "poster")))
+    with pytest.raises(InputError, match="unknown paper 'a3'"):
+        render_docx(make(Paragraph((Text("x"),)), paper="a3"))
+
+MIME_DOCX = "vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def test_writer_attributes() -> None:
-    writer = DocxWriter()
-    assert (writer.name, writer.extension, writer.warnings) == ("docx", ".docx", [])
+def test_registry_names_the_writer_its_files_and_their_type() -> None:
+    info = WRITERS["docx"]
+    assert (info.extension, info.mime) == (".docx", ("application", MIME_DOCX))
+    assert render_writer("docx", make(Paragraph((Text("x"),)))).data == render_docx(make(Paragraph((Text("x"),)))).data
+
+
+def test_a_tall_figure_is_scaled_to_the_page_as_in_the_pdf() -> None:
+    tall = Figure(480.0, 2000.0, FIGURE.shapes, "Tall", "A tall figure")
+    document: Any = docx.Document(io.BytesIO(render_docx(make(tall)).data))
+    extent = drawings(document)[0].find(qn("wp:extent"))
+    text_height = look.PAPER["a4"][1] - look.MARGINS.top - look.MARGINS.bottom
+    assert int(extent.get("cy")) / 12700 == pytest.approx(text_height * 0.8, abs=1)
+    assert int(extent.get("cx")) / int(extent.get("cy")) == pytest.approx(480 / 2000, rel=0.01)

@@ -7,7 +7,7 @@ import io
 from pypdf import PdfReader
 
 from factsheet.document import nodes as n
-from factsheet.writers import get_writer
+from factsheet.writers import look, render
 from factsheet.writers.pdf.styles import make_styles
 from factsheet.writers.pdf.text import RichText, Run
 
@@ -17,7 +17,7 @@ FILLER = "Filler text that takes up room on the page and wraps over a few lines 
 
 
 def pages(body: tuple[n.Block, ...]) -> list[str]:
-    reader = PdfReader(io.BytesIO(get_writer("pdf").render(n.Document(META, n.Page(), body))))
+    reader = PdfReader(io.BytesIO(render("pdf", n.Document(META, n.Page(), body)).data))
     return [" ".join((page.extract_text() or "").split()) for page in reader.pages]
 
 
@@ -32,7 +32,7 @@ def test_a_heading_is_never_the_last_thing_on_its_page() -> None:
 
 
 def test_paragraphs_split_without_widows_or_orphans() -> None:
-    style = make_styles(10.0).body
+    style = make_styles(look.BRIEFING).body
     para = RichText([Run("word " * 400, style.fontName, 10.0, style.textColor)], style)
     para.wrap(300, 1e6)
     total = len(para._lines or [])
@@ -47,7 +47,7 @@ def test_paragraphs_split_without_widows_or_orphans() -> None:
 def test_note_numbers_hang_and_wrapped_lines_align_with_the_text() -> None:
     notes = tuple(n.Note(number, (n.Text("Source"),), "quoted words " * 30, f"note-{number}")
                   for number in range(1, 12))
-    reader = PdfReader(io.BytesIO(get_writer("pdf").render(n.Document(META, n.Page(), (n.NoteList(notes),)))))
+    reader = PdfReader(io.BytesIO(render("pdf", n.Document(META, n.Page(), (n.NoteList(notes),))).data))
     starts: dict[str, set[float]] = {"label": set(), "text": set()}
 
     def visit(text: str, cm: list[float], tm: list[float], _font: object, _size: object) -> None:
@@ -58,13 +58,17 @@ def test_note_numbers_hang_and_wrapped_lines_align_with_the_text() -> None:
             starts["text"].add(x)
 
     reader.pages[0].extract_text(visitor_text=visit)
-    assert len(starts["label"]) == 1, starts  # "1." and "10." start at one left edge
-    assert len(starts["text"]) == 1, starts  # first and wrapped lines of every note start at one indent
-    assert min(starts["text"]) > min(starts["label"])
+    # In each of the house's note columns, "1." and "10." start at one left edge, and the first and
+    # wrapped lines of every note start at one indent right of it.
+    labels, texts = sorted(starts["label"]), sorted(starts["text"])
+    assert len(labels) == len(texts) == look.NOTE_COLUMNS, starts
+    assert all(label < text for label, text in zip(labels, texts, strict=True)), starts
+    indents = [text - label for label, text in zip(labels, texts, strict=True)]
+    assert max(indents) - min(indents) < 0.5, starts
 
 
 def test_a_title_does_not_end_with_one_word_alone() -> None:
-    style = make_styles(10.0).title
+    style = make_styles(look.BRIEFING).title
     words = "Russia turns to North Korea and Iran for munitions and drones"
     for width in range(200, 480, 7):
         title = RichText([Run(words, style.fontName, style.fontSize, style.textColor)], style, balance=True)

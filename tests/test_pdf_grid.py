@@ -10,12 +10,12 @@ from reportlab.lib.colors import black, white
 from reportlab.platypus import SimpleDocTemplate
 
 from factsheet.document import nodes as n
-from factsheet.writers import get_writer
+from factsheet.writers import render
 from factsheet.writers.pdf.grid import Grid, GridLook
 from factsheet.writers.pdf.styles import REGULAR, make_styles
 from factsheet.writers.pdf.text import RichText, Run
 
-STYLE = make_styles(10.0).cell
+STYLE = make_styles().cell
 LOOK = GridLook(header_fill=black, zebra=white, rule=black)
 
 
@@ -70,7 +70,7 @@ def test_long_table_reads_back_in_order_with_a_header_on_every_page() -> None:
     table = n.Table((n.Column("Name"), n.Column("Detail", 3.0)), rows)
     meta = n.Metadata(title="t", author="a", subject="s", keywords=(), language="en-GB", as_of="2026-11-25",
                       build_id="b")
-    reader = PdfReader(io.BytesIO(get_writer("pdf").render(n.Document(meta, n.Page(), (table,)))))
+    reader = PdfReader(io.BytesIO(render("pdf", n.Document(meta, n.Page(), (table,))).data))
     assert len(reader.pages) > 2
     seen: list[int] = []
     for page in reader.pages:

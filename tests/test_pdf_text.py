@@ -24,7 +24,7 @@ from factsheet.writers.pdf.styles import BOLD, REGULAR, make_styles
 from factsheet.writers.pdf.text import RichText, Run, _subset_chunks
 from tests.conftest import require_tool
 
-STYLE = make_styles(10.0).body
+STYLE = make_styles().body
 
 
 def plain(text: str, font: str = REGULAR) -> Run:
@@ -277,3 +277,18 @@ def test_any_mixed_line_is_ordered_as_python_bidi_orders_it(text: str) -> None:
     bracket-pair rule N0 is not implemented)."""
     assume(text.strip() and "  " not in text and text == text.strip())
     test_lines_are_ordered_as_the_unicode_bidi_algorithm_orders_them(text)
+
+
+def test_fallback_fonts_get_subset_tags_of_their_own() -> None:
+    # Two fallback fonts on one page: each embedded subset must be named apart (PDF/A asks for unique tags).
+    from factsheet.document import nodes as n
+    from factsheet.writers import render
+
+    meta = n.Metadata(title="Tags", author="a", subject="s", keywords=(), language="en-GB", as_of="2026-11-25",
+                      build_id="b")
+    body = (n.Paragraph((n.Text("שלום עולם and مرحبا بالعالم"),)),)
+    reader = PdfReader(io.BytesIO(render("pdf", n.Document(meta, n.Page(), body)).data))
+    names = [str(font["/BaseFont"]) for font in reader.pages[0]["/Resources"]["/Font"].values()]
+    assert any("Hebrew" in name for name in names) and any("Arabic" in name for name in names), names
+    tags = [name.lstrip("/").split("+")[0] for name in names]
+    assert len(set(tags)) == len(tags), names

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from factsheet.document import nodes as n
 from factsheet.facts.clean import UNSTORABLE, clean_text
-from factsheet.writers import get_writer
+from factsheet.writers import render
 
 AWKWARD = ["<b>bold?</b>", "&amp; AT&T a<b", "\x01ctrl\x0b", "lone \ud800 surrogate", "مرحبا بالعالم",
            "emoji 🚀🛰️", "x" * 10_000, "]]> <![CDATA[", "\t tab and\nnewline"]
@@ -22,7 +22,7 @@ def document(text: str) -> n.Document:
                       as_of="2026-11-25", build_id="b")
     body: tuple[n.Block, ...] = (
         n.Heading(1, t, "h"),
-        n.Paragraph((*t, n.Cite(1))),
+        n.Paragraph((*t, n.Cite((1,)))),
         n.BulletList((t,)),
         n.Table((n.Column("A"), n.Column("B")), ((t, t),)),
         n.NoteList((n.Note(1, (n.Text("src"),), text, "note-1"),)),
@@ -32,13 +32,13 @@ def document(text: str) -> n.Document:
 
 def body_text(page: Any) -> str:
     """The text a PDF page draws between its running header and footer."""
-    from factsheet.writers.pdf.page import MARGIN_BOTTOM, MARGIN_TOP
+    from factsheet.writers.look import MARGINS
 
-    top = float(page.mediabox.top) - MARGIN_TOP + 1
+    top = float(page.mediabox.top) - MARGINS.top + 1
     pieces: list[str] = []
 
     def keep(text: str, cm: list[float], tm: list[float], _font: Any, _size: Any) -> None:
-        if MARGIN_BOTTOM - 1 < cm[5] + tm[5] < top:
+        if MARGINS.bottom - 1 < cm[5] + tm[5] < top:
             pieces.append(text)
 
     page.extract_text(visitor_text=keep)
@@ -65,9 +65,9 @@ def docx_paragraph_texts(data: bytes) -> list[str]:
 def test_any_text_renders_and_reads_back(raw: str) -> None:
     text = clean_text(raw)
     assert not UNSTORABLE.search(text)
-    pdf = get_writer("pdf").render(document(text))
+    pdf = render("pdf", document(text)).data
     assert pdf.startswith(b"%PDF")
-    data = get_writer("docx").render(document(text))
+    data = render("docx", document(text)).data
     squeezed = "".join(text.split())
     if squeezed:
         # Word keeps the characters exactly; line breaks and tabs become its own elements.
@@ -84,7 +84,7 @@ def test_awkward_strings_survive_the_model_and_pdf_text(raw: str) -> None:
     text = clean_text(raw)
     gap = Gap(id="g", text=text, cites=[Quote(source="s", text="abc")])
     assert gap.text == text
-    reader = PdfReader(io.BytesIO(get_writer("pdf").render(document(text))))
+    reader = PdfReader(io.BytesIO(render("pdf", document(text)).data))
     # Hyphens aside: a word longer than a line is cut with one.
     drawable = "".join(ch for ch in text if ch.isascii() and not ch.isspace() and ch != "-")
     # Only the text area: running headers and footers would cut a paragraph that spans pages.

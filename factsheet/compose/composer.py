@@ -11,6 +11,7 @@ from factsheet.compose import format as fmt
 from factsheet.compose.sections import SECTIONS
 from factsheet.compose.template import Template, TemplateSection
 from factsheet.document.nodes import (
+    FLAG,
     Block,
     Cite,
     Div,
@@ -62,17 +63,17 @@ class Notes:
 
     def cite(self, quotes: Sequence[Quote]) -> Inlines:
         """Citation markers for `quotes`, numbering new ones."""
-        marks: list[Inline] = []
+        numbers: list[int] = []
         for cited in quotes:
             quote = self.canonical.get(_key(cited), cited)
             key = _key(quote)
             if key not in self.numbers:
                 self.order.append(quote)
                 self.numbers[key] = len(self.order)
-            number = self.numbers[key]
-            if not any(isinstance(m, Cite) and m.number == number for m in marks):
-                marks.append(Cite(number))
-        return tuple(marks)
+            if self.numbers[key] not in numbers:
+                numbers.append(self.numbers[key])
+        # One marker per statement, grouped here once for every writer.
+        return (Cite(tuple(numbers)),) if numbers else ()
 
 
 @dataclass
@@ -142,9 +143,9 @@ class Composer:
         """Citation markers for a fact, preceded by its warning marks when it has any."""
         marks: list[Inline] = []
         if fact.id in self.stale:
-            marks.append(Span((Text(f" [{STALE_MARK}]"),), ("stale",)))
+            marks.append(Span((Text(f" [{STALE_MARK}]"),), ("stale", FLAG)))
         if fact.review == "draft":
-            marks.append(Span((Text(f" [{DRAFT_MARK}]"),), ("draft",)))
+            marks.append(Span((Text(f" [{DRAFT_MARK}]"),), ("draft", FLAG)))
         return (*marks, *self.notes.cite(fact.cites))
 
     def attribution(self, fact: Fact, standing: Standing | None = None) -> Inlines:

@@ -1,146 +1,182 @@
-"""Figures drawn from the facts: the supply network and the timeline strip, laid out in points."""
+"""Figure layout, format-neutral: text measured and wrapped in points, and the geometry tests rely on.
+
+The composer lays figures out itself, in points, with an estimate of how wide the
+briefing's typeface sets a text; the estimate errs wide, so what the writers draw
+is never wider than the room reserved for it (and each `Label` says how much room
+that is, should a writer's font run wider). The supply network and the timeline
+live in `network` and `timeline`; this module is what they share.
+"""
 
 from __future__ import annotations
 
-import calendar
-from collections.abc import Callable, Sequence
-from datetime import date
+from collections.abc import Iterator
 
-from factsheet.compose import format as fmt
 from factsheet.document.nodes import Arrow, Box, Dot, Figure, Label, Shape
-from factsheet.facts.model import DateValue, FactSheet, Precision, Relation
 
-WIDTH = 480.0  # fits the text width of A4 and Letter with 20 mm margins
-CHAR = 0.5  # average advance of Source Sans Pro, in ems: enough to size labels
+WIDTH = 480.0
+"""Figures are laid out this wide: the text width of A4 and Letter with 20 mm margins."""
+LABEL_SIZE = 7.5
+HEADING_SIZE = 7.0
+LINE = 1.25
+"""Line spacing of wrapped figure labels, as a multiple of their size."""
 
-
-def _fit(text: str, size: float, width: float) -> str:
-    """`text` cut with an ellipsis to about `width` points at `size`."""
-    room = int(width / (size * CHAR))
-    return text if len(text) <= room else text[: max(room - 1, 1)].rstrip() + "…"
-
-
-MAX_NETWORK = 24  # transfers drawn at most; a larger network stops being readable on a page
+_NARROW = frozenset("fijlrtI.,:;'!|()[]-/·")
+_WIDE = frozenset("mwMW—…%@")
 
 
-def supply_network(sheet: FactSheet, actor: Callable[[str], str]) -> Figure | None:
-    """Suppliers -> systems -> recipients, each arrow carrying its transfer's status."""
-    if not sheet.transfers:
-        return None
-    systems = {s.id: s for s in sheet.systems}
-    transfers = sheet.transfers[:MAX_NETWORK]
-    rows = list(dict.fromkeys(t.system for t in transfers))
-    suppliers = list(dict.fromkeys(s for t in transfers for s in t.suppliers))
-    recipients = list(dict.fromkeys(t.recipient for t in transfers))
-    top, row, box_h = 18.0, 22.0, 15.0
-    height = top + row * max(len(rows), len(suppliers), len(recipients)) + 4
-    col_w = 112.0
-    x_sup, x_sys, x_rec = 0.0, (WIDTH - col_w) / 2, WIDTH - col_w
-
-    def spread(items: list[str]) -> dict[str, float]:
-        band = (height - top) / len(items)
-        return {item: top + band * (i + 0.5) for i, item in enumerate(items)}
-
-    y_sup, y_sys, y_rec = spread(suppliers), spread(rows), spread(recipients)
-    shapes: list[Shape] = [
-        Label(x_sup, 8, "Supplier", 7, "start", "heading"),
-        Label(x_sys + col_w / 2, 8, "System", 7, "middle", "heading"),
-        Label(x_rec + col_w, 8, "Recipient", 7, "end", "heading"),
-    ]
-    for ident, y in y_sup.items():
-        shapes.append(Box(x_sup, y - box_h / 2, col_w, box_h, _fit(actor(ident), 7.5, col_w - 8), "supplier"))
-    for ident, y in y_rec.items():
-        shapes.append(Box(x_rec, y - box_h / 2, col_w, box_h, _fit(actor(ident), 7.5, col_w - 8), "recipient"))
-    for ident, y in y_sys.items():
-        name = systems[ident].designation if ident in systems else ident
-        shapes.append(Box(x_sys, y - box_h / 2, col_w, box_h, _fit(name, 7.5, col_w - 8), "system"))
-    gap = 3.0
-    for transfer in transfers:
-        y = y_sys[transfer.system]
-        role = transfer.status.value
-        for supplier in transfer.suppliers:
-            shapes.append(Arrow(x_sup + col_w + gap, y_sup[supplier], x_sys - gap, y, role))
-        shapes.append(Arrow(x_sys + col_w + gap, y, x_rec - gap, y_rec[transfer.recipient], role))
-        shapes.append(Label(x_sys + col_w + 8, y - 3, transfer.status.value, 6.5, "start", role))
-    caption = "Who supplies what to whom; each arrow is labelled with the transfer's status."
-    if len(sheet.transfers) > len(transfers):
-        caption += f" The first {len(transfers)} of {len(sheet.transfers)} transfers are drawn; the table lists all."
-    alt = "; ".join(
-        f"{', '.join(actor(s) for s in t.suppliers)} to {actor(t.recipient)}: "
-        f"{systems[t.system].designation if t.system in systems else t.system} ({t.status.value})"
-        for t in transfers
-    )
-    return Figure(WIDTH, height, tuple(shapes), caption, alt)
-
-
-def _months(day: date, end: bool = False) -> float:
-    """Months since year 0 at the start of `day` (or its end, with `end`)."""
-    length = calendar.monthrange(day.year, day.month)[1]
-    return day.year * 12 + day.month - 1 + (day.day - (0 if end else 1)) / length
-
-
-def timeline_strip(dates: Sequence[tuple[DateValue, str]]) -> Figure | None:
-    """Dated entries on a month axis, each drawn over the whole span it can mean: a dot for a day, a bar
-    for a month, a season, a quarter, a half or a year; an open period runs to the axis end with an arrow."""
-    events = sorted(dates, key=lambda item: item[0].sort_key())
-    if not events:
-        return None
-    spans = [(_months(d.span()[0]), _months(d.span()[1], end=True)) for d, _ in events]
-    first = int(min(start for start, _ in spans)) - 1
-    last = int(max(stop for _, stop in spans)) + 2
-    left, right = 12.0, WIDTH - 12.0
-    per_month = (right - left) / max(last - first, 1)
-
-    def x_of(months: float) -> float:
-        return left + (months - first) * per_month
-
-    size, level_h = 7.0, 11.0
-    levels = [-1, 1, -2, 2, -3, 3]  # above or below the axis, nearest first
-    placed: list[tuple[DateValue, float, float, float, str, str, int]] = []
-    ends: dict[int, float] = {}
-    for (event, label), (start, stop) in zip(events, spans, strict=True):
-        middle = {Relation.before: start, Relation.after: stop}.get(event.relation, (start + stop) / 2)
-        centre = x_of(middle)
-        text = _fit(f"{fmt.event_date(event)}: {label}", size, 250)
-        width = len(text) * size * CHAR
-        anchor = "start" if centre + width < right else "end"
-        span = (centre, centre + width) if anchor == "start" else (centre - width, centre)
-        level = next((lv for lv in levels if ends.get(lv, -1e9) < span[0] - 4), levels[-1])
-        ends[level] = span[1]
-        placed.append((event, start, stop, centre, text, anchor, level))
-    above = max((-lv for *_, lv in placed if lv < 0), default=0)
-    below = max((lv for *_, lv in placed if lv > 0), default=0)
-    axis = above * level_h + 12
-    ticks = axis + below * level_h + 21
-    shapes: list[Shape] = [Arrow(left, axis, right, axis, "axis", head=False)]
-    step = 1 if last - first <= 36 else 3 if last - first <= 108 else 12
-    for month in range(first, last + 1):
-        x = x_of(month)
-        shapes.append(Arrow(x, axis - 2, x, axis + 2, "axis", head=False))
-        if month < last and month % step == 0:
-            shapes.append(Label(x + per_month * step / 2, ticks, fmt.MONTHS[month % 12], 6.5, "middle", "tick"))
-        if month < last and (month % 12 == 0 or month == first):
-            shapes.append(Label(x + 1, ticks + 8, str(month // 12), 6.5, "start", "tick"))
-    for event, start, stop, centre, text, anchor, level in placed:
-        # Open ends: forward arrows run above the axis, backward ones below, so they never merge.
-        if event.relation is Relation.before:  # some time before the period: an arrow back from its start
-            shapes.append(Arrow(x_of(start), axis + 5, left, axis + 5, "leader"))
-        elif event.relation is Relation.after:
-            shapes.append(Arrow(x_of(stop), axis - 5, right, axis - 5, "leader"))
-        elif event.known_to is Precision.day and event.end is None and event.relation is Relation.on:
-            shapes.append(Dot(centre, axis, 3.2, "day"))
+def text_width(text: str, size: float) -> float:
+    """How wide `text` sets at `size`, erring wide (bold Source Sans Pro is at most this wide)."""
+    ems = 0.0
+    for char in text:
+        if char == " ":
+            ems += 0.22
+        elif char in _NARROW:
+            ems += 0.36
+        elif char in _WIDE:
+            ems += 0.88
+        elif char.isupper():
+            ems += 0.69
         else:
-            # writers fill the "month" role; it draws any known period, not only a month
-            shapes.append(Box(x_of(start) + 0.5, axis - 2.5, max(x_of(stop) - x_of(start) - 1, 1.5), 5.0, "", "month"))
-            if event.relation is Relation.since:
-                shapes.append(Arrow(x_of(stop), axis - 5, right, axis - 5, "leader"))
-            elif event.relation in (Relation.by, Relation.until):
-                shapes.append(Arrow(x_of(start), axis + 5, left, axis + 5, "leader"))
-        y = axis + level * level_h + (3 if level > 0 else -3)
-        shapes.append(Arrow(centre, axis, centre, y - (2 if level > 0 else -2), "leader", head=False))
-        shapes.append(Label(centre, y + (size if level > 0 else 0), text, size, anchor, "event"))
-    height = ticks + 12
-    caption = ("Dated events: a dot marks a day; a bar covers the whole month, season, quarter, half or year "
-               "an event is known to; an arrow an open period or a deadline.")
-    alt = "; ".join(f"{fmt.event_date(d)}: {label}" for d, label in events)
-    return Figure(WIDTH, height, tuple(shapes), caption, alt)
+            ems += 0.58
+    return ems * size
+
+
+def wrap(text: str, size: float, width: float) -> list[str]:
+    """`text` broken at spaces (and after hyphens and slashes) into lines at most `width` wide.
+
+    A word wider than `width` on its own is broken between letters, with a hyphen: nothing is cut off.
+    """
+    lines: list[str] = []
+    current = ""
+    for piece, spaced in _pieces(text.split(), size, width):
+        candidate = current + (" " if spaced and current else "") + piece
+        if current and text_width(candidate, size) > width:
+            lines.append(current)
+            current = piece
+        else:
+            current = candidate
+    if current:
+        lines.append(current)
+    return lines or [""]
+
+
+def _pieces(words: list[str], size: float, width: float) -> Iterator[tuple[str, bool]]:
+    """Words split after inner hyphens and slashes, and long ones between letters (with a hyphen);
+    each piece says whether a space comes before it."""
+    for word in words:
+        parts: list[str] = []
+        start = 0
+        for pos, char in enumerate(word):
+            if char in "-/" and 0 < pos < len(word) - 1:
+                parts.append(word[start:pos + 1])
+                start = pos + 1
+        parts.append(word[start:])
+        spaced = True
+        for part in parts:
+            while text_width(part, size) > width and len(part) > 1:
+                cut = len(part) - 1
+                while cut > 1 and text_width(part[:cut] + "-", size) > width:
+                    cut -= 1
+                yield part[:cut] + "-", spaced
+                spaced = False
+                part = part[cut:]
+            yield part, spaced
+            spaced = False
+
+
+def label_lines(x: float, top: float, lines: list[str], size: float, anchor: str, role: str,
+                width: float) -> list[Label]:
+    """One `Label` per line, the first line's top at `top`, each baseline `LINE` x `size` below the last."""
+    # A non-breaking hyphen is drawn as the hyphen it looks like: not every face of every writer has it.
+    return [
+        Label(x, top + size * (0.8 + LINE * index), line.replace("\u2011", "-"), size, anchor, role, width)
+        for index, line in enumerate(lines)
+    ]
+
+
+def lines_height(count: int, size: float) -> float:
+    """The height `count` wrapped lines take."""
+    return size * (LINE * (count - 1) + 1.05) if count else 0.0
+
+
+# ---------------------------------------------------------------- geometry
+
+
+Rect = tuple[float, float, float, float]
+"""x0, y0, x1, y1 with y growing downwards."""
+
+
+def label_rect(label: Label) -> Rect:
+    """The rectangle a label's text takes, from its ascent to its descent."""
+    width = text_width(label.text, label.size)
+    if label.anchor == "middle":
+        x0 = label.x - width / 2
+    elif label.anchor == "end":
+        x0 = label.x - width
+    else:
+        x0 = label.x
+    return (x0, label.y - label.size * 0.78, x0 + width, label.y + label.size * 0.22)
+
+
+def box_rect(box: Box) -> Rect:
+    """The rectangle a box covers."""
+    return (box.x, box.y, box.x + box.width, box.y + box.height)
+
+
+def overlaps(a: Rect, b: Rect, gap: float = 0.0) -> bool:
+    """Whether two rectangles overlap, or come closer than `gap`."""
+    return a[0] < b[2] + gap and b[0] < a[2] + gap and a[1] < b[3] + gap and b[1] < a[3] + gap
+
+
+def crosses(arrow: Arrow, rect: Rect) -> bool:
+    """Whether the arrow's line passes through the rectangle (Liang-Barsky clipping)."""
+    x1, y1, x2, y2 = arrow.x1, arrow.y1, arrow.x2, arrow.y2
+    dx, dy = x2 - x1, y2 - y1
+    low, high = 0.0, 1.0
+    for p, q in ((-dx, x1 - rect[0]), (dx, rect[2] - x1), (-dy, y1 - rect[1]), (dy, rect[3] - y1)):
+        if p == 0:
+            if q < 0:
+                return False
+            continue
+        t = q / p
+        if p < 0:
+            low = max(low, t)
+        else:
+            high = min(high, t)
+        if low > high:
+            return False
+    return True
+
+
+def bounds(shape: Shape) -> Rect:
+    """The rectangle any shape covers."""
+    if isinstance(shape, Label):
+        return label_rect(shape)
+    if isinstance(shape, Box):
+        return box_rect(shape)
+    if isinstance(shape, Arrow):
+        return (min(shape.x1, shape.x2), min(shape.y1, shape.y2), max(shape.x1, shape.x2), max(shape.y1, shape.y2))
+    if isinstance(shape, Dot):
+        return (shape.x - shape.radius, shape.y - shape.radius, shape.x + shape.radius, shape.y + shape.radius)
+    raise TypeError(f"unknown shape {type(shape).__name__}")
+
+
+def clashes(figure: Figure) -> list[str]:
+    """Every label that overlaps another label, crosses an arrow or sticks out of the figure, said in words.
+
+    Labels inside a box (role ``box``) are checked against other labels and arrows like any other.
+    """
+    labels = [s for s in figure.shapes if isinstance(s, Label)]
+    arrows = [s for s in figure.shapes if isinstance(s, Arrow)]
+    problems: list[str] = []
+    rects = [label_rect(label) for label in labels]
+    for index, (label, rect) in enumerate(zip(labels, rects, strict=True)):
+        if rect[0] < -0.01 or rect[1] < -0.01 or rect[2] > figure.width + 0.01 or rect[3] > figure.height + 0.01:
+            problems.append(f"label {label.text!r} sticks out of the figure")
+        for other, other_rect in zip(labels[index + 1:], rects[index + 1:], strict=True):
+            if overlaps(rect, other_rect):
+                problems.append(f"label {label.text!r} overlaps label {other.text!r}")
+        for arrow in arrows:
+            if crosses(arrow, rect):
+                problems.append(f"label {label.text!r} crosses a {arrow.role} line")
+    return problems

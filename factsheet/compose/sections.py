@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from factsheet.compose import format as fmt
-from factsheet.compose.figures import supply_network, timeline_strip
+from factsheet.compose.network import supply_network
 from factsheet.compose.template import TemplateSection
+from factsheet.compose.timeline import timeline_strip
 from factsheet.document.nodes import (
     Block,
     BulletList,

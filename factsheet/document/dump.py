@@ -51,7 +51,7 @@ def _inline(node: Inline) -> str:
     if isinstance(node, Emph):
         return f"_{_inlines(node.children)}_"
     if isinstance(node, Cite):
-        return f"[^{node.number}]"
+        return "".join(f"[^{number}]" for number in node.numbers)
     if isinstance(node, Span):
         attributes = "".join(f" {key}={value}" for key, value in node.attributes)
         return f"[{_inlines(node.children)}]{{{' '.join(node.classes)}{attributes}}}"

@@ -37,18 +37,22 @@ class Emph:
 
 @dataclass(frozen=True)
 class Cite:
-    """A citation marker pointing at numbered note `number` in the notes list."""
+    """One citation marker pointing at one or more numbered notes, printed as one mark ('2,3').
 
-    number: int
+    The composer groups the citations of a statement into one `Cite`; writers print it as it is.
+    """
+
+    numbers: tuple[int, ...]
 
 
 @dataclass(frozen=True)
 class Span:
     """A generic inline container; `classes` name its role (e.g. ``claim``, ``stale``).
 
-    `attributes` are key-value pairs, as pandoc's Span has; writers know two: ``href``
-    (the children link to that web address) and ``lang`` (the children's language, BCP 47,
-    when it is not the document's; marked for screen readers and spelling).
+    A span with the class `FLAG` is a warning to the reader (a changed source, an unreviewed fact):
+    every writer shows it in the house's alert look. `attributes` are key-value pairs, as pandoc's
+    Span has; writers know two: ``href`` (the children link to that web address) and ``lang`` (the
+    children's language, BCP 47, when it is not the document's; marked for screen readers and spelling).
     """
 
     children: tuple[Inline, ...]
@@ -65,6 +69,9 @@ class Span:
         """The language of the text (BCP 47, the ``lang`` attribute) when it is not the document's."""
         return dict(self.attributes).get("lang", "")
 
+
+FLAG = "flag"
+"""The class of a `Span` every writer shows as a warning."""
 
 Inline = Union[Text, Strong, Emph, Cite, Span]  # noqa: UP007 - used at runtime by isinstance
 Inlines = tuple[Inline, ...]
@@ -159,7 +166,11 @@ class Arrow:
 
 @dataclass(frozen=True)
 class Label:
-    """Text at (x, y), the baseline's start, middle or end (`anchor`)."""
+    """Text at (x, y), the baseline's start, middle or end (`anchor`).
+
+    `width` is the room the composer reserved for the text (0: unlimited); a writer whose font sets
+    the text wider draws it smaller, so it never runs into what is beside it.
+    """
 
     x: float
     y: float
@@ -167,6 +178,7 @@ class Label:
     size: float = 7.5
     anchor: str = "start"
     role: str = "label"
+    width: float = 0.0
 
 
 @dataclass(frozen=True)

@@ -16,11 +16,8 @@ from pathlib import Path
 
 from factsheet.diagnostics import Location
 from factsheet.errors import InputError
+from factsheet.writers import writer_for_extension
 
-CONTENT_TYPES = {
-    ".pdf": ("application", "pdf"),
-    ".docx": ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document"),
-}
 _LINE_BREAK = re.compile(r"[\r\n\x00\u2028\u2029\x85]")
 
 
@@ -124,7 +121,8 @@ def build_message(
     message.set_content(plain_body(briefing, attachments))
     message.add_alternative(html_body(briefing, attachments), subtype="html")
     for attachment in attachments:
-        maintype, subtype = CONTENT_TYPES.get(Path(attachment.name).suffix, ("application", "octet-stream"))
+        info = writer_for_extension(Path(attachment.name).suffix)
+        maintype, subtype = info.mime if info else ("application", "octet-stream")
         message.add_attachment(attachment.data, maintype=maintype, subtype=subtype,
                                filename=safe_filename(attachment.name))
     _fix_boundaries(message)

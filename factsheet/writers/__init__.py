@@ -1,42 +1,71 @@
-"""Writers: one per output format, each a visitor over the document tree.
+"""Writers: one per output format, each a pure function from the document tree to a file's bytes.
 
-Writers are looked up by name and imported only when used, so commands that do
-not render never import ReportLab or python-docx.
+The registry below is the one list of formats: the command line's choices, the output
+file names and the mail attachments' content types all come from it. A writer module
+is imported only when its format is rendered, so commands that do not render never
+import ReportLab or python-docx.
 """
 
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Protocol
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Never, NoReturn
 
 if TYPE_CHECKING:  # a no-op build reads the format list here and must not pay for the document tree
     from factsheet.document.nodes import Document
 
-FORMATS: dict[str, tuple[str, str]] = {
-    "pdf": ("factsheet.writers.pdf", "PdfWriter"),
-    "docx": ("factsheet.writers.docx", "DocxWriter"),
-}
+
+@dataclass(frozen=True)
+class Rendition:
+    """One document rendered in one format: the file's bytes, its page count if known, and what was changed."""
+
+    data: bytes
+    pages: int | None
+    warnings: tuple[str, ...]
 
 
-class Writer(Protocol):
-    """What every writer offers."""
+@dataclass(frozen=True)
+class WriterInfo:
+    """A registered output format: its name, file extension, MIME type and the module whose `render` writes it."""
 
     name: str
     extension: str
-    warnings: list[str]
+    content_type: str
+    module: str
+    description: str
 
-    def render(self, document: Document) -> bytes:
-        """The complete output file for `document`."""
-        ...
+    @property
+    def mime(self) -> tuple[str, str]:
+        """The content type as (maintype, subtype), as the email package wants it."""
+        maintype, subtype = self.content_type.split("/", 1)
+        return maintype, subtype
 
 
-_writers: dict[str, Writer] = {}
+WRITERS: dict[str, WriterInfo] = {
+    "pdf": WriterInfo("pdf", ".pdf", "application/pdf", "factsheet.writers.pdf", "PDF for print and screen"),
+    "docx": WriterInfo(
+        "docx", ".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "factsheet.writers.docx", "Word document to edit",
+    ),
+}
+FORMATS: tuple[str, ...] = tuple(WRITERS)
+"""Every format name, in the default build order."""
 
 
-def get_writer(name: str) -> Writer:
-    """The writer registered as `name` (created once per process, then reused)."""
-    if name not in _writers:
-        module_name, class_name = FORMATS[name]
-        module = importlib.import_module(module_name)
-        _writers[name] = getattr(module, class_name)()
-    return _writers[name]
+def assert_never(node: Never, writer: str) -> NoReturn:
+    """The end of a writer's exhaustive `match` over node kinds: mypy fails where a kind is unhandled,
+    and a value of no known kind is a TypeError naming it."""
+    raise TypeError(f"{writer}: unknown node {type(node).__name__}")
+
+
+def writer_for_extension(extension: str) -> WriterInfo | None:
+    """The writer whose files end in `extension` ('.pdf'), if any."""
+    return next((info for info in WRITERS.values() if info.extension == extension.lower()), None)
+
+
+def render(name: str, document: Document) -> Rendition:
+    """`document` rendered by the writer registered as `name`: a pure function of the tree."""
+    module = importlib.import_module(WRITERS[name].module)
+    result: Rendition = module.render(document)
+    return result

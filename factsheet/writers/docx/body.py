@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import Any
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from factsheet.document.nodes import (
+    FLAG,
     Block,
     BulletList,
     Cite,
@@ -27,8 +29,9 @@ from factsheet.document.nodes import (
     inline_text,
     walk_blocks,
 )
-from factsheet.writers.docx import notes, ooxml, scripts, styles
-from factsheet.writers.docx.figures import Pictures
+from factsheet.writers import assert_never
+from factsheet.writers import look as house
+from factsheet.writers.docx import drawing, notes, ooxml, page, scripts, styles
 from factsheet.writers.docx.ooxml import Bookmarks, Cleaner, Element
 from factsheet.writers.look import KEEP_ROW_LINES
 
@@ -44,6 +47,10 @@ class Format:
 
 
 PLAIN = Format()
+
+EMPTY_LINE = ('<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>'
+              '<w:rPr><w:sz w:val="2"/></w:rPr></w:pPr></w:p>')
+"""A paragraph as low as Word allows, for a section that must not be empty."""
 
 CHAR_WIDTH = 95
 """A rough average character width of 9 pt table text, in twentieths of a point."""
@@ -99,10 +106,14 @@ class BodyWriter:
     """
 
     def __init__(
-        self, sect_pr: Element, text_width: int, clean: Cleaner, warnings: list[str], pictures: Pictures
+        self, sect_pr: Element, text_width: int, clean: Cleaner, warnings: list[str], text_height: int = 0,
+        part: Any = None, one_page: bool = False,
     ) -> None:
         self.sect_pr = sect_pr
-        self.pictures = pictures
+        self.drawings = 0  # drawings placed so far: each needs an id of its own
+        self.part = part  # the document part external links are related to
+        self.one_page = one_page
+        self.text_height = text_height or 10**6  # twips; a figure is never taller than 80% of it
         self.text_width = text_width
         self.clean = clean
         self.warnings = warnings
@@ -133,6 +144,10 @@ class BodyWriter:
                         self.cited.add(note.number)
         for block in blocks:
             self.block(block)
+        if self.out and "<w:sectPr" in self.out[-1]:
+            # The body ends with a set of columns (its notes went into footnotes): the last section
+            # still needs a paragraph, one line high, or a full page 1 runs over onto an empty page 2.
+            self.out.append(EMPTY_LINE)
         for number, footnote in self.footnotes.items():
             self.footnote_markup[footnote] = notes.note_markup(
                 self.note_paragraphs.get(number, ""), ooxml.run(f"{number}.", bold=True), footnote, number,
@@ -154,28 +169,29 @@ class BodyWriter:
 
     def block(self, block: Block) -> None:
         """Render one block node."""
-        if isinstance(block, Heading):
-            self.heading(block)
-        elif isinstance(block, Paragraph):
-            self.paragraph(block)
-        elif isinstance(block, BulletList):
-            self.bullet_list(block)
-        elif isinstance(block, Table):
-            self.table(block)
-        elif isinstance(block, NoteList):
-            self.note_list(block)
-        elif isinstance(block, Figure):
-            self.figure(block)
-        elif isinstance(block, Div):
-            if notes.only_footnotes(block, self.cited):  # a section left with only its heading goes
-                body, last = self.out, self.last_was_table
-                self.out = []
-                self.div(block)  # its notes go into their footnotes all the same
-                self.out, self.last_was_table = body, last
-            else:
-                self.div(block)
-        else:
-            raise TypeError(f"docx writer: unknown block node {type(block).__name__}")
+        match block:
+            case Heading():
+                self.heading(block)
+            case Paragraph():
+                self.paragraph(block)
+            case BulletList():
+                self.bullet_list(block)
+            case Table():
+                self.table(block)
+            case NoteList():
+                self.note_list(block)
+            case Figure():
+                self.figure(block)
+            case Div():
+                if notes.only_footnotes(block, self.cited):  # a section left with only its heading goes
+                    body, last = self.out, self.last_was_table
+                    self.out = []
+                    self.div(block)  # its notes go into their footnotes all the same
+                    self.out, self.last_was_table = body, last
+                else:
+                    self.div(block)
+            case _:
+                assert_never(block, "docx writer")
 
     def heading(self, node: Heading) -> None:
         """Level 0 is the document title, 1 and 2 are Heading 1 and 2; a bookmark holds the anchor."""
@@ -208,9 +224,14 @@ class BodyWriter:
         self.append(ooxml.paragraph(style, self.inlines(node.children, PLAIN), _direction(node.children)))
 
     def bullet_list(self, node: BulletList) -> None:
-        """One List Bullet paragraph per item."""
+        """One List Bullet paragraph per item; on a one-pager in the house's columns, as the PDF sets them."""
+        columns = self.one_page and house.LIST_COLUMNS_ON_ONE_PAGE and len(node.items) > 1
+        props = page.FULL_WIDTH_BULLET if columns else ""
+        first = len(self.out)
         for item in node.items:
-            self.append(ooxml.paragraph(styles.LIST_BULLET, self.inlines(item, PLAIN), _direction(item)))
+            self.append(ooxml.paragraph(styles.LIST_BULLET, self.inlines(item, PLAIN), _direction(item) + props))
+        if columns:
+            page.set_in_columns(self.out, first, self.sect_pr)
 
     def table(self, node: Table) -> None:
         """A fixed-layout table in the table style; the header row repeats on every page."""
@@ -223,13 +244,13 @@ class BodyWriter:
         out = [
             f'<w:tbl><w:tblPr><w:tblStyle w:val="{styles.TABLE}"/><w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
             '<w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0"'
-            ' w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>',
+            ' w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>',
             *(f'<w:gridCol w:w="{width}"/>' for width in widths),
             "</w:tblGrid><w:tr><w:trPr><w:tblHeader/></w:trPr>",
         ]
         for index, column in enumerate(node.columns):
             title = self.clean(column.title, f"{where}: table column {index + 1} title")
-            out.append(self.cell(widths[index], styles.TABLE_HEADING, ooxml.run(title)))
+            out.append(self.cell(widths[index], styles.TABLE_HEADING, ooxml.run(title), styles.HEADER_FILL))
         out.append("</w:tr>")
         for number, row in enumerate(node.rows, start=1):
             if len(row) > len(node.columns):
@@ -244,7 +265,8 @@ class BodyWriter:
                     self.where = f"{where}: table row {number} column {index + 1}"
                     content = self.inlines(row[index], PLAIN)
                     props = _direction(row[index])
-                out.append(self.cell(width, styles.TABLE_TEXT, content, props))
+                out.append(self.cell(width, styles.TABLE_TEXT, content, styles.ZEBRA if number % 2 == 0 else "",
+                                     props))
             out.append("</w:tr>")
         out.append("</w:tbl>")
         self.where = where
@@ -264,30 +286,34 @@ class BodyWriter:
         return widths
 
     @staticmethod
-    def cell(width: int, style: str, content: str, props: str = "") -> str:
-        """A table cell of `width` holding one paragraph in `style` (`props`: its paragraph properties)."""
-        paragraph = ooxml.paragraph(style, content, props)
-        return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>{paragraph}</w:tc>'
+    def cell(width: int, style: str, content: str, fill: str = "", props: str = "") -> str:
+        """A table cell of `width` holding one paragraph in `style` (`props`: its paragraph properties),
+        shaded with `fill` (hex) if given.
+
+        The header fill and the stripes are also in the table style; they are repeated on the cells
+        because not every program applies a table style's row bands.
+        """
+        shade = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
+        return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shade}</w:tcPr>'
+                f"{ooxml.paragraph(style, content, props)}</w:tc>")
 
     def figure(self, node: Figure) -> None:
-        """An inline picture no wider than the text, then its caption."""
+        """A vector drawing no wider than the text, with its alternative text, then its caption."""
         where = f"{self.where}: figure"
         caption = self.clean(node.caption, f"{where} caption")
         description = self.clean(node.alt, f"{where} alt text") or caption
-        try:
-            inline = self.pictures.inline(node, self.text_width / 20, description)
-        except (ImportError, OSError) as exc:
-            self.warnings.append(f"docx: {where}: could not be drawn, its description is shown instead: {exc}")
-            content = ooxml.run(description or "(figure)", italic=True)
-        else:
-            content = f"<w:r><w:drawing>{inline}</w:drawing></w:r>"
-        self.append(ooxml.paragraph(styles.FIGURE, content))
+        self.drawings += 1
+        inline = drawing.inline(node, (self.text_width / 20, self.text_height / 20), self.drawings, description,
+                                caption,
+                                lambda text: self.clean(text, f"{where} label"))
+        self.append(ooxml.paragraph(styles.FIGURE, f"<w:r><w:drawing>{inline}</w:drawing></w:r>"))
         if caption:
             self.append(ooxml.paragraph(styles.FIGURE_CAPTION, ooxml.run(caption)))
 
     def note_list(self, node: NoteList) -> None:
         """The source notes: 'N. source: “quote”', the number bookmarked as the note's anchor."""
         where = self.where
+        first = len(self.out)
         # The numbers hang in an indent that fits the longest, so wrapped lines align with the text.
         digits = max((len(str(note.number)) for note in node.notes), default=1)
         indent = NOTE_DIGIT * digits + NOTE_GAP
@@ -300,6 +326,7 @@ class BodyWriter:
             self.note(note, indent)
             self.note_paragraphs[note.number], self.out = "".join(self.out), body
         self.where = where
+        page.set_in_columns(self.out, first, self.sect_pr)
 
     def note(self, note: Note, indent: int) -> None:
         """One numbered source note, its number hanging `indent` twentieths of a point to the left of its text."""
@@ -309,7 +336,7 @@ class BodyWriter:
             self.warnings.append(f"docx: {self.where}: bookmark {name!r} already used; not repeated")
             mark = ("", "")
         quote = self.clean(note.quote, f"{self.where} quote")
-        quoted = "".join(ooxml.run(piece, style=styles.SOURCE_QUOTE_CHAR, script=script)
+        quoted = "".join(ooxml.run(piece, script=script)  # roman, as the house sets quotes
                          for piece, script in scripts.pieces(f"\u201c{quote}\u201d"))
         self.append(ooxml.paragraph(styles.NOTE, (
             mark[0] + ooxml.run(f"{note.number}.", bold=True) + mark[1] + ooxml.run("\t")
@@ -328,46 +355,37 @@ class BodyWriter:
     # ------------------------------------------------------------ inlines
 
     def inlines(self, nodes: Inlines, fmt: Format) -> str:
-        """The runs for `nodes`; consecutive citations become one marker."""
-        out: list[str] = []
-        index = 0
-        while index < len(nodes):
-            node = nodes[index]
-            if isinstance(node, Cite):
-                end = index
-                while end < len(nodes) and isinstance(nodes[end], Cite):
-                    end += 1
-                out.append(self.citations([n.number for n in nodes[index:end] if isinstance(n, Cite)]))
-                index = end
-                continue
-            out.append(self.inline(node, fmt))
-            index += 1
-        return "".join(out)
+        """The runs for `nodes`."""
+        return "".join(self.inline(node, fmt) for node in nodes)
 
     def inline(self, node: Inline, fmt: Format) -> str:
-        """The runs for one inline node that is not a citation."""
-        if isinstance(node, Text):
-            text = self.clean(node.text, self.where)
-            if not text:
-                return ""
-            style = styles.FLAG if fmt.flag else ""
-            markup = "".join(ooxml.run(piece, style=style, bold=fmt.bold, italic=fmt.italic, script=script)
-                             for piece, script in scripts.pieces(text))
-            return with_language(markup, fmt.lang) if fmt.lang else markup
-        if isinstance(node, Strong):
-            return self.inlines(node.children, replace(fmt, bold=True))
-        if isinstance(node, Emph):
-            return self.inlines(node.children, replace(fmt, italic=True))
-        if isinstance(node, Span):
-            flag = fmt.flag or not styles.FLAG_CLASSES.isdisjoint(node.classes)
-            content = self.inlines(node.children, replace(fmt, flag=flag, lang=node.lang or fmt.lang))
-            if node.href and self.pictures.part is not None:
-                rid = self.pictures.part.relate_to(node.href, RT.HYPERLINK, is_external=True)
-                return ooxml.external_link(rid, content)
-            return content
-        raise TypeError(f"docx writer: unknown inline node {type(node).__name__}")
+        """The runs for one inline node."""
+        match node:
+            case Text():
+                text = self.clean(node.text, self.where)
+                if not text:
+                    return ""
+                style = styles.FLAG if fmt.flag else ""
+                markup = "".join(ooxml.run(piece, style=style, bold=fmt.bold, italic=fmt.italic, script=script)
+                                 for piece, script in scripts.pieces(text))
+                return with_language(markup, fmt.lang) if fmt.lang else markup
+            case Strong():
+                return self.inlines(node.children, replace(fmt, bold=True))
+            case Emph():
+                return self.inlines(node.children, replace(fmt, italic=True))
+            case Span():
+                flag = fmt.flag or FLAG in node.classes
+                content = self.inlines(node.children, replace(fmt, flag=flag, lang=node.lang or fmt.lang))
+                if node.href and self.part is not None:
+                    rid = self.part.relate_to(node.href, RT.HYPERLINK, is_external=True)
+                    return ooxml.external_link(rid, content)
+                return content
+            case Cite():
+                return self.citations(node.numbers)
+            case _:
+                assert_never(node, "docx writer")
 
-    def citations(self, numbers: list[int]) -> str:
+    def citations(self, numbers: tuple[int, ...]) -> str:
         """One superscript marker 'n,m', each number a link to its note's bookmark."""
         out: list[str] = []
         for position, number in enumerate(numbers):

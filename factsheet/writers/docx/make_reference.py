@@ -10,7 +10,7 @@ Starts from python-docx's default template and makes it ours:
   `styles`), the bullet numbering and the font table;
 - clears revision ids, the preview-picture switch and the document id from
   the settings; sets A4 paper with 2 cm margins;
-- adds one header and one footer part the writer fills per render.
+- adds a header and a footer part, and those of the first page, which the writer fills per render.
 
 The result is written with fixed zip times, so rebuilding gives identical bytes.
 """
@@ -47,7 +47,7 @@ CORE_XML = (
     'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
     'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"/>'
 )
-# A4, 2 cm margins, header and footer 1 cm from the edge (twentieths of a point).
+# A4 with the house margins (twentieths of a point); the writer sets them again for the template's paper.
 PAGE_WIDTH, PAGE_HEIGHT, MARGIN, EDGE = 11906, 16838, 1134, 567
 SETTINGS_DROPPED = ("rsids", "proofState", "savePreviewPicture", "zoom")
 
@@ -128,10 +128,13 @@ def _set_up_page(document: Any) -> None:
     margins.set(qn("w:header"), str(EDGE))
     margins.set(qn("w:footer"), str(EDGE))
     section = document.sections[0]
-    section.header.is_linked_to_previous = False
-    section.footer.is_linked_to_previous = False
-    section.header.paragraphs[0].style = "Header"
-    section.footer.paragraphs[0].style = "Footer"
+    section.different_first_page_header_footer = True  # page 1 has no running title: the title is below
+    for part in (section.header, section.footer, section.first_page_header, section.first_page_footer):
+        part.is_linked_to_previous = False
+    for part in (section.header, section.first_page_header):
+        part.paragraphs[0].style = "Header"
+    for part in (section.footer, section.first_page_footer):
+        part.paragraphs[0].style = "Footer"
 
 
 def main() -> int:

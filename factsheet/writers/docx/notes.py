@@ -41,7 +41,7 @@ def cited_numbers(blocks: tuple[Block, ...]) -> set[int]:
 
     def _inline(node: Inline) -> None:
         if isinstance(node, Cite):
-            found.add(node.number)
+            found.update(node.numbers)
         elif isinstance(node, Strong | Emph | Span):
             inlines(node.children)
 

@@ -23,6 +23,14 @@ Element = Any  # an lxml element from python-docx's parser (python-docx ships no
 _TAGS: dict[str, str] = {}
 
 
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def r(name: str) -> str:
+    """The Clark name of ``r:<name>`` (relationship references)."""
+    return f"{{{R_NS}}}{name}"
+
+
 def w(name: str) -> str:
     """The Clark name of ``w:<name>``."""
     tag = _TAGS.get(name)

@@ -4,64 +4,83 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from copy import deepcopy
 from typing import Any
 
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-
-from factsheet.document.nodes import Metadata, Page
+from factsheet.document.nodes import Metadata
+from factsheet.writers import look as house
 from factsheet.writers.docx import ooxml, styles
 from factsheet.writers.docx.ooxml import Cleaner, Element
 
-# Paper sizes and the 2 cm margin, in twentieths of a point.
-PAPER = {"a4": (11906, 16838), "letter": (12240, 15840)}
-MARGIN = 1134
 CORE_LIMIT = 255  # python-docx refuses longer core property strings
 
 
+def twips(points: float) -> int:
+    """Points as twentieths of a point, Word's page unit."""
+    return round(points * 20)
+
+
 def set_paper(sect_pr: Element, paper: str) -> int:
-    """Size the page for `paper` with 2 cm margins; the width left for text."""
-    size = PAPER.get(paper)
-    if size is None:
-        raise ValueError(f"docx writer: unknown paper {paper!r} (known: {', '.join(PAPER)})")
+    """Size the page for `paper` with the house margins; the width left for text, in twips."""
+    width, height = house.paper_size(paper)
+    margins = house.MARGINS
     page_size = sect_pr.find(ooxml.w("pgSz"))
-    page_size.set(ooxml.w("w"), str(size[0]))
-    page_size.set(ooxml.w("h"), str(size[1]))
-    margins = sect_pr.find(ooxml.w("pgMar"))
-    for side in ("top", "right", "bottom", "left"):
-        margins.set(ooxml.w(side), str(MARGIN))
-    return size[0] - 2 * MARGIN
+    page_size.set(ooxml.w("w"), str(twips(width)))
+    page_size.set(ooxml.w("h"), str(twips(height)))
+    page_margins = sect_pr.find(ooxml.w("pgMar"))
+    for side, value in (("top", margins.top), ("right", margins.right), ("bottom", margins.bottom),
+                        ("left", margins.left), ("header", margins.head - 7), ("footer", margins.foot - 2)):
+        page_margins.set(ooxml.w(side), str(twips(value)))
+    return twips(width) - twips(margins.left) - twips(margins.right)
 
 
-def header_footer(document: Any) -> tuple[Element, Element]:
-    """The ``w:hdr`` and ``w:ftr`` elements of the reference document's one section."""
-    header = footer = None
-    for rel in document.part.rels.values():
-        if rel.reltype == RT.HEADER:
-            header = rel.target_part.element
-        elif rel.reltype == RT.FOOTER:
-            footer = rel.target_part.element
-    if header is None or footer is None:
-        raise RuntimeError("docx writer: reference.docx has no header or footer part; run make_reference")
-    return header, footer
+def text_height(paper: str) -> int:
+    """The height of the text block on `paper`, in twips."""
+    return twips(house.paper_size(paper)[1]) - twips(house.MARGINS.top) - twips(house.MARGINS.bottom)
 
 
-def fill_header(header: Element, page: Page, meta: Metadata, clean: Cleaner) -> None:
-    """The marking line (bold, centred, capitals) over the document title."""
+def header_footer(document: Any) -> tuple[Element, Element, Element, Element]:
+    """The header and footer of the reference document's one section, and those of its first page."""
+    parts: dict[str, Element] = {}
+    sect_pr = document.element.body.find(ooxml.w("sectPr"))
+    for reference in sect_pr:
+        kind = {ooxml.w("headerReference"): "header", ooxml.w("footerReference"): "footer"}.get(reference.tag)
+        if kind is None:
+            continue
+        rel = document.part.rels[reference.get(ooxml.r("id"))]
+        parts[f"{kind}-{reference.get(ooxml.w('type'))}"] = rel.target_part.element
+    try:
+        return parts["header-default"], parts["footer-default"], parts["header-first"], parts["footer-first"]
+    except KeyError:
+        raise RuntimeError("docx writer: reference.docx lacks a header or footer part; run make_reference") from None
+
+
+def fill_header(header: Element, marking: str, meta: Metadata | None) -> None:
+    """The marking line (bold, centred, capitals) over the document title and a rule; no title when `meta`
+    is None (the first page, whose title is right below)."""
     _clear(header)
-    marking = clean(page.marking, "page.marking")
-    markup = ooxml.paragraph(styles.MARKING, ooxml.run(marking)) if marking else ""
-    markup += ooxml.paragraph(styles.HEADER, ooxml.run(meta.title), props='<w:jc w:val="center"/>')
+    shown = marking  # stored as typed: the marking styles set it in capitals, as the PDF prints it
+    if meta is None:
+        markup = ooxml.paragraph(styles.HEADER, ooxml.run(shown, style=styles.MARKING_CHAR),
+                                 props='<w:jc w:val="center"/>')
+    else:
+        markup = ooxml.paragraph(styles.MARKING, ooxml.run(shown)) if shown else ""
+        markup += ooxml.paragraph(styles.HEADER, ooxml.run(meta.title))
     header.extend(ooxml.parse(markup))
 
 
-def fill_footer(footer: Element, meta: Metadata, text_width: int) -> None:
-    """'As of <date> · Build <id>' on the left, 'Page X of Y' (live fields) on the right."""
+def fill_footer(footer: Element, marking: str, meta: Metadata, text_width: int) -> None:
+    """'As of 25 Nov 2026 · Build <id>' on the left, the marking in the middle, 'Page X of Y' (live fields)
+    on the right, under a rule: the same foot as the PDF's."""
     _clear(footer)
+    shown = marking
     content = (
-        ooxml.run(f"As of {meta.as_of} \u00b7 Build {meta.build_id}\tPage ") + ooxml.field("PAGE", "1")
-        + ooxml.run(" of ") + ooxml.field("NUMPAGES", "1")
+        ooxml.run(house.footer_text(meta.as_of, meta.build_id) + "\t")
+        + (ooxml.run(shown, style=styles.MARKING_CHAR) if shown else "")
+        + ooxml.run("\tPage ") + ooxml.field("PAGE", "1") + ooxml.run(" of ") + ooxml.field("NUMPAGES", "1")
     )
-    tabs = f'<w:tabs><w:tab w:val="right" w:pos="{text_width}"/></w:tabs>'
+    tabs = (f'<w:tabs><w:tab w:val="center" w:pos="{text_width // 2}"/>'
+            f'<w:tab w:val="right" w:pos="{text_width}"/></w:tabs>')
     footer.extend(ooxml.parse(ooxml.paragraph(styles.FOOTER, content, props=tabs)))
 
 
@@ -126,19 +145,97 @@ def set_core_properties(document: Any, meta: Metadata, warnings: list[str]) -> N
     core.modified = when
 
 
-ONE_PAGE_TYPE = 0.86  # the PDF sets one-page briefings at 8.6 pt instead of 10 pt
 ONE_PAGE_SPACING = 0.6
 
 
-def tighten(document: Any) -> None:
-    """Smaller type and less space between paragraphs in every style, for one-page briefings."""
+def _style(root: Element, style_id: str) -> Element:
+    style = root.find(f"{ooxml.w('style')}[@{ooxml.w('styleId')}='{style_id}']")
+    if style is None:
+        raise RuntimeError(f"docx writer: reference.docx has no style {style_id!r}; run make_reference")
+    return style
+
+
+def tighten(document: Any, scale: house.TypeScale) -> None:
+    """The one-pager's type sizes (the house's, never smaller) and less space between paragraphs."""
     root = document.styles.element
-    for tag in ("sz", "szCs"):
-        for size in root.iter(ooxml.w(tag)):
-            half_points = int(size.get(ooxml.w("val")))
-            size.set(ooxml.w("val"), str(max(10, round(half_points * ONE_PAGE_TYPE))))
+    for style_id, role in styles.STYLE_SIZES.items():
+        half = str(styles.half_points(getattr(scale, role)))
+        for tag in ("sz", "szCs"):
+            size = _style(root, style_id).find(f"{ooxml.w('rPr')}/{ooxml.w(tag)}")
+            if size is not None:
+                size.set(ooxml.w("val"), half)
+    for size in root.find(ooxml.w("docDefaults")).iter(ooxml.w("sz"), ooxml.w("szCs")):
+        size.set(ooxml.w("val"), str(styles.half_points(scale.body)))
     for spacing in root.iter(ooxml.w("spacing")):
         for side in ("before", "after"):
             value = spacing.get(ooxml.w(side))
             if value is not None:
                 spacing.set(ooxml.w(side), str(round(int(value) * ONE_PAGE_SPACING)))
+
+
+def set_measure(document: Any, scale: house.TypeScale, text_width: int) -> None:
+    """Hold prose to the house measure: a right indent on the prose styles (the others are set to 0)."""
+    root = document.styles.element
+    for style_id, role in styles.PROSE_INDENT.items():
+        indent = twips(house.right_indent(role, scale, text_width / 20))
+        p_pr = _style(root, style_id).find(ooxml.w("pPr"))
+        ind = p_pr.find(ooxml.w("ind")) if p_pr is not None else None
+        if ind is None:
+            raise RuntimeError(f"docx writer: style {style_id!r} has no indent to set; run make_reference")
+        ind.set(ooxml.w("right"), str(indent))
+
+
+def _section_copy(sect_pr: Element, columns: int, continuous: bool, first_page: bool) -> str:
+    """A copy of the body's section properties with `columns` columns, as markup for a paragraph to carry."""
+    copy = deepcopy(sect_pr)
+    _set_columns(copy, columns, continuous, first_page)
+    return ooxml.markup_of(copy)
+
+
+def _set_columns(sect_pr: Element, columns: int, continuous: bool, first_page: bool) -> None:
+    for tag in ("type", "titlePg"):
+        for old in sect_pr.findall(ooxml.w(tag)):
+            sect_pr.remove(old)
+    if continuous:
+        kind = sect_pr.makeelement(ooxml.w("type"), {ooxml.w("val"): "continuous"})
+        sect_pr.find(ooxml.w("pgSz")).addprevious(kind)
+    cols = sect_pr.find(ooxml.w("cols"))
+    if cols is None:
+        cols = sect_pr.makeelement(ooxml.w("cols"), {})
+        sect_pr.find(ooxml.w("pgMar")).addnext(cols)
+    cols.attrib.clear()
+    cols.set(ooxml.w("space"), str(twips(house.COLUMN_GAP)))
+    if columns > 1:
+        cols.set(ooxml.w("num"), str(columns))
+    if first_page:
+        title_pg = sect_pr.makeelement(ooxml.w("titlePg"), {})
+        grid = sect_pr.find(ooxml.w("docGrid"))
+        if grid is not None:
+            grid.addprevious(title_pg)
+        else:
+            cols.addnext(title_pg)
+
+
+FULL_WIDTH_BULLET = '<w:ind w:left="260" w:right="0" w:hanging="260"/>'
+"""A List Bullet paragraph's indent in a column: the style's hanging indent, no measure on the right."""
+
+
+def _carry(paragraph: str, sect_pr_markup: str) -> str:
+    """`paragraph` (markup) made the last paragraph of a section with these properties."""
+    return paragraph.replace("</w:pPr>", sect_pr_markup + "</w:pPr>", 1)
+
+
+def set_in_columns(out: list[str], first: int, sect_pr: Element) -> None:
+    """Set the paragraphs `out[first:]` in the house's note columns, balanced, between two continuous breaks.
+
+    The paragraph before them ends the one-column section (which keeps page 1's own header), the last of
+    them ends the section in columns, and what follows goes on in one column.
+    """
+    if first == 0 or first >= len(out) or not out[first - 1].startswith("<w:p>") or not out[-1].startswith("<w:p>"):
+        return
+    # Only the first section starts the document (and keeps page 1's own header); a later one-column
+    # part follows an earlier set of columns on the same page.
+    later = sect_pr.find(ooxml.w("type")) is not None
+    out[first - 1] = _carry(out[first - 1], _section_copy(sect_pr, 1, later, not later))
+    out[-1] = _carry(out[-1], _section_copy(sect_pr, house.NOTE_COLUMNS, True, False))
+    _set_columns(sect_pr, 1, True, False)

@@ -21,10 +21,13 @@ from reportlab.platypus import (
 )
 
 from factsheet.document import nodes as n
+from factsheet.writers import Rendition, assert_never
+from factsheet.writers import look as house
+from factsheet.writers.pdf.columns import NoteColumns
 from factsheet.writers.pdf.figure import FigureFlowable
 from factsheet.writers.pdf.grid import Grid, GridLook
 from factsheet.writers.pdf.lists import Item
-from factsheet.writers.pdf.page import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, PAPER, numbered_canvas
+from factsheet.writers.pdf.page import numbered_canvas
 from factsheet.writers.pdf.styles import (
     ALERT,
     BOLD,
@@ -88,45 +91,40 @@ class _Look:
 
 
 def runs(inlines: n.Inlines, look: _Look) -> list[Run]:
-    """Inline nodes as text runs; runs of citations become superscript links to their notes."""
+    """Inline nodes as text runs; a citation becomes superscript numbers linking to their notes."""
     out: list[Run] = []
-    index = 0
-    while index < len(inlines):
-        node = inlines[index]
-        if isinstance(node, n.Cite):
-            size = look.size - min(2.0, 0.2 * look.size)
-            face = _FACES[look.bold, False]
-            first = True
-            while index < len(inlines) and isinstance(inlines[index], n.Cite):
-                cite = inlines[index]
-                assert isinstance(cite, n.Cite)
-                if not first:
-                    out.append(Run(",", face, size, LINK, rise=look.size * 0.5))
-                out.append(Run(str(cite.number), face, size, LINK, rise=look.size * 0.5, link=f"note-{cite.number}"))
-                first = False
-                index += 1
-            continue
+    for node in inlines:
         out.extend(_inline(node, look))
-        index += 1
     return out
 
 
 def _inline(node: n.Inline, look: _Look) -> list[Run]:
-    if isinstance(node, n.Text):
-        return [look.run(node.text)]
-    if isinstance(node, n.Strong):
-        return runs(node.children, replace(look, bold=True))
-    if isinstance(node, n.Emph):
-        return runs(node.children, replace(look, italic=True))
-    if isinstance(node, n.Span):
-        if {"stale", "draft"} & set(node.classes):
-            inner = runs(node.children, replace(look, bold=True, color=ALERT))
-        elif node.href:
-            inner = [replace(run, link=node.href) for run in runs(node.children, replace(look, color=LINK))]
-        else:
-            inner = runs(node.children, look)
-        return [run if run.lang else replace(run, lang=node.lang) for run in inner] if node.lang else inner
-    raise TypeError(f"PDF writer: unknown inline node {type(node).__name__}")
+    match node:
+        case n.Text():
+            return [look.run(node.text)]
+        case n.Strong():
+            return runs(node.children, replace(look, bold=True))
+        case n.Emph():
+            return runs(node.children, replace(look, italic=True))
+        case n.Span():
+            if n.FLAG in node.classes:
+                inner = runs(node.children, replace(look, bold=True, color=ALERT))
+            elif node.href:
+                inner = [replace(run, link=node.href) for run in runs(node.children, replace(look, color=LINK))]
+            else:
+                inner = runs(node.children, look)
+            return [run if run.lang else replace(run, lang=node.lang) for run in inner] if node.lang else inner
+        case n.Cite():
+            size = look.size - min(2.0, 0.2 * look.size)
+            face = _FACES[look.bold, False]
+            out: list[Run] = []
+            for position, number in enumerate(node.numbers):
+                if position:
+                    out.append(Run(",", face, size, LINK, rise=look.size * 0.5))
+                out.append(Run(str(number), face, size, LINK, rise=look.size * 0.5, link=f"note-{number}"))
+            return out
+        case _:
+            assert_never(node, "PDF writer")
 
 
 def text(inlines: n.Inlines, style: ParagraphStyle, anchor: str | None = None, balance: bool = False,
@@ -143,41 +141,28 @@ def heading_role(level: int) -> str:
     return f"H{min(level + 1, 6)}"
 
 
-class PdfWriter:
-    """Renders a Document to PDF bytes with ReportLab."""
-
-    name = "pdf"
-    extension = ".pdf"
-
-    def __init__(self) -> None:
-        self.warnings: list[str] = []
-        self.page_count = 0
-
-    def render(self, document: n.Document) -> bytes:
-        """The complete PDF file for `document`; byte-identical for identical trees."""
-        self.warnings = []
-        styles = make_styles(8.6 if document.page.one_page else 10.0)
-        return self._build(document, styles)
-
-    def _build(self, document: n.Document, styles: Styles) -> bytes:
-        meta = document.metadata
-        buffer = io.BytesIO()
-        pagesize = PAPER.get(document.page.paper, PAPER["a4"])
-        doc = _BriefingDoc(
-            buffer, pagesize=pagesize, invariant=1, lang=meta.language,
-            title=meta.title, author=meta.author, subject=meta.subject,
-            keywords=", ".join(meta.keywords), creator="factsheet", producer="factsheet",
-            leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM,
-            initialFontName=styles.body.fontName, initialFontSize=styles.body.fontSize,
-        )
-        frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        doc.addPageTemplates([PageTemplate("page", [frame])])
-        tagger = Tagger(meta.language)
-        story = keep_headings(_Story(styles, doc.width, doc.height, tagger).blocks(document.body), doc.width)
-        doc.build(story, canvasmaker=numbered_canvas(document, tagger))
-        self.page_count = doc.page
-        return buffer.getvalue()
+def render(document: n.Document) -> Rendition:
+    """The complete PDF file for `document` and its page count; byte-identical for identical trees."""
+    meta = document.metadata
+    buffer = io.BytesIO()
+    pagesize = house.paper_size(document.page.paper)
+    margins = house.MARGINS
+    width = pagesize[0] - margins.left - margins.right
+    styles = make_styles(house.type_scale(document.page.one_page), width)
+    doc = _BriefingDoc(
+        buffer, pagesize=pagesize, invariant=1, lang=meta.language,
+        title=meta.title, author=meta.author, subject=meta.subject,
+        keywords=", ".join(meta.keywords), creator="factsheet", producer="factsheet",
+        leftMargin=margins.left, rightMargin=margins.right, topMargin=margins.top, bottomMargin=margins.bottom,
+        initialFontName=styles.body.fontName, initialFontSize=styles.body.fontSize,
+    )
+    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    doc.addPageTemplates([PageTemplate("page", [frame])])
+    tagger = Tagger(meta.language)
+    story = _Story(styles, doc.width, doc.height, tagger, document.page.one_page).blocks(document.body)
+    doc.build(keep_headings(story, doc.width), canvasmaker=numbered_canvas(document, tagger))
+    return Rendition(buffer.getvalue(), doc.page, ())
 
 
 def keep_headings(story: list[Flowable], width: float) -> list[Flowable]:
@@ -211,10 +196,11 @@ def _start_height(flowable: Flowable, width: float) -> float:
 class _Story:
     """Visits blocks, producing flowables."""
 
-    def __init__(self, styles: Styles, width: float, height: float, tagger: Tagger) -> None:
+    def __init__(self, styles: Styles, width: float, height: float, tagger: Tagger, one_page: bool = False) -> None:
         self.styles = styles
         self.width = width
         self.height = height
+        self.one_page = one_page
         self.tagger = tagger
         self.parent = tagger.root
         """The structure element new blocks' elements go into."""
@@ -227,47 +213,66 @@ class _Story:
 
     def block(self, block: n.Block) -> list[Flowable]:
         s = self.styles
-        if isinstance(block, n.Heading):
-            style = s.title if block.level == 0 else s.h1 if block.level == 1 else s.h2
-            para = text(block.children, style, block.anchor or None, balance=block.level == 0,
-                        tag=self.parent.add(heading_role(block.level)))
-            if block.anchor:
-                para._outline = (block.anchor, n.inline_text(block.children), block.level)
-            para.is_heading = True
-            return [para]
-        if isinstance(block, n.Paragraph):
-            return [text(block.children, s.paragraph(block.style), tag=self.parent.add("P"))]
-        if isinstance(block, n.BulletList):
-            return self.bullet_list(block)
-        if isinstance(block, n.Table):
-            return [self.table(block), Spacer(1, 2 * mm)]
-        if isinstance(block, n.Figure):
-            scale = min(1.0, self.width / block.width, self.height * 0.8 / block.height)
-            figure = self.parent.add("Figure", alt=block.alt or block.caption)
-            caption = RichText([replace(_Look.of(s.small), italic=True).run(block.caption)], s.small)
-            caption.tag = self.parent.add("Caption")
-            return [KeepTogether([Tagged(FigureFlowable(block, scale), figure, record_bbox=True), caption]),
-                    Spacer(1, 1 * mm)]
-        if isinstance(block, n.NoteList):
-            return self.notes(block)
-        if isinstance(block, n.Div):
-            outer = self.parent
-            if block.children:
-                self.parent = outer.add("Sect")
-            children = self.blocks(block.children)
-            self.parent = outer
-            return children
-        raise TypeError(f"PDF writer: unknown block node {type(block).__name__}")
+        match block:
+            case n.Heading():
+                if block.level not in (0, 1, 2):
+                    raise ValueError(f"PDF writer: heading level {block.level} is not supported (0-2)")
+                style = s.title if block.level == 0 else s.h1 if block.level == 1 else s.h2
+                para = text(block.children, style, block.anchor or None, balance=block.level == 0,
+                            tag=self.parent.add(heading_role(block.level)))
+                if block.anchor:
+                    para._outline = (block.anchor, n.inline_text(block.children), block.level)
+                para.is_heading = True
+                return [para]
+            case n.Paragraph():
+                return [text(block.children, s.paragraph(block.style), tag=self.parent.add("P"))]
+            case n.BulletList():
+                if self.one_page and house.LIST_COLUMNS_ON_ONE_PAGE and len(block.items) > 1:
+                    # The one-pager sets its lists in the house's two columns: short lines, less height.
+                    return [NoteColumns(self.bullet_list(block, s.bullet_column), house.NOTE_COLUMNS,
+                                        house.COLUMN_GAP)]
+                return self.bullet_list(block, s.bullet)
+            case n.Table():
+                if block.caption:  # above its table, in the caption look the Word writer gives it too
+                    caption = RichText([replace(_Look.of(s.caption), bold=True).run(block.caption)], s.caption)
+                    caption.keepWithNext = True
+                    return [caption, self.table(block, caption), Spacer(1, 2 * mm)]
+                return [self.table(block), Spacer(1, 2 * mm)]
+            case n.Figure():
+                scale = min(1.0, self.width / block.width, self.height * 0.8 / block.height)
+                figure = self.parent.add("Figure", alt=block.alt or block.caption)
+                caption = RichText([replace(_Look.of(s.caption), italic=True).run(block.caption)], s.caption)
+                caption.tag = self.parent.add("Caption")
+                return [KeepTogether([Tagged(FigureFlowable(block, scale), figure, record_bbox=True), caption]),
+                        Spacer(1, 1 * mm)]
+            case n.NoteList():
+                # The notes are set in columns of the text width, each line short enough to read.
+                return [NoteColumns(self.notes(block), house.NOTE_COLUMNS, house.COLUMN_GAP)]
+            case n.Div():
+                outer = self.parent
+                if block.children:
+                    self.parent = outer.add("Sect")
+                children = self.blocks(block.children)
+                self.parent = outer
+                # A heading right before a figure moves with it (a figure is never split); the Word
+                # styles keep them together the same way (keepNext on both). Other headings are kept
+                # with the start of what follows them by `keep_headings`.
+                if (len(block.children) > 1 and isinstance(block.children[0], n.Heading)
+                        and isinstance(block.children[1], n.Figure) and isinstance(children[1], KeepTogether)):
+                    children[:2] = [KeepTogether([children[0], *children[1]._content])]
+                return children
+            case _:
+                assert_never(block, "PDF writer")
 
-    def bullet_list(self, block: n.BulletList) -> list[Flowable]:
-        """One flowable per item: L > LI > (Lbl, LBody)."""
+    def bullet_list(self, block: n.BulletList, style: ParagraphStyle) -> list[Flowable]:
+        """One flowable per item in `style`: L > LI > (Lbl, LBody)."""
         s = self.styles
         element = self.parent.add("L")
         out: list[Flowable] = []
         for item in block.items:
             entry = element.add("LI")
             label = entry.add("Lbl")
-            body = text(item, s.bullet, tag=entry.add("LBody"))
+            body = text(item, style, tag=entry.add("LBody"))
             out.append(Item(body, s.body.fontSize * 1.3, "•", s.body.fontName, NAVY, label))
         return out
 
@@ -291,12 +296,15 @@ class _Story:
             out.append(para)
         return out
 
-    def table(self, table: n.Table) -> Grid:
+    def table(self, table: n.Table, caption: RichText | None = None) -> Grid:
+        """The table as a grid: Table > (Caption, TR > TH..., TR > TD...)."""
         s = self.styles
         total = sum(c.weight for c in table.columns)
         widths = [self.width * c.weight / total for c in table.columns]
         header_look = _Look.of(s.header_cell)
         element = self.parent.add("Table")
+        if caption is not None:
+            caption.tag = element.add("Caption")
         header_row = element.add("TR")
         header = [RichText([header_look.run(c.title)], s.header_cell) for c in table.columns]
         for cell in header:

@@ -11,11 +11,13 @@ from functools import cache
 from typing import Any
 
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from factsheet.document import nodes as n
-from factsheet.writers import look
+from factsheet.writers import assert_never, look
 from factsheet.writers.pdf.styles import BOLD, REGULAR
+from factsheet.writers.pdf.text import Run, draw_runs
 
 
 @cache
@@ -44,57 +46,69 @@ class FigureFlowable(Flowable):
         canvas.scale(self.scale, self.scale)
         height = self.figure.height
         for shape in self.figure.shapes:
-            if isinstance(shape, n.Box):
-                _box(canvas, shape, height)
-            elif isinstance(shape, n.Arrow):
-                _arrow(canvas, shape, height)
-            elif isinstance(shape, n.Label):
-                colour = look.STATUS_LOOK.get(shape.role, (look.GREY if shape.role == "tick" else look.INK, None))[0]
-                canvas.setFillColor(_colour(colour))
-                canvas.setFont(BOLD if shape.role == "heading" else REGULAR, shape.size)
-                draw = {"middle": canvas.drawCentredString, "end": canvas.drawRightString}.get(
-                    shape.anchor, canvas.drawString)
-                draw(shape.x, height - shape.y, shape.text)
-            elif isinstance(shape, n.Dot):
-                canvas.setFillColor(_colour(look.NAVY))
-                canvas.setStrokeColor(colors.white)
-                canvas.setLineWidth(0.8)
-                canvas.circle(shape.x, height - shape.y, shape.radius, stroke=1, fill=1)
-            else:
-                raise TypeError(f"PDF writer: unknown shape {type(shape).__name__}")
+            match shape:
+                case n.Box():
+                    _box(canvas, shape, height)
+                case n.Arrow():
+                    _arrow(canvas, shape, height)
+                case n.Label():
+                    _label(canvas, shape, height)
+                case n.Dot():
+                    canvas.setFillColor(_colour(look.NAVY))
+                    canvas.setStrokeColor(colors.white)
+                    canvas.setLineWidth(0.6)
+                    canvas.circle(shape.x, height - shape.y, shape.radius, stroke=1, fill=1)
+                case _:
+                    assert_never(shape, "PDF writer")
         canvas.restoreState()
 
 
+def _label(canvas: Any, label: n.Label, height: float) -> None:
+    colour, bold = look.label_look(label.role)
+    font = BOLD if bold else REGULAR
+    size = label.size
+    if label.width > 0:
+        width = stringWidth(label.text, font, size)
+        if width > label.width:  # the composer's estimate ran short: draw smaller rather than overrun
+            size *= label.width / width
+    # Shaped, with fallback fonts and bidi, as paragraphs are: a label in any script prints.
+    draw_runs(canvas, [Run(label.text, font, size, _colour(colour))], label.x, height - label.y, label.anchor)
+
+
 def _box(canvas: Any, box: n.Box, height: float) -> None:
-    canvas.setFillColor(_colour(look.BOX_FILL.get(box.role, "#ffffff")))
-    outlined = box.role != "month"
-    if outlined:
-        canvas.setStrokeColor(_colour(look.BOX_STROKE))
+    fill, stroke = look.box_look(box.role)
+    canvas.setFillColor(_colour(fill))
+    if stroke is not None:
+        canvas.setStrokeColor(_colour(stroke))
         canvas.setLineWidth(0.5)
-    canvas.roundRect(box.x, height - box.y - box.height, box.width, box.height, 2, stroke=int(outlined), fill=1)
+    radius = 2 if box.height > 6 else 0.8
+    canvas.roundRect(box.x, height - box.y - box.height, box.width, box.height, radius,
+                     stroke=int(stroke is not None), fill=1)
     if box.label:
-        canvas.setFillColor(_colour(look.INK))
-        canvas.setFont(REGULAR, 7.5)
-        canvas.drawCentredString(box.x + box.width / 2, height - box.y - box.height / 2 - 2.6, box.label)
+        draw_runs(canvas, [Run(box.label, REGULAR, look.FIGURE_FONT, _colour(look.INK))],
+                  box.x + box.width / 2, height - box.y - box.height / 2 - 2.6, "middle")
 
 
 def _arrow(canvas: Any, arrow: n.Arrow, height: float) -> None:
-    colour, dash = look.STATUS_LOOK.get(arrow.role, (look.AXIS, None))
+    colour, dash, width = look.line_look(arrow.role)
     stroke = _colour(colour)
     x1, y1, x2, y2 = arrow.x1, height - arrow.y1, arrow.x2, height - arrow.y2
+    length, spread = 5.0, 0.38
+    angle = math.atan2(y2 - y1, x2 - x1)
+    if arrow.head:  # the line stops where the head begins, so a dash never pokes through its tip
+        x2, y2 = x2 - length * 0.8 * math.cos(angle), y2 - length * 0.8 * math.sin(angle)
     canvas.setStrokeColor(stroke)
-    canvas.setLineWidth(0.5 if arrow.role in ("axis", "leader") else 0.9)
+    canvas.setLineWidth(width)
     canvas.setDash(list(dash) if dash else [])
     canvas.line(x1, y1, x2, y2)
     if arrow.head:
+        tip_x, tip_y = arrow.x2, height - arrow.y2
         canvas.setDash([])
         canvas.setFillColor(stroke)
         canvas.setLineWidth(0.3)
-        angle = math.atan2(y2 - y1, x2 - x1)
-        length, spread = 5.0, 0.4
         path = canvas.beginPath()
-        path.moveTo(x2, y2)
-        path.lineTo(x2 - length * math.cos(angle - spread), y2 - length * math.sin(angle - spread))
-        path.lineTo(x2 - length * math.cos(angle + spread), y2 - length * math.sin(angle + spread))
+        path.moveTo(tip_x, tip_y)
+        path.lineTo(tip_x - length * math.cos(angle - spread), tip_y - length * math.sin(angle - spread))
+        path.lineTo(tip_x - length * math.cos(angle + spread), tip_y - length * math.sin(angle + spread))
         path.close()
         canvas.drawPath(path, stroke=1, fill=1)

@@ -1,29 +1,16 @@
-"""Page furniture: running header with marking and title, footer with 'Page X of Y'."""
+"""Page furniture: the marking line at the top and the bottom of every page, the running head and foot."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from reportlab.lib.pagesizes import A4, LETTER
-from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from factsheet.document.nodes import Document
+from factsheet.writers import look as house
 from factsheet.writers.pdf import archival, structure, tagging
 from factsheet.writers.pdf.styles import BOLD, GREY, NAVY, REGULAR, RULE
 from factsheet.writers.pdf.text import Run, draw_runs
-
-PAPER = {"a4": A4, "letter": LETTER}
-MARGIN_X = 20 * mm
-MARGIN_TOP = 24 * mm
-MARGIN_BOTTOM = 20 * mm
-
-
-def pretty_date(iso: str) -> str:
-    """'2026-11-25' -> '25 Nov 2026' (no wall clock: the document's own date)."""
-    months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-    year, month, day = iso.split("-")
-    return f"{int(day)} {months[int(month) - 1]} {year}"
 
 
 def fit(canvas: Canvas, text: str, font: str, size: float, width: float) -> str:
@@ -47,6 +34,10 @@ def numbered_canvas(document: Document, tagger: tagging.Tagger) -> type[Canvas]:
     file a PDF/A-2 and PDF/UA-1 one; header and footer are pagination artifacts.
     """
     meta, page = document.metadata, document.page
+    size = house.type_scale(page.one_page).furniture
+    margins = house.MARGINS
+    marking = house.marking_text(page.marking)
+    foot = house.footer_text(meta.as_of, meta.build_id)
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -74,28 +65,29 @@ def numbered_canvas(document: Document, tagger: tagging.Tagger) -> type[Canvas]:
 
         def furniture(self, total: int) -> None:
             width, height = self._pagesize
-            right = width - MARGIN_X
+            left, right = margins.left, width - margins.right
             self.saveState()
-            top = height - 11 * mm
-            if page.marking:
-                self.setFont(BOLD, 8)
+            top = height - margins.head
+            if marking:
+                self.setFont(BOLD, size)
                 self.setFillColor(NAVY)
-                self.drawCentredString(width / 2, top, page.marking.upper())
-            self.setFont(REGULAR, 8)
+                self.drawCentredString(width / 2, top, marking)
+            self.setFont(REGULAR, size)
             self.setFillColor(GREY)
-            title = fit(self, meta.title, REGULAR, 8, width - 2 * MARGIN_X)
-            draw_runs(self, [Run(title, REGULAR, 8, GREY)], MARGIN_X, top - 11)  # any script, not only the face's
+            if self._pageNumber > 1:  # page 1 has the title itself right below
+                title = fit(self, meta.title, REGULAR, size, right - left)
+                draw_runs(self, [Run(title, REGULAR, size, GREY)], left, top - size * 1.4)  # any script
             self.setStrokeColor(RULE)
             self.setLineWidth(0.5)
-            self.line(MARGIN_X, top - 15, right, top - 15)
-            bottom = 11 * mm
-            self.line(MARGIN_X, bottom + 10, right, bottom + 10)
-            self.drawString(MARGIN_X, bottom, f"As of {pretty_date(meta.as_of)} · Build {meta.build_id}")
+            self.line(left, top - size * 1.9, right, top - size * 1.9)
+            bottom = margins.foot
+            self.line(left, bottom + size * 1.25, right, bottom + size * 1.25)
+            self.drawString(left, bottom, foot)
             self.drawRightString(right, bottom, f"Page {self._pageNumber} of {total}")
-            if page.marking:
-                self.setFont(BOLD, 8)
+            if marking:
+                self.setFont(BOLD, size)
                 self.setFillColor(NAVY)
-                self.drawCentredString(width / 2, bottom, page.marking.upper())
+                self.drawCentredString(width / 2, bottom, marking)
             self.restoreState()
 
     return NumberedCanvas

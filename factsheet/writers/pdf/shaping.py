@@ -105,11 +105,12 @@ def register_fallback(name: str) -> str:
     """Register the fallback font `name` with ReportLab (once per process) and return its name."""
     from reportlab.pdfbase import pdfmetrics
 
-    from factsheet.writers.pdf.slimfont import slim_subsets
+    from factsheet.writers.pdf.slimfont import distinct_subset_tags, slim_subsets
 
     install_to_unicode()
     font = reportlab_font(name)
     slim_subsets(font.face)
+    distinct_subset_tags(font)  # else every fallback font's first subset is tagged AAAAAA+
     pdfmetrics.registerFont(font)
     return name
 

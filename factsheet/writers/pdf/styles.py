@@ -1,4 +1,4 @@
-"""Fonts, colours and paragraph styles of the PDF briefing."""
+"""Fonts, colours and paragraph styles of the PDF briefing, all taken from the house style (`look`)."""
 
 from __future__ import annotations
 
@@ -11,18 +11,21 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 
 from factsheet.fonts import PDF_NAMES, reportlab_font
+from factsheet.writers import look as house
 from factsheet.writers.pdf.slimfont import distinct_subset_tags, slim_subsets
 
 REGULAR, BOLD, ITALIC, BOLD_ITALIC = (PDF_NAMES[f] for f in ("regular", "bold", "italic", "bold_italic"))
 
-INK = colors.HexColor("#1a1a1a")
-NAVY = colors.HexColor("#1f3a5f")
-GREY = colors.HexColor("#5f6670")
-RULE = colors.HexColor("#b8c2cc")
-HEADER_FILL = colors.HexColor("#1f3a5f")
-ZEBRA = colors.HexColor("#f2f4f7")
-ALERT = colors.HexColor("#b00020")
-LINK = colors.HexColor("#1f5fa8")
+INK = colors.HexColor(house.INK)
+NAVY = colors.HexColor(house.NAVY)
+GREY = colors.HexColor(house.GREY)
+RULE = colors.HexColor(house.RULE)
+HEADER_FILL = colors.HexColor(house.HEADER_FILL)
+HEADER_INK = colors.HexColor(house.HEADER_INK)
+ZEBRA = colors.HexColor(house.ZEBRA)
+ALERT = colors.HexColor(house.ALERT)
+LINK = colors.HexColor(house.LINK)
+QUOTE_INK = colors.HexColor(house.QUOTE_INK)
 
 
 @cache
@@ -49,43 +52,60 @@ class Styles:
     small: ParagraphStyle
     quote: ParagraphStyle
     bullet: ParagraphStyle
+    bullet_column: ParagraphStyle
     cell: ParagraphStyle
     header_cell: ParagraphStyle
     note: ParagraphStyle
+    caption: ParagraphStyle
 
     def paragraph(self, role: str) -> ParagraphStyle:
-        """The style for a Paragraph node's role."""
-        return {"lead": self.lead, "meta": self.meta, "small": self.small, "quote": self.quote}.get(
-            role, self.body
-        )
+        """The style for a Paragraph node's role; an unknown role is an error, as in every writer."""
+        styles = {"body": self.body, "lead": self.lead, "meta": self.meta, "small": self.small, "quote": self.quote}
+        if role not in styles:
+            raise ValueError(f"PDF writer: unknown paragraph style {role!r}")
+        return styles[role]
 
 
 @cache
-def make_styles(base: float = 10.0) -> Styles:
-    """The briefing's styles; `base` is the body size in points (smaller for one-pagers)."""
+def make_styles(scale: house.TypeScale = house.BRIEFING, text_width: float = 0.0) -> Styles:
+    """The briefing's styles at the house's type `scale`, prose held to the house measure within `text_width`
+    (0: no measure, lines as wide as the room they are given)."""
     register_fonts()
+    lead = scale.leading
+    # Prose keeps to the measure; tables and figures use the whole text width.
+    narrow = house.right_indent("body", scale, text_width)
     body = ParagraphStyle(
-        "Body", fontName=REGULAR, fontSize=base, leading=base * 1.32, textColor=INK, alignment=TA_LEFT,
-        spaceAfter=base * 0.45,
+        "Body", fontName=REGULAR, fontSize=scale.body, leading=scale.body * lead, textColor=INK,
+        alignment=TA_LEFT, spaceAfter=scale.body * 0.45, rightIndent=narrow,
     )
     return Styles(
-        title=ParagraphStyle("Title", body, fontName=BOLD, fontSize=base * 2.0, leading=base * 2.35,
-                             textColor=NAVY, spaceAfter=base * 0.3),
-        h1=ParagraphStyle("Heading1", body, fontName=BOLD, fontSize=base * 1.3, leading=base * 1.6,
-                          textColor=NAVY, spaceBefore=base * 1.0, spaceAfter=base * 0.45),
-        h2=ParagraphStyle("Heading2", body, fontName=BOLD, fontSize=base * 1.1, leading=base * 1.4,
-                          textColor=NAVY, spaceBefore=base * 0.6, spaceAfter=base * 0.3, keepWithNext=1),
+        title=ParagraphStyle("Title", body, fontName=BOLD, fontSize=scale.title, leading=scale.title * 1.18,
+                             textColor=NAVY, spaceAfter=scale.body * 0.3, rightIndent=0),
+        h1=ParagraphStyle("Heading1", body, fontName=BOLD, fontSize=scale.h1, leading=scale.h1 * 1.23,
+                          textColor=NAVY, spaceBefore=scale.body * 1.0, spaceAfter=scale.body * 0.45,
+                          rightIndent=0),
+        h2=ParagraphStyle("Heading2", body, fontName=BOLD, fontSize=scale.h2, leading=scale.h2 * 1.27,
+                          textColor=NAVY, spaceBefore=scale.body * 0.6, spaceAfter=scale.body * 0.3, keepWithNext=1,
+                          rightIndent=0),
         body=body,
-        lead=ParagraphStyle("Lead", body, fontSize=base * 1.15, leading=base * 1.5, textColor=INK,
-                            spaceAfter=base * 0.5),
-        meta=ParagraphStyle("Meta", body, fontSize=base * 0.9, textColor=GREY, spaceAfter=base * 0.6),
-        small=ParagraphStyle("Small", body, fontSize=base * 0.85, leading=base * 1.1, spaceBefore=base * 0.5),
-        quote=ParagraphStyle("Quote", body, fontName=ITALIC, leftIndent=base * 1.5, textColor=GREY),
+        lead=ParagraphStyle("Lead", body, fontSize=scale.lead, leading=scale.lead * 1.3, textColor=INK,
+                            spaceAfter=scale.body * 0.5),
+        meta=ParagraphStyle("Meta", body, fontSize=scale.meta, leading=scale.meta * lead, textColor=GREY,
+                            spaceAfter=scale.body * 0.6),
+        small=ParagraphStyle("Small", body, fontSize=scale.small, leading=scale.small * 1.3,
+                             spaceBefore=scale.body * 0.5),
+        quote=ParagraphStyle("Quote", body, leftIndent=scale.body * 1.5, textColor=QUOTE_INK),
         # The list flowable indents its items; the item's own style adds none.
-        bullet=ParagraphStyle("Bullet", body, spaceAfter=base * 0.35),
-        cell=ParagraphStyle("Cell", body, fontSize=base * 0.86, leading=base * 1.1, spaceAfter=0),
-        header_cell=ParagraphStyle("HeaderCell", body, fontName=BOLD, fontSize=base * 0.86, leading=base * 1.1,
-                                   textColor=colors.white, spaceAfter=0),
-        note=ParagraphStyle("Note", body, fontSize=base * 0.8, leading=base * 1.02, leftIndent=base * 1.6,
-                            firstLineIndent=-base * 1.6, spaceAfter=base * 0.2),
+        bullet=ParagraphStyle("Bullet", body, spaceAfter=scale.body * 0.35),
+        bullet_column=ParagraphStyle("BulletColumn", body, spaceAfter=scale.body * 0.35, rightIndent=0),
+        cell=ParagraphStyle("Cell", body, fontSize=scale.table, leading=scale.table * 1.28, spaceAfter=0,
+                            rightIndent=0),
+        header_cell=ParagraphStyle("HeaderCell", body, fontName=BOLD, fontSize=scale.table,
+                                   leading=scale.table * 1.28, textColor=HEADER_INK, spaceAfter=0, rightIndent=0),
+        note=ParagraphStyle("Note", body, fontSize=scale.note, leading=scale.note * 1.25, leftIndent=scale.note * 1.8,
+                            firstLineIndent=-scale.note * 1.8, spaceAfter=scale.note * 0.25,
+                            rightIndent=0),
+        caption=ParagraphStyle("Caption", body, fontSize=scale.caption, leading=scale.caption * 1.3,
+                               textColor=GREY, spaceBefore=2,
+                               rightIndent=house.right_indent("caption", scale, text_width)),
     )
