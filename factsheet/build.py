@@ -102,13 +102,18 @@ def inputs_of(facts: LoadedFacts, template: LoadedTemplate, root: Path, options:
     return found
 
 
-def gate(facts: LoadedFacts, allow_stale: bool, allow_drafts: bool) -> tuple[frozenset[str], list[Diagnostic]]:
-    """Re-anchor the citations; return the facts to mark, and the problems that stop the build."""
+def gate(
+    facts: LoadedFacts, allow_stale: bool, allow_drafts: bool, allow_numbers: bool = False
+) -> tuple[frozenset[str], list[Diagnostic]]:
+    """Re-anchor the citations and check the prose's numbers; return the facts to mark, and what stops the build."""
     from factsheet.facts.anchor import Status
     from factsheet.facts.check import check_citations, record_anchors, stale_facts
+    from factsheet.facts.numbers import unsourced_numbers
 
     checks = check_citations(facts)
     problems: list[Diagnostic] = []
+    # Allowed unsourced numbers come back as warnings, for the caller to show; errors stop the build.
+    problems.extend(unsourced_numbers(facts.sheet, facts.document, "warning" if allow_numbers else "error"))
     if not allow_stale:
         for check in checks:
             if check.result.status in (Status.changed, Status.orphaned):
@@ -119,7 +124,7 @@ def gate(facts: LoadedFacts, allow_stale: bool, allow_drafts: bool) -> tuple[fro
             if fact.review == "draft":
                 message = f"{section}.{index}: {fact.id}: is a draft; review it or build --allow-drafts"
                 problems.append(Diagnostic(facts.location((section, index, "review")), message))
-    if not problems:
+    if not any(p.level == "error" for p in problems):
         record_anchors(facts, checks)
     return stale_facts(checks), problems
 
@@ -159,11 +164,12 @@ def build(
     allow_drafts: bool = False,
     force: bool = False,
     report: Callable[[Diagnostic], None] = lambda _: None,
+    allow_numbers: bool = False,
 ) -> BuildResult:
     """Bring the requested outputs up to date; return what was written, what was current, and what changed."""
     planned = plan(workspace, facts_paths, template_names, formats)
     with out_lock(workspace):
-        return _build_locked(workspace, planned, paper, allow_stale, allow_drafts, force, report)
+        return _build_locked(workspace, planned, paper, allow_stale, allow_drafts, force, report, allow_numbers)
 
 
 @contextlib.contextmanager
@@ -187,9 +193,11 @@ def out_lock(workspace: Workspace) -> Iterator[None]:
 
 def _build_locked(
     workspace: Workspace, planned: list[Planned], paper: str | None, allow_stale: bool, allow_drafts: bool,
-    force: bool, report: Callable[[Diagnostic], None],
+    force: bool, report: Callable[[Diagnostic], None], allow_numbers: bool = False,
 ) -> BuildResult:
     options = f"paper={paper or ''};allow_stale={allow_stale};allow_drafts={allow_drafts}"
+    if allow_numbers:
+        options += ";allow_numbers=True"
     manifest = Manifest.read(workspace.out)
     result = BuildResult()
     reasons: dict[Planned, list[str]] = {}
@@ -205,14 +213,15 @@ def _build_locked(
     result.up_to_date = [workspace.show(item.path) for item in planned if not reasons[item]]
     if not todo:
         return result
-    _rebuild(workspace, todo, reasons, manifest, options, paper, allow_stale, allow_drafts, report, result)
+    _rebuild(workspace, todo, reasons, manifest, options, paper, allow_stale, allow_drafts, report, result,
+             allow_numbers)
     return result
 
 
 def _rebuild(
     workspace: Workspace, todo: list[Planned], reasons: dict[Planned, list[str]], manifest: Manifest, options: str,
     paper: str | None, allow_stale: bool, allow_drafts: bool, report: Callable[[Diagnostic], None],
-    result: BuildResult,
+    result: BuildResult, allow_numbers: bool = False,
 ) -> None:
     from factsheet.compose.summary import summarise
     from factsheet.render import History, check_fonts, render_all
@@ -226,8 +235,10 @@ def _rebuild(
     marked: dict[Path, frozenset[str]] = {}
     problems: list[Diagnostic] = []
     for path, facts in facts_by_path.items():
-        marked[path], found = gate(facts, allow_stale, allow_drafts)
-        problems.extend(found)
+        marked[path], found = gate(facts, allow_stale, allow_drafts, allow_numbers)
+        problems.extend(d for d in found if d.level == "error")
+        for warning in (d for d in found if d.level == "warning"):
+            report(warning)
     if problems:
         raise ValidationFailed(problems)
     histories: dict[Path, History] = {}

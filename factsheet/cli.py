@@ -65,10 +65,13 @@ def main(ctx: click.Context, debug: bool) -> None:
 @click.option("--allow-stale", is_flag=True,
               help="Build even when a citation changed or vanished, marking such facts 'source changed - unverified'.")
 @click.option("--allow-drafts", is_flag=True, help="Build with draft facts, marked 'unreviewed'.")
+@click.option("--allow-unsourced-numbers", "allow_numbers", is_flag=True,
+              help="Build even when prose states a number none of its citations contains (warned, not refused).")
 @click.option("--force", is_flag=True, help="Rebuild every output, even those up to date.")
 @click.argument("facts", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
 def build(root: Path | None, out: Path | None, templates: tuple[str, ...], formats: tuple[str, ...],
-          paper: str | None, allow_stale: bool, allow_drafts: bool, force: bool, facts: tuple[Path, ...]) -> None:
+          paper: str | None, allow_stale: bool, allow_drafts: bool, allow_numbers: bool, force: bool,
+          facts: tuple[Path, ...]) -> None:
     """Build briefings: every facts file x template x format, unless narrowed."""
     from factsheet.build import build as run_build
     from factsheet.workspace import Workspace
@@ -82,6 +85,7 @@ def build(root: Path | None, out: Path | None, templates: tuple[str, ...], forma
         paper=paper,
         allow_stale=allow_stale,
         allow_drafts=allow_drafts,
+        allow_numbers=allow_numbers,
         force=force,
         report=lambda diagnostic: click.echo(str(diagnostic), err=True),
     )

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from factsheet.compose import analytic
 from factsheet.compose import format as fmt
 from factsheet.compose.figures import supply_network, timeline_strip
 from factsheet.compose.template import Template, TemplateSection
@@ -46,6 +47,10 @@ DEFAULT_TITLES = {
     "gaps": "What the sources say is not known",
     "notes": "Source notes",
     "changes": "Changes",
+    "bottom_line": "Bottom line",
+    "judgments": "Key judgments",
+    "disagreements": "Where sources disagree",
+    "end_matter": "About this briefing",
 }
 
 _PLAIN_VERBS = {"claims", "claimed", "reported", "reports", "assessed", "says", "said", "according to"}
@@ -105,14 +110,19 @@ class Composer:
     stale: frozenset[str] = frozenset()
     since: str = ""
     changes: tuple[str, ...] = ()
+    paragraphs: dict[tuple[str, str], int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.shortened: list[str] = []
+        self.quotes_cut = False
+        self.disputed = {ref for d in self.sheet.disagreements for ref in d.facts}
+        self.facts_by_id = {fact.id: fact for _, _, fact in self.sheet.all_facts()}
         self.notes = Notes([q for _, _, fact in self.sheet.all_facts() for q in fact.cites])
         self.actors = {a.id: a for a in self.sheet.actors}
         self.systems = {s.id: s for s in self.sheet.systems}
         self.dates = {d.id: d for d in self.sheet.dates}
         self.sources = {s.id: s for s in self.sheet.sources}
+        self.actor_names = {a.id: a.name for a in self.sheet.actors}
         self.costs_for: dict[str, list[str]] = {}
         for cost in self.sheet.costs:
             self.costs_for.setdefault(cost.pays_for, []).append(fmt.cost_phrase(cost))
@@ -130,15 +140,42 @@ class Composer:
             marks.append(Span((Text(f" [{STALE_MARK}]"),), ("stale",)))
         if fact.review == "draft":
             marks.append(Span((Text(f" [{DRAFT_MARK}]"),), ("draft",)))
+        marks.extend(analytic.corroboration_mark(fact, self.sources))
+        if fact.id in self.disputed:
+            marks.append(Span((Text(" [sources disagree: both values shown together]"),),
+                              ("disputed",)))
         return (*marks, *self.notes.cite(fact.cites))
 
+    def rests_on(self, refs: Sequence[str]) -> Inlines:
+        """Citation markers for everything the facts named in `refs` cite (judgments: what they rest on)."""
+        quotes: list[Quote] = []
+        judgments = {j.id: j for j in self.sheet.judgments}
+        pending, seen = list(refs), set()
+        while pending:
+            ref = pending.pop(0)
+            if ref in seen:
+                continue
+            seen.add(ref)
+            if ref in self.facts_by_id:
+                quotes.extend(self.facts_by_id[ref].cites)
+            elif ref in judgments:
+                pending.extend(judgments[ref].rests_on)
+        return self.notes.cite(quotes)
+
+    def publishers(self, fact: Fact) -> str:
+        """The publishers of the sources a fact cites: 'Tech Times; U.S. Department of State'."""
+        names = [(s.publisher or s.title) for ident in dict.fromkeys(q.source for q in fact.cites)
+                 if (s := self.sources.get(ident)) is not None]
+        return "; ".join(names)
+
     def attribution(self, fact: Fact, standing: Standing | None = None) -> Inlines:
-        """'(claimed: Biden administration, claims)' for attributed facts; nothing otherwise."""
-        if fact.according_to is None:
+        """'(reported: US intelligence assessment, via The New York Times, via Tech Times)'; nothing when the
+        fact is nobody's word."""
+        said = analytic.chain(self.sheet, fact, self.actor_names)
+        if not said:
             return ()
-        who = self.actor(fact.according_to.by)
         word = standing.value if standing is not None and standing is not Standing.established else "per"
-        text = f"{word} {who}" if word == "per" else f"{word}: {who}"
+        text = f"{word} {said}" if word == "per" else f"{word}: {said}"
         return (Text(" "), Span((Emph((Text(f"({text})"),)),), ("attribution",)))
 
     # ------------------------------------------------------------ sections
@@ -207,14 +244,14 @@ class Composer:
         """Attributed statements: who says what, and how."""
         rows = []
         for claim in self.limited(self.sheet.claims, section):
-            who = self.actor(claim.according_to.by) if claim.according_to else "—"
+            who = analytic.chain(self.sheet, claim, self.actor_names) or "—"
             how = claim.standing.value.capitalize()
             stated = claim.according_to.how if claim.according_to else ""
             if stated and stated.lower() not in _PLAIN_VERBS:
                 how += f" ({stated})"
             rows.append(((Strong((Text(who),)),), (Text(how),),
                          (Text(claim.text), *self.cites(claim))))
-        columns = (Column("Who", 1.3), Column("How", 1.6), Column("Statement", 4.6))
+        columns = (Column("Who, via whom", 2.0), Column("How", 1.4), Column("Statement", 4.1))
         return [Table(columns, tuple(rows))] if rows else []
 
     def actors_table(self, section: TemplateSection) -> list[Block]:
@@ -265,16 +302,36 @@ class Composer:
         """Numbered source notes quoting the supporting text."""
         notes = []
         for number, quote in enumerate(self.notes.order, start=1):
-            source = self.sources.get(quote.source)
-            label = source.publisher or source.title if source else quote.source
             text = " ".join(quote.text.split())
-            if section.compact and len(text) > 90:
-                text = text[:88].rstrip() + "…"
-            notes.append(Note(number, (Text(label),), text, f"note-{number}"))
+            if section.compact:
+                text = shorten_quote(text, 90)
+                self.quotes_cut = self.quotes_cut or text.endswith("[...]")
+            notes.append(Note(number, self.note_source(quote, section.compact), text, f"note-{number}"))
         blocks: list[Block] = [NoteList(tuple(notes))]
+        if self.quotes_cut:
+            blocks.append(Paragraph((Emph((Text(
+                "Quotes are shortened at word boundaries where marked [...]; the full briefing quotes them whole."),)),
+            ), "small"))
         if not section.compact:
             blocks.extend(self.source_list())
         return blocks
+
+    def note_source(self, quote: Quote, compact: bool) -> Inlines:
+        """'Tech Times, para. 4, https://..., accessed 25 Nov 2026' for one note."""
+        source = self.sources.get(quote.source)
+        if source is None:
+            return (Text(quote.source),)
+        bits: list[Inline] = [Text(source.publisher or source.title)]
+        paragraph = self.paragraphs.get(_key(quote))
+        if paragraph is not None:
+            bits.append(Text(f", para. {paragraph}"))
+        url = getattr(source, "url", None)
+        if url and not compact:
+            bits.extend((Text(", "), Span((Text(str(url)),), ("link",))))
+        accessed = getattr(source, "accessed", None)
+        if accessed and not compact:
+            bits.append(Text(f", accessed {fmt.partial_date(str(accessed))}"))
+        return tuple(bits)
 
     def changes_list(self, section: TemplateSection) -> list[Block]:
         """What changed in the facts since the previous build (empty on a first build)."""
@@ -312,9 +369,12 @@ class Composer:
             f"{s.publisher or s.title}" + (f" ({fmt.partial_date(s.date)})" if s.date else "")
             for s in self.sheet.sources
         )
+        cut = analytic.cut_off(self.sheet)
+        cut_text = f" · Information cut-off: {cut}" if cut else " · Information cut-off: not stated"
         blocks: list[Block] = [
             Heading(0, (Text(meta.title),), "title"),
-            Paragraph((Text(f"As of {fmt.long_date(meta.as_of)} · Based on: {sources}"),), "meta"),
+            Paragraph((Text(f"As of {fmt.long_date(meta.as_of)}{cut_text} · Based on: {sources}"),), "meta"),
+            *analytic.source_panel(self.sheet),
         ]
         if meta.subject:
             blocks.append(Paragraph((Text(meta.subject),), "lead"))
@@ -333,6 +393,10 @@ class Composer:
             "gaps": self.gaps,
             "notes": self.notes_list,
             "changes": self.changes_list,
+            "bottom_line": lambda section: analytic.bottom_line(self, section),
+            "judgments": lambda section: analytic.judgments(self, section),
+            "disagreements": lambda section: analytic.disagreements(self, section),
+            "end_matter": lambda section: analytic.end_matter(self, section),
         }
         body = self.front_matter()
         # Notes are numbered by first citation, so the notes section is built last.
@@ -373,6 +437,16 @@ def compose(
     stale: frozenset[str] = frozenset(),
     since: str = "",
     changes: tuple[str, ...] = (),
+    paragraphs: dict[tuple[str, str], int] | None = None,
 ) -> Document:
-    """Compose the briefing for `sheet` with `template`; `changes` feed a 'changes' section."""
-    return Composer(sheet, template, build_id, stale, since, changes).compose()
+    """Compose the briefing for `sheet` with `template`; `changes` feed a 'changes' section, `paragraphs` give
+    the paragraph of each quote in its source (keyed by source id and quote)."""
+    return Composer(sheet, template, build_id, stale, since, changes, paragraphs or {}).compose()
+
+
+def shorten_quote(text: str, limit: int) -> str:
+    """`text` cut to at most `limit` characters at a word boundary, marked ' [...]'; whole when it fits."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit + 1].rsplit(" ", 1)[0].rstrip(" ,;:")
+    return f"{cut} [...]"

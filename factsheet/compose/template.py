@@ -10,7 +10,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 SectionKind = Literal[
-    "key_points", "transfers", "systems", "claims", "actors", "timeline", "costs", "gaps", "notes", "changes"
+    "key_points", "transfers", "systems", "claims", "actors", "timeline", "costs", "gaps", "notes", "changes",
+    "bottom_line", "judgments", "disagreements", "end_matter",
 ]
 
 
@@ -20,7 +21,8 @@ class TemplateSection(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     kind: SectionKind
-    """Which section: key_points, transfers, systems, claims, actors, timeline, costs, gaps, notes or changes."""
+    """Which section: bottom_line, judgments, key_points, transfers, systems, claims, actors, timeline, costs,
+    disagreements, gaps, notes, changes or end_matter."""
     title: str | None = None
     """The heading printed; defaults to the kind's usual title."""
     limit: int | None = Field(default=None, ge=1)

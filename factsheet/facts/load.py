@@ -17,6 +17,7 @@ from factsheet.diagnostics import Diagnostic, Location
 from factsheet.errors import InputError, ValidationFailed
 from factsheet.facts.anchor import find_quote
 from factsheet.facts.clean import clean_document
+from factsheet.facts.judging import check_analytic
 from factsheet.facts.model import FactSheet
 from factsheet.facts.refs import check_references
 from factsheet.workspace import Workspace, facts_stem
@@ -83,7 +84,7 @@ def load_facts(path: Path, workspace: Workspace, *, check_quotes: bool = True) -
     data, warnings = clean_document(document)
     document = document.with_data(data)
     sheet: FactSheet = validate_model(FactSheet, document)
-    problems = check_references(sheet, document)
+    problems = [*check_references(sheet, document), *check_analytic(sheet, document)]
 
     texts: dict[str, str] = {}
     paths: dict[str, Path] = {}

@@ -16,6 +16,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
+from factsheet.facts.analytic import BottomLine, Disagreement, EndMatter, Judgment
 from factsheet.facts.currencies import ISO_4217
 
 Id = Annotated[
@@ -64,6 +65,10 @@ class Attribution(Strict):
     """Id of the actor the statement is attributed to."""
     how: str = Field(min_length=1)
     """How it is attributed, in the source's words: 'claims', 'according to an unnamed US official'."""
+    label: str | None = None
+    """The originator as the attribution chain names it: 'US intelligence assessment'."""
+    via: list[Id] = []
+    """Ids of the actors it passed through before the source, nearest the originator first."""
 
 
 class Fact(Strict):
@@ -119,6 +124,8 @@ class Source(Strict):
     """How the publication date was established when the document does not state it."""
     reliability: Grade | None = None
     """Reliability grade A-F (NATO/Admiralty scale); None when not graded."""
+    relies_on: list[Id] = []
+    """Ids of other sources in this file that this one takes its information from (not independent of them)."""
 
 
 class ActorKind(StrEnum):
@@ -361,6 +368,14 @@ class FactSheet(Strict):
     """Statements attributed to someone, kept apart from established facts."""
     gaps: list[Gap] = []
     """What the sources say is unknown."""
+    bottom_line: list[BottomLine] = Field(default=[], max_length=3)
+    """The bottom line up front: one to three sentences, each resting on named facts."""
+    judgments: list[Judgment] = []
+    """Key judgments: estimative language, confidence, and the facts each rests on."""
+    disagreements: list[Disagreement] = []
+    """Conflicting values for the same thing, shown side by side with their sources."""
+    end_matter: EndMatter | None = None
+    """Contact, method note and distribution line closing the briefing."""
 
     def all_facts(self) -> list[tuple[str, int, Fact]]:
         """Every fact with its section name and index, in file order."""

@@ -27,7 +27,7 @@ from factsheet.document.nodes import (
 from factsheet.writers.docx import ooxml, styles
 from factsheet.writers.docx.figures import Pictures
 from factsheet.writers.docx.ooxml import Bookmarks, Cleaner, Element
-from factsheet.writers.look import KEEP_ROW_LINES
+from factsheet.writers.look import KEEP_ROW_LINES, citation_marks
 
 
 @dataclass(frozen=True)
@@ -289,18 +289,32 @@ class BodyWriter:
             return self.inlines(node.children, Format(fmt.bold, True, fmt.flag))
         if isinstance(node, Span):
             flag = fmt.flag or not styles.FLAG_CLASSES.isdisjoint(node.classes)
-            return self.inlines(node.children, Format(fmt.bold, fmt.italic, flag))
+            content = self.inlines(node.children, Format(fmt.bold, fmt.italic, flag))
+            if "link" in node.classes:  # the text is the address it links to
+                return self.external_link(self.clean(inline_text(node.children), self.where), content)
+            return content
         raise TypeError(f"docx writer: unknown inline node {type(node).__name__}")
 
     def citations(self, numbers: list[int]) -> str:
         """One superscript marker 'n,m', each number a link to its note's bookmark."""
         out: list[str] = []
-        for position, number in enumerate(numbers):
+        for position, (label, number) in enumerate(citation_marks(numbers)):
             if position:
                 out.append(ooxml.run(",", style=styles.CITATION))
             anchor = self.note_anchors.get(number)
             if anchor is None:
                 self.warnings.append(f"docx: {self.where}: citation {number} has no note in the document")
                 anchor = ooxml.bookmark_name(f"note-{number}")
-            out.append(ooxml.internal_link(anchor, ooxml.run(str(number), style=styles.CITATION)))
+            out.append(ooxml.internal_link(anchor, ooxml.run(label, style=styles.CITATION)))
         return "".join(out)
+
+    def external_link(self, url: str, content: str) -> str:
+        """`content` as a hyperlink to the web address `url`, through a relationship of the document part."""
+        part = self.pictures.part
+        if part is None or not url.startswith(("https://", "http://")):
+            return content
+        from docx.opc.constants import RELATIONSHIP_TYPE
+
+        rid = part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+        return f'<w:hyperlink r:id="{ooxml.attribute(rid)}" w:history="1">{content}</w:hyperlink>'
+

@@ -333,6 +333,10 @@ class _Link(pdfdoc.LinkAnnotation):
 
 
 def link_to(canvas: Any, destination: str, rect: tuple[float, float, float, float]) -> None:
-    """What `canvas.linkRect("", destination, rect, relative=1, thickness=0)` does, with a `_Link`."""
+    """What `canvas.linkRect("", destination, rect, relative=1, thickness=0)` does, with a `_Link`;
+    a web address becomes a URI link."""
+    if destination.startswith(("https://", "http://")):
+        canvas.linkURL(destination, rect, relative=1, thickness=0)
+        return
     reference = canvas._bookmarkReference(destination)
     canvas._addAnnotation(_Link(canvas._absRect(rect, 1), "", reference))

@@ -1,0 +1,109 @@
+"""Several sources in one facts file: which facts they corroborate, and where they conflict.
+
+A fact is corroborated when it cites two or more independent sources: different
+publishers, neither taking its information from the other (`Source.relies_on`).
+Two facts of the same kind about the same thing (a cost for the same purchase, a
+transfer of the same system between the same parties, a date of the same event)
+that state different values conflict; a conflict must be declared in the facts
+file's `disagreements`, so the briefing holds both values side by side instead of
+silently printing one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from factsheet.facts.model import Cost, DateFact, Fact, FactSheet, Source, Transfer
+
+F = TypeVar("F", bound=Fact)
+
+
+def publisher_of(source: Source) -> str:
+    """Who published a source, for telling sources apart: the publisher, else the title."""
+    return " ".join((source.publisher or source.title).lower().split())
+
+
+def independent(a: Source, b: Source) -> bool:
+    """True when `a` and `b` have different publishers and neither takes its information from the other."""
+    return publisher_of(a) != publisher_of(b) and a.id not in b.relies_on and b.id not in a.relies_on
+
+
+def fact_sources(fact: Fact) -> list[str]:
+    """Ids of the sources a fact cites, in order of first citation."""
+    return list(dict.fromkeys(quote.source for quote in fact.cites))
+
+
+def corroborating(fact: Fact, sources: dict[str, Source]) -> tuple[str, ...]:
+    """The ids of independent sources supporting `fact`: two or more, or () when it is not corroborated.
+
+    Sources are taken in citation order; a source dependent on one already taken does not count again.
+    """
+    taken: list[Source] = []
+    for ident in fact_sources(fact):
+        source = sources.get(ident)
+        if source is not None and all(independent(source, other) for other in taken):
+            taken.append(source)
+    return tuple(s.id for s in taken) if len(taken) >= 2 else ()
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Two facts stating different values for the same thing."""
+
+    section: str
+    first: int
+    second: int
+    first_id: str
+    second_id: str
+    what: str
+
+
+def _cost_key(cost: Cost) -> tuple[str, ...]:
+    return (cost.pays_for, str(cost.expected))
+
+
+def _cost_value(cost: Cost) -> tuple[str, ...]:
+    return (str(cost.amount.normalize()), cost.currency, cost.bound.value)
+
+
+def _transfer_key(transfer: Transfer) -> tuple[str, ...]:
+    return (transfer.system, transfer.recipient, *sorted(transfer.suppliers))
+
+
+def _transfer_value(transfer: Transfer) -> tuple[str, ...]:
+    return (" ".join((transfer.quantity or "").lower().split()),)
+
+
+def _date_key(date: DateFact) -> tuple[str, ...]:
+    return (" ".join(date.event.lower().split()),)
+
+
+def _date_value(date: DateFact) -> tuple[str, ...]:
+    return (date.value,)
+
+
+def conflicts(sheet: FactSheet) -> list[Conflict]:
+    """Pairs of facts about the same thing with different values (costs, transfer quantities, event dates)."""
+    found: list[Conflict] = []
+    found += _pairs("costs", sheet.costs, _cost_key, _cost_value, "a different cost for the same purchase")
+    found += _pairs("transfers", [t for t in sheet.transfers if t.quantity], _transfer_key, _transfer_value,
+                    "a different quantity for the same transfer", index_of=sheet.transfers)
+    found += _pairs("dates", sheet.dates, _date_key, _date_value, "a different date for the same event")
+    return found
+
+
+def _pairs(
+    section: str, facts: Sequence[F], key: Callable[[F], tuple[str, ...]], value: Callable[[F], tuple[str, ...]],
+    what: str, index_of: Sequence[F] | None = None,
+) -> list[Conflict]:
+    positions = {id(f): i for i, f in enumerate(index_of if index_of is not None else facts)}
+    out: list[Conflict] = []
+    first_seen: dict[tuple[str, ...], F] = {}
+    for fact in facts:
+        k = key(fact)
+        earlier = first_seen.setdefault(k, fact)
+        if earlier is not fact and value(earlier) != value(fact):
+            out.append(Conflict(section, positions[id(earlier)], positions[id(fact)], earlier.id, fact.id, what))
+    return out
