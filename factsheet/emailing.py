@@ -65,6 +65,9 @@ def prepare(
         title=sheet.factsheet.title,
         as_of=long_date(sheet.factsheet.as_of),
         key_points=tuple(" ".join(p.text.split()) for p in sheet.key_points),
+        bottom_line=tuple(" ".join(line.text.split()) for line in sheet.bottom_line),
+        judgments=tuple(f"{j.likelihood.value.capitalize()}, {j.confidence.value} confidence: "
+                        f"{' '.join(j.text.split())}" for j in sheet.judgments),
         changes=tuple(changes),
         since=long_date(dt.date.fromisoformat(since)) if since else "",
     )

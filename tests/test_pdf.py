@@ -51,8 +51,8 @@ def test_outline_metadata_and_citation_links(workspace: Path) -> None:
     build(workspace, "--template", "briefing")
     reader = PdfReader(str(workspace / "out" / f"{STEM}-briefing.pdf"))
     titles = [item.title for item in reader.outline if not isinstance(item, list)]
-    assert titles[:3] == ["Russia turns to North Korea and Iran for munitions and drones", "Key points",
-                          "Systems and transfers"]
+    assert titles[:4] == ["Russia turns to North Korea and Iran for munitions and drones", "Bottom line",
+                          "Key judgments", "Key points"]
     assert "Source notes" in titles
     info = reader.metadata
     assert info is not None
@@ -90,9 +90,9 @@ def test_too_long_for_one_page_says_what_it_shortened(workspace: Path) -> None:
     pdf = workspace / "out" / f"{STEM}-one-pager.pdf"
     assert len(PdfReader(str(pdf)).pages) == 1
     text = pdf_text(pdf)
-    assert "Shortened to fit one page: Not known (" in text and "of 28 shown)" in text
-    # The other sections are whole: the long one was cut, not the essential ones.
-    assert "Who supplies what (" not in text
+    assert "Shortened to fit one page: " in text and "Not known (" in text and "of 28 shown)" in text
+    # The bottom line is never cut, and the long section was cut before the judgments.
+    assert "Bottom line (" not in text and "Key judgments (" not in text
 
 
 def test_greek_cyrillic_and_diacritics_render(workspace: Path) -> None:

@@ -29,11 +29,14 @@ def chain(sheet: FactSheet, fact: Fact, actor: dict[str, str]) -> str:
     said = fact.according_to
     links = [said.label or actor.get(said.by, said.by), *(actor.get(v, v) for v in said.via)]
     sources = {s.id: s for s in sheet.sources}
+    read = []  # where we read it: each source's publisher, unless it is already a link of the chain
     for ident in fact_sources(fact):
         source = sources.get(ident)
         name = (source.publisher or source.title) if source else ident
-        if name not in links:
-            links.append(name)
+        if name not in links and name not in read:
+            read.append(name)
+    if read:
+        links.append(" and ".join(read))
     return ", via ".join(links)
 
 
@@ -109,7 +112,7 @@ def disagreements(composer: Composer, section: TemplateSection) -> list[Block]:
         for position, ref in enumerate(disagreement.facts):
             fact = facts[ref]
             about: Inlines = (Strong((Text(disagreement.about),)),) if position == 0 else ()
-            if position == 0 and disagreement.note:
+            if position == 0 and disagreement.note and not section.compact:
                 about = (*about, Emph((Text(" " + " ".join(disagreement.note.split())),)))
             said = chain(composer.sheet, fact, composer.actor_names) or composer.publishers(fact)
             rows.append((about, (Text(value_of(fact, composer)),), (Text(said), *composer.notes.cite(fact.cites))))
@@ -134,6 +137,11 @@ def end_matter(composer: Composer, section: TemplateSection) -> list[Block]:
     who = f"Prepared by {meta.author}."
     if end is not None:
         who += f" Contact: {end.contact}."
+    marking = composer.template.marking or "none"
+    distribution = end.distribution if end is not None else "not stated"
+    if section.compact:
+        return [Paragraph((Text(f"{who} "), Strong((Text("Distribution: "),)), Text(distribution),
+                           Text(" Method, scales and full quotes: see the full briefing.")), "small")]
     blocks.append(Paragraph((Text(who),), "small"))
     method = end.method if end is not None and end.method else ""
     scale = "; ".join(f"{term.value} {LIKELIHOOD_PERCENT[term]}" for term in Likelihood)
@@ -145,8 +153,6 @@ def end_matter(composer: Composer, section: TemplateSection) -> list[Block]:
             "A fact is marked corroborated when two independent sources (different publishers, neither relying on "
             "the other) support it; where sources disagree, both values are shown.").strip()
     blocks.append(Paragraph((Strong((Text("Method and sources. "),)), Text(note)), "small"))
-    marking = composer.template.marking or "none"
-    distribution = end.distribution if end is not None else "not stated"
     blocks.append(Paragraph((Strong((Text("Marking: "),)), Text(f"{marking}. "),
                              Strong((Text("Distribution: "),)), Text(distribution)), "small"))
     return blocks

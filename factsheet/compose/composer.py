@@ -412,6 +412,9 @@ class Composer:
             if section.kind == "changes" and self.since:
                 title = f"{title} since {fmt.long_date(dt.date.fromisoformat(self.since))}"
             anchor = f"sec-{section.kind}"
+            if section.kind == "end_matter" and section.compact:  # a closing line, not a section of its own
+                body.append(Div(tuple(blocks), ("section", section.kind), anchor))
+                continue
             body.append(Div((Heading(1, (Text(title),), anchor), *blocks), ("section", section.kind), anchor))
         if self.shortened:
             reason = "to fit one page" if self.template.one_page else "by the template"

@@ -10,7 +10,7 @@ from factsheet.facts.model import FactSheet
 # How much each section is worth keeping: the section with most items per unit of importance is cut first.
 IMPORTANCE = {
     "key_points": 6.0, "transfers": 3.0, "gaps": 2.0, "costs": 2.0, "timeline": 1.5,
-    "claims": 1.0, "systems": 1.0, "actors": 0.5, "judgments": 5.0, "disagreements": 4.0,
+    "claims": 1.0, "systems": 1.0, "actors": 0.5, "judgments": 12.0, "disagreements": 8.0,
 }
 _COUNTED = {"timeline": "dates"}
 

@@ -27,7 +27,7 @@ def publisher_of(source: Source) -> str:
 
 def independent(a: Source, b: Source) -> bool:
     """True when `a` and `b` have different publishers and neither takes its information from the other."""
-    return publisher_of(a) != publisher_of(b) and a.id not in b.relies_on and b.id not in a.relies_on
+    return publisher_of(a) != publisher_of(b) and a.id not in (b.relies_on or ()) and b.id not in (a.relies_on or ())
 
 
 def fact_sources(fact: Fact) -> list[str]:

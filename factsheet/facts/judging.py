@@ -69,7 +69,7 @@ def check_analytic(sheet: FactSheet, document: YamlDocument) -> list[Diagnostic]
                 if via not in actors:
                     report((section, index, "according_to", "via", vi), f"unknown actor id {via!r}")
     for index, source in enumerate(sheet.sources):
-        for ri, ref in enumerate(source.relies_on):
+        for ri, ref in enumerate(source.relies_on or ()):
             if ref == source.id or ref not in sources:
                 report(("sources", index, "relies_on", ri), f"{ref!r} is not another source's id")
     return problems

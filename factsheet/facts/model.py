@@ -124,7 +124,7 @@ class Source(Strict):
     """How the publication date was established when the document does not state it."""
     reliability: Grade | None = None
     """Reliability grade A-F (NATO/Admiralty scale); None when not graded."""
-    relies_on: list[Id] = []
+    relies_on: list[Id] | None = None
     """Ids of other sources in this file that this one takes its information from (not independent of them)."""
 
 
