@@ -19,6 +19,7 @@ def facts_yaml(stem: str, systems: int, actors: int) -> tuple[str, str]:
     sentences = [f"Actor number {a} is a state in this synthetic article." for a in range(actors)]
     lines = [
         "# yaml-language-server: $schema=../schemas/facts.schema.json",
+        "schema_version: 2",
         "factsheet:", f"  title: Synthetic briefing {stem}", "  as_of: 2026-11-25",
         "sources:", f"  - {{id: src, file: {stem}.txt, title: Synthetic source}}",
         "actors:",

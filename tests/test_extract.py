@@ -64,7 +64,7 @@ def project(draft: Draft) -> dict[str, Any]:
                                   "origin": s.origin, "manufacturer": s.manufacturer, "use": s.use})
                     for s in draft.systems},
         "transfers": {t.id: _clean({"system": t.system, "suppliers": t.suppliers, "recipient": t.recipient,
-                                    "status": t.status.value, "quantity": t.quantity,
+                                    "status": t.status.value, "quantity": t.quantity.stated if t.quantity else None,
                                     "when": when.get(t.when or ""),
                                     "according_to": t.according_to.by if t.according_to else None})
                       for t in draft.transfers},
@@ -293,6 +293,7 @@ def test_merge_into_sparse_file_appends_sections(tmp_path: Path) -> None:
     original = (
         "# yaml-language-server: $schema=../schemas/facts.schema.json\n"
         "# Curated by hand; keep this comment.\n"
+        "schema_version: 2\n"
         "factsheet: {title: Poland buys drones, as_of: 2023-01-10}\n"
         "sources:\n"
         "- id: pl\n"
@@ -357,7 +358,7 @@ def test_workspace_gazetteer_extends_the_shipped_one(workspace: Path) -> None:
     gazetteer = load_gazetteer(workspace / "seeds" / "gazetteer.yaml")
     assert "Forpost-RU" in gazetteer.systems["Forpost"].aliases
     assert len(gazetteer.data.systems) == len(shipped_file().systems) + 1
-    (workspace / "seeds" / "gazetteer.yaml").write_text("systems:\n  - {name: T-80, category: tank}\n")
+    (workspace / "seeds" / "gazetteer.yaml").write_text("systems:\n  - {name: T-80, category: spaceship}\n")
     with pytest.raises(ValidationFailed) as info:
         run_extract(ws, workspace / "seeds" / "flamingo.txt", None, write=False)
     assert info.value.location is not None and info.value.location.line == 2

@@ -53,7 +53,8 @@ def test_noop_build_rewrites_nothing_and_imports_no_renderer(workspace: Path) ->
 def test_only_what_changed_is_rebuilt_and_why(workspace: Path) -> None:
     run(workspace)
     template = workspace / "templates" / "one-pager.yaml"
-    template.write_text(template.read_text(encoding="utf-8").replace("title: Not known", "title: Unknown"), encoding="utf-8")
+    text = template.read_text(encoding="utf-8")
+    template.write_text(text.replace("title: Not known", "title: Unknown"), encoding="utf-8")
     output = run(workspace)
     assert "one-pager.pdf" in output and "templates/one-pager.yaml changed" in output
     assert "briefing.pdf" not in output and "up to date: 2 outputs" in output

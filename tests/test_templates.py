@@ -38,6 +38,6 @@ def test_bad_template_reports_every_problem_at_its_line(workspace: Path) -> None
     result = CliRunner().invoke(main, ["build", "--root", str(workspace)])
     assert result.exit_code == 2
     errors = [line for line in result.output.splitlines() if ": error: " in line]
-    assert errors[0].endswith("templates/broken.yaml:1:8: error: paper: Input should be 'a4' or 'letter'")
-    assert "templates/broken.yaml:4:11: error: sections.1.kind: Input should be 'key_points'" in errors[1]
+    assert errors[0].endswith("templates/broken.yaml:1:8: error: paper: expected one of 'a4' or 'letter' (got 'a5')")
+    assert "templates/broken.yaml:4:11: error: sections.1.kind: expected one of 'key_points'" in errors[1]
     assert briefings(workspace / "out") == []

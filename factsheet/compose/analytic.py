@@ -45,7 +45,7 @@ def value_of(fact: Fact, composer: Composer) -> str:
     if isinstance(fact, Cost):
         return fmt.cost_phrase(fact)
     if isinstance(fact, Transfer):
-        return f"{fact.quantity}, {fact.status.value}" if fact.quantity else fact.status.value
+        return f"{fmt.quantity(fact.quantity)}, {fact.status.value}" if fact.quantity else fact.status.value
     if isinstance(fact, DateFact):
         return fmt.event_date(fact)
     if isinstance(fact, Statement | Gap):
@@ -58,7 +58,7 @@ def source_panel(sheet: FactSheet) -> list[Block]:
     kinds: Counter[str] = Counter()
     grades: dict[str, list[str]] = {}
     for source in sheet.sources:
-        kind = str(getattr(source, "kind", None) or "unstated kind")
+        kind = source.kind.value if source.kind else "unstated kind"
         kinds[kind] += 1
         grades.setdefault(kind, []).append(source.reliability.value if source.reliability else "ungraded")
     parts = []
@@ -156,3 +156,11 @@ def end_matter(composer: Composer, section: TemplateSection) -> list[Block]:
     blocks.append(Paragraph((Strong((Text("Marking: "),)), Text(f"{marking}. "),
                              Strong((Text("Distribution: "),)), Text(distribution)), "small"))
     return blocks
+
+
+def shorten_quote(text: str, limit: int) -> str:
+    """`text` cut to at most `limit` characters at a word boundary, marked ' [...]'; whole when it fits."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit + 1].rsplit(" ", 1)[0].rstrip(" ,;:")
+    return f"{cut} [...]"

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import calendar
+from collections.abc import Callable, Sequence
+from datetime import date
 
 from factsheet.compose import format as fmt
 from factsheet.document.nodes import Arrow, Box, Dot, Figure, Label, Shape
-from factsheet.facts.model import DateFact, FactSheet, Precision
+from factsheet.facts.model import DateValue, FactSheet, Precision, Relation
 
 WIDTH = 480.0  # fits the text width of A4 and Letter with 20 mm margins
 CHAR = 0.5  # average advance of Source Sans Pro, in ems: enough to size labels
@@ -71,22 +73,21 @@ def supply_network(sheet: FactSheet, actor: Callable[[str], str]) -> Figure | No
     return Figure(WIDTH, height, tuple(shapes), caption, alt)
 
 
-def _month_index(value: str) -> float:
-    """Months since year 0, the middle of the month for month precision, the day for day precision."""
-    parts = [int(p) for p in value.split("-")]
-    if len(parts) == 1:
-        return parts[0] * 12 + 6.0
-    base = parts[0] * 12 + parts[1] - 1
-    return base + ((parts[2] - 0.5) / 31 if len(parts) == 3 else 0.5)
+def _months(day: date, end: bool = False) -> float:
+    """Months since year 0 at the start of `day` (or its end, with `end`)."""
+    length = calendar.monthrange(day.year, day.month)[1]
+    return day.year * 12 + day.month - 1 + (day.day - (0 if end else 1)) / length
 
 
-def timeline_strip(dates: list[DateFact]) -> Figure | None:
-    """Dated events on a month axis: a bar for an event known to the month, a dot for one known to the day."""
-    events = sorted(dates, key=lambda d: (d.value, d.id))
+def timeline_strip(dates: Sequence[tuple[DateValue, str]]) -> Figure | None:
+    """Dated entries on a month axis, each drawn over the whole span it can mean: a dot for a day, a bar
+    for a month, a season, a quarter, a half or a year; an open period runs to the axis end with an arrow."""
+    events = sorted(dates, key=lambda item: item[0].sort_key())
     if not events:
         return None
-    first = int(min(_month_index(d.value) for d in events)) - 1
-    last = int(max(_month_index(d.value) for d in events)) + 2
+    spans = [(_months(d.span()[0]), _months(d.span()[1], end=True)) for d, _ in events]
+    first = int(min(start for start, _ in spans)) - 1
+    last = int(max(stop for _, stop in spans)) + 2
     left, right = 12.0, WIDTH - 12.0
     per_month = (right - left) / max(last - first, 1)
 
@@ -95,39 +96,45 @@ def timeline_strip(dates: list[DateFact]) -> Figure | None:
 
     size, level_h = 7.0, 11.0
     levels = [-1, 1, -2, 2, -3, 3]  # above or below the axis, nearest first
-    placed: list[tuple[DateFact, float, str, str, int]] = []
+    placed: list[tuple[DateValue, float, float, float, str, str, int]] = []
     ends: dict[int, float] = {}
-    for event in events:
-        centre = x_of(_month_index(event.value))
-        text = _fit(f"{fmt.partial_date(event.value)}: {event.event}", size, 250)
+    for (event, label), (start, stop) in zip(events, spans, strict=True):
+        centre = x_of((start + stop) / 2)
+        text = _fit(f"{fmt.event_date(event)}: {label}", size, 250)
         width = len(text) * size * CHAR
         anchor = "start" if centre + width < right else "end"
         span = (centre, centre + width) if anchor == "start" else (centre - width, centre)
         level = next((lv for lv in levels if ends.get(lv, -1e9) < span[0] - 4), levels[-1])
         ends[level] = span[1]
-        placed.append((event, centre, text, anchor, level))
+        placed.append((event, start, stop, centre, text, anchor, level))
     above = max((-lv for *_, lv in placed if lv < 0), default=0)
     below = max((lv for *_, lv in placed if lv > 0), default=0)
     axis = above * level_h + 12
     ticks = axis + below * level_h + 21
     shapes: list[Shape] = [Arrow(left, axis, right, axis, "axis", head=False)]
+    step = 1 if last - first <= 36 else 3 if last - first <= 108 else 12
     for month in range(first, last + 1):
         x = x_of(month)
         shapes.append(Arrow(x, axis - 2, x, axis + 2, "axis", head=False))
-        if month < last:
-            shapes.append(Label(x + per_month / 2, ticks, fmt.MONTHS[month % 12], 6.5, "middle", "tick"))
-            if month % 12 == 0 or month == first:
-                shapes.append(Label(x + 1, ticks + 8, str(month // 12), 6.5, "start", "tick"))
-    for event, centre, text, anchor, level in placed:
-        if event.precision is Precision.day:
+        if month < last and month % step == 0:
+            shapes.append(Label(x + per_month * step / 2, ticks, fmt.MONTHS[month % 12], 6.5, "middle", "tick"))
+        if month < last and (month % 12 == 0 or month == first):
+            shapes.append(Label(x + 1, ticks + 8, str(month // 12), 6.5, "start", "tick"))
+    for event, start, stop, centre, text, anchor, level in placed:
+        if event.known_to is Precision.day and event.end is None and event.relation is Relation.on:
             shapes.append(Dot(centre, axis, 3.2, "day"))
         else:
-            start = int(_month_index(event.value)) if event.precision is Precision.month else first
-            shapes.append(Box(x_of(start) + 1.5, axis - 2.5, per_month - 3, 5.0, "", "month"))
+            # writers fill the "month" role; it draws any known period, not only a month
+            shapes.append(Box(x_of(start) + 0.5, axis - 2.5, max(x_of(stop) - x_of(start) - 1, 1.5), 5.0, "", "month"))
+            if event.relation in (Relation.since, Relation.after):
+                shapes.append(Arrow(x_of(stop), axis - 5, right, axis - 5, "leader"))
+            elif event.relation in (Relation.by, Relation.before, Relation.until):
+                shapes.append(Arrow(x_of(start), axis - 5, left, axis - 5, "leader"))
         y = axis + level * level_h + (3 if level > 0 else -3)
         shapes.append(Arrow(centre, axis, centre, y - (2 if level > 0 else -2), "leader", head=False))
         shapes.append(Label(centre, y + (size if level > 0 else 0), text, size, anchor, "event"))
     height = ticks + 12
-    caption = "Dated events: a bar marks an event known to the month, a dot one known to the day."
-    alt = "; ".join(f"{fmt.event_date(d)}: {d.event}" for d in events)
+    caption = ("Dated events: a dot marks a day; a bar covers the whole month, season, quarter, half or year "
+               "an event is known to; an arrow an open period or a deadline.")
+    alt = "; ".join(f"{fmt.event_date(d)}: {label}" for d, label in events)
     return Figure(WIDTH, height, tuple(shapes), caption, alt)

@@ -10,8 +10,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 SectionKind = Literal[
-    "key_points", "transfers", "systems", "claims", "actors", "timeline", "costs", "gaps", "notes", "changes",
-    "bottom_line", "judgments", "disagreements", "end_matter",
+    "key_points", "transfers", "packages", "systems", "claims", "actors", "places", "timeline", "events", "costs",
+    "gaps", "notes", "changes", "bottom_line", "judgments", "disagreements", "end_matter",
 ]
 
 
@@ -21,14 +21,14 @@ class TemplateSection(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     kind: SectionKind
-    """Which section: bottom_line, judgments, key_points, transfers, systems, claims, actors, timeline, costs,
-    disagreements, gaps, notes, changes or end_matter."""
+    """Which section: key_points, transfers, packages, systems, claims, actors, places, timeline, events, costs,
+    gaps, notes, changes, or the analytic ones: bottom_line, judgments, disagreements, end_matter."""
     title: str | None = None
     """The heading printed; defaults to the kind's usual title."""
     limit: int | None = Field(default=None, ge=1)
     """Show at most this many items (the briefing says how many were left out)."""
     compact: bool = False
-    """A shorter form: fewer columns, quotes shortened in notes."""
+    """A shorter form: fewer columns, package items in one line, quotes shortened in notes."""
     figure: bool = False
     """Add the section's figure: the supply network for transfers, the timeline strip for timeline."""
 

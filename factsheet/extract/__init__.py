@@ -19,6 +19,7 @@ from factsheet.extract.money import MoneyMention, find_money
 from factsheet.extract.systems import SystemFinding, find_systems
 from factsheet.extract.text import FUNCTION_WORDS, Ids, Sentence, quote, slug, split_sentences
 from factsheet.extract.transfers import TransferCandidate, attribution, find_transfers
+from factsheet.facts.amounts import quantity_from_words
 from factsheet.facts.model import (
     Actor,
     Attribution,
@@ -196,7 +197,8 @@ def _transfers(build: _Builder, transfers: list[TransferCandidate], actor_ids: d
         cites += [build.cite(sentence, start, end, 0, 0, 1) for start, end, sentence in candidate.extra]
         out.append(Transfer(
             id=ident, system=system_ids[candidate.system], suppliers=[actor_ids[s] for s in candidate.suppliers],
-            recipient=actor_ids[candidate.recipient], status=candidate.status, quantity=candidate.quantity,
+            recipient=actor_ids[candidate.recipient], status=candidate.status,
+            quantity=quantity_from_words(candidate.quantity) if candidate.quantity else None,
             when=date_ids.get(candidate.when.start) if candidate.when else None,
             according_to=_attributed(candidate.according_to, actor_ids), review="draft",
             cites=list(dict.fromkeys(cites)),

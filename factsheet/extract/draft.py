@@ -15,7 +15,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from factsheet.facts.model import Actor, Cost, DateFact, Fact, Meta, Source, System, Transfer
+from factsheet.facts.model import SCHEMA_VERSION, Actor, Cost, DateFact, Fact, Meta, Source, System, Transfer
 
 MODELINE = "# yaml-language-server: $schema=../schemas/facts.schema.json"
 WIDTH = 110
@@ -138,6 +138,7 @@ def fact_data(fact: Fact) -> dict[str, Any]:
 def render(draft: Draft, *, header: list[str] | None = None) -> str:
     """The draft as the text of a new facts file."""
     lines = [MODELINE, "#", *(f"# {line}" if line else "#" for line in header or _header(draft)), ""]
+    lines += [f"schema_version: {SCHEMA_VERSION}", ""]
     lines += ["factsheet:", *mapping_lines(draft.meta.model_dump(mode="python", exclude_defaults=True), 2), ""]
     lines += ["sources:", *sequence_lines([draft.source.model_dump(mode="python", exclude_none=True)], 2)]
     for name in DRAFT_SECTIONS:

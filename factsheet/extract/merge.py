@@ -119,7 +119,8 @@ def _rewire(fact: Fact, remap: dict[str, str], source: str) -> Fact:
     if isinstance(fact, System):
         update.update(origin=to(fact.origin), manufacturer=to(fact.manufacturer))
     elif isinstance(fact, Transfer):
-        update.update(system=to(fact.system), recipient=to(fact.recipient), when=to(fact.when),
+        when = to(fact.when) if isinstance(fact.when, str) else fact.when
+        update.update(system=to(fact.system), recipient=to(fact.recipient), when=when,
                       suppliers=list(dict.fromkeys(remap.get(s, s) for s in fact.suppliers)))
     elif isinstance(fact, Cost):
         update.update(pays_for=to(fact.pays_for))

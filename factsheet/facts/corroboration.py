@@ -2,8 +2,9 @@
 
 A fact is corroborated when it cites two or more independent sources: different
 publishers, neither taking its information from the other (`Source.relies_on`).
-Two facts of the same kind about the same thing (a cost for the same purchase, a
-transfer of the same system between the same parties, a date of the same event)
+Two facts of the same kind about the same thing (a cost of the same kind for the
+same purchase and period, a transfer of the same system between the same parties,
+a date of the same event)
 that state different values conflict; a conflict must be declared in the facts
 file's `disagreements`, so the briefing holds both values side by side instead of
 silently printing one.
@@ -61,7 +62,10 @@ class Conflict:
 
 
 def _cost_key(cost: Cost) -> tuple[str, ...]:
-    return (cost.pays_for, str(cost.expected))
+    what = " ".join((cost.what or "").lower().split())
+    when = cost.when if isinstance(cost.when, str) else cost.when.model_dump_json() if cost.when else ""
+    return (cost.pays_for or "", what, cost.kind.value, cost.per.value if cost.per else "", str(cost.expected),
+            cost.prices or "", when)
 
 
 def _cost_value(cost: Cost) -> tuple[str, ...]:
@@ -73,7 +77,11 @@ def _transfer_key(transfer: Transfer) -> tuple[str, ...]:
 
 
 def _transfer_value(transfer: Transfer) -> tuple[str, ...]:
-    return (" ".join((transfer.quantity or "").lower().split()),)
+    q = transfer.quantity
+    if q is None:
+        return ("",)
+    return (str(q.value), str(q.min), str(q.max), q.bound.value, q.unit or "", str(q.magnitude),
+            " ".join((q.stated or "").lower().split()))
 
 
 def _date_key(date: DateFact) -> tuple[str, ...]:
@@ -81,7 +89,7 @@ def _date_key(date: DateFact) -> tuple[str, ...]:
 
 
 def _date_value(date: DateFact) -> tuple[str, ...]:
-    return (date.value,)
+    return (date.value, date.end or "", date.part.value if date.part else "")
 
 
 def conflicts(sheet: FactSheet) -> list[Conflict]:

@@ -18,8 +18,9 @@ from factsheet.errors import InputError, ValidationFailed
 from factsheet.facts.anchor import find_quote
 from factsheet.facts.clean import clean_document
 from factsheet.facts.judging import check_analytic
-from factsheet.facts.model import FactSheet
+from factsheet.facts.model import SCHEMA_VERSION, FactSheet
 from factsheet.facts.refs import check_references
+from factsheet.facts.wording import type_message
 from factsheet.workspace import Workspace, facts_stem
 from factsheet.yamlio import PathKey, YamlDocument, load_yaml, read_text
 
@@ -46,6 +47,29 @@ class LoadedFacts:
         return self.document.location(key)
 
 
+def check_schema_version(document: YamlDocument) -> None:
+    """Stop with one clear message when a facts file was written for another version of the model."""
+    data = document.data
+    if not isinstance(data, dict) or ("factsheet" not in data and "sources" not in data):
+        return  # not a facts file at all: validation says what is missing
+    version = data.get("schema_version")
+    if version == SCHEMA_VERSION:
+        return
+    if version is None:
+        raise InputError(
+            f"no schema_version: this file was written for the previous fact model (version 1). "
+            f"Run `factsheet upgrade {document.path}` to rewrite it for version {SCHEMA_VERSION} "
+            f"(comments are kept), or add `schema_version: {SCHEMA_VERSION}` at the top and write each "
+            f"`quantity: TEXT` as `quantity: {{stated: TEXT}}`",
+            document.location(()),
+        )
+    raise InputError(
+        f"schema_version: {version!r} is not a fact model this factsheet knows; it reads version "
+        f"{SCHEMA_VERSION} (and upgrades version 1 files with `factsheet upgrade`)",
+        document.location(("schema_version",)),
+    )
+
+
 def validation_diagnostics(
     exc: ValidationError, document: YamlDocument, prefix: PathKey = ()
 ) -> list[Diagnostic]:
@@ -59,6 +83,8 @@ def validation_diagnostics(
             message = "unknown field"
         elif error["type"] == "missing":
             message = "required field is missing"
+        else:
+            message = type_message(error["type"], loc, error.get("input"), error.get("ctx")) or message
         where = document.key_location(loc) if error["type"] == "extra_forbidden" else document.location(loc)
         out.append(Diagnostic(where, f"{field}: {message}"))
     return out
@@ -83,6 +109,7 @@ def load_facts(path: Path, workspace: Workspace, *, check_quotes: bool = True) -
     document = load_yaml(path, shown)
     data, warnings = clean_document(document)
     document = document.with_data(data)
+    check_schema_version(document)
     sheet: FactSheet = validate_model(FactSheet, document)
     problems = [*check_references(sheet, document), *check_analytic(sheet, document)]
 
@@ -103,16 +130,16 @@ def load_facts(path: Path, workspace: Workspace, *, check_quotes: bool = True) -
         paths[source.id] = seed
 
     for section, index, fact in sheet.all_facts() if check_quotes else ():
-        for qi, quote in enumerate(fact.cites):
+        for below, quote in fact.quotes():
             if quote.source not in texts:
                 continue  # unknown or unreadable source: reported above
             if find_quote(texts[quote.source], quote.text) is None:
-                key = (section, index, "cites", qi, "text")
+                at: PathKey = (section, index, *below, "text")
+                field = ".".join(str(part) for part in at)
                 problems.append(
                     Diagnostic(
-                        document.location(key),
-                        f"{section}.{index}.cites.{qi}.text: quote for {fact.id!r} not found in "
-                        f"source {quote.source!r}: {_short(quote.text)}",
+                        document.location(at),
+                        f"{field}: quote for {fact.id!r} not found in source {quote.source!r}: {_short(quote.text)}",
                     )
                 )
     if problems:

@@ -1,23 +1,36 @@
 """The fact model: what an analyst curates from source documents.
 
 Every fact cites at least one quote (a source id and the exact supporting text).
-Cross-references (ids) are checked here; quotes are checked against the seed
-texts in `factsheet.facts.anchor`, because that needs the files.
+Cross-references (ids) are checked in `factsheet.facts.refs`; quotes are checked
+against the seed texts in `factsheet.facts.anchor`, because that needs the files.
+Dates live in `factsheet.facts.dates`, quantities and money in `factsheet.facts.amounts`.
 """
 
 from __future__ import annotations
 
-import calendar
-import re
-from datetime import date
-from decimal import Decimal
+import datetime as dt
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from factsheet.facts.amounts import Amount as Amount
+from factsheet.facts.amounts import Bound as Bound
+from factsheet.facts.amounts import CostKind as CostKind
+from factsheet.facts.amounts import Currency as Currency
+from factsheet.facts.amounts import Money as Money
+from factsheet.facts.amounts import Period as Period
+from factsheet.facts.amounts import Quantity as Quantity
 from factsheet.facts.analytic import BottomLine, Disagreement, EndMatter, Judgment
-from factsheet.facts.currencies import ISO_4217
+from factsheet.facts.dates import DateValue as DateValue
+from factsheet.facts.dates import Part as Part
+from factsheet.facts.dates import Precision as Precision
+from factsheet.facts.dates import Relation as Relation
+from factsheet.facts.dates import as_text
+from factsheet.facts.dates import check_date_value as check_date_value
+
+SCHEMA_VERSION = 2
+"""The version of the fact model; every facts file states the one it was written for."""
 
 Id = Annotated[
     str,
@@ -28,14 +41,8 @@ Id = Annotated[
     ),
 ]
 
-
-def _iso_4217(value: str) -> str:
-    if value not in ISO_4217:
-        raise ValueError(f"{value!r} is not an ISO 4217 currency code")
-    return value
-
-
-Currency = Annotated[str, AfterValidator(_iso_4217)]
+When = Id | DateValue
+"""A date: the id of a date fact, or a date written in place ({value: 2022-08})."""
 
 
 class Strict(BaseModel):
@@ -58,6 +65,18 @@ class Quote(Strict):
     """The supporting text, exactly as in the source (whitespace may differ)."""
 
 
+class Standing(StrEnum):
+    """Whether something is established, or rests on someone's word and how."""
+
+    established = "established"
+    reported = "reported"
+    confirmed = "confirmed"
+    claimed = "claimed"
+    assessed = "assessed"
+    denied = "denied"
+    disputed = "disputed"
+
+
 class Attribution(Strict):
     """Who says so, and how: kept apart from what is established."""
 
@@ -71,8 +90,21 @@ class Attribution(Strict):
     """Ids of the actors it passed through before the source, nearest the originator first."""
 
 
+class Stance(Strict):
+    """Another party's position on a fact: who confirms, denies or disputes it."""
+
+    by: Id
+    """Id of the actor taking this position."""
+    standing: Standing
+    """Their position: usually confirmed, denied or disputed."""
+    how: str | None = None
+    """How they put it, in the source's words: 'Tehran denied supplying drones'."""
+    cites: list[Quote] = []
+    """Quotes reporting this position, when the fact's own quotes do not."""
+
+
 class Fact(Strict):
-    """Common to every fact: an id, the quotes that support it, and an optional attribution."""
+    """Common to every fact: an id, the quotes that support it, and who stands behind it."""
 
     id: Id
     """Unique id of this fact within the facts file."""
@@ -80,8 +112,25 @@ class Fact(Strict):
     """The quotes that support this fact; at least one."""
     according_to: Attribution | None = None
     """Set when the fact rests on someone's claim or report rather than being established."""
+    standing: Standing | None = None
+    """Reported, confirmed, claimed, assessed, denied or disputed (needs 'according_to'); unset means as stated."""
+    stances: list[Stance] = []
+    """Other parties' positions on it: 'denied by Iran', 'confirmed by the Pentagon'."""
     review: Literal["curated", "draft"] = "curated"
     """'draft' for machine-proposed facts an analyst has not yet reviewed; builds refuse drafts."""
+
+    @model_validator(mode="after")
+    def _attributed(self) -> Fact:
+        if self.standing is not None and self.standing is not Standing.established and self.according_to is None:
+            raise ValueError(f"a {self.standing.value} fact needs 'according_to' (who says so)")
+        return self
+
+    def quotes(self) -> list[tuple[tuple[str | int, ...], Quote]]:
+        """Every quote of this fact with its path below the fact: ('cites', 0), ('items', 2, 'cites', 0)..."""
+        out: list[tuple[tuple[str | int, ...], Quote]] = [(("cites", i), q) for i, q in enumerate(self.cites)]
+        for si, stance in enumerate(self.stances):
+            out.extend((("stances", si, "cites", i), q) for i, q in enumerate(stance.cites))
+        return out
 
 
 class Grade(StrEnum):
@@ -105,6 +154,17 @@ GRADE_MEANING = {
 }
 
 
+class SourceKind(StrEnum):
+    """What kind of document a source is."""
+
+    official = "official"
+    news = "news"
+    think_tank = "think tank"
+    social_media = "social media"
+    academic = "academic"
+    other = "other"
+
+
 class Source(Strict):
     """A source document kept in seeds/."""
 
@@ -114,18 +174,45 @@ class Source(Strict):
     """Path of the source text, relative to the seeds/ folder."""
     title: str
     """Title of the document (the headline for an article)."""
+    kind: SourceKind | None = None
+    """Official, news, think tank, social media, academic or other."""
     publisher: str | None = None
     """Who published it (outlet, ministry)."""
     author: str | None = None
     """Who wrote it, as credited."""
     date: str | None = None
-    """Publication date if known: YYYY, YYYY-MM or YYYY-MM-DD."""
+    """Publication date if known: YYYY, YYYY-MM or YYYY-MM-DD (the shape is its precision)."""
     date_note: str | None = None
     """How the publication date was established when the document does not state it."""
+    url: str | None = Field(default=None, pattern=r"^https?://\S+$")
+    """Where the document was published: https://..."""
+    accessed: dt.date | None = None
+    """The day the document was read at its URL: YYYY-MM-DD."""
+    licence: str | None = None
+    """Its licence or reuse terms: 'public domain (US federal work)', 'Open Government Licence v3.0'."""
+    language: str | None = Field(default=None, pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+    """Language of the document, a BCP 47 tag: en, nb, uk."""
     reliability: Grade | None = None
     """Reliability grade A-F (NATO/Admiralty scale); None when not graded."""
     relies_on: list[Id] | None = None
     """Ids of other sources in this file that this one takes its information from (not independent of them)."""
+    note: str | None = None
+    """How the text was obtained, when not from the URL itself: 'as archived in ...'."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _bare_dates(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            data = {**data, **{k: as_text(data[k]) for k in ("date", "accessed") if k in data}}
+        return data
+
+    @model_validator(mode="after")
+    def _valid_date(self) -> Source:
+        if self.date is not None and check_date_value(self.date) not in (
+            Precision.year, Precision.month, Precision.day
+        ):
+            raise ValueError(f"date {self.date!r}: a publication date is YYYY, YYYY-MM or YYYY-MM-DD")
+        return self
 
 
 class ActorKind(StrEnum):
@@ -151,21 +238,70 @@ class Actor(Fact):
     """Other names the sources use: 'Moscow', 'Pyongyang', 'the Jewish state'."""
     role: str | None = None
     """Role or description, e.g. 'military expert, CNA'."""
+    part_of: Id | None = None
+    """Id of the actor this one belongs to: the Council within the EU, the armed forces within a state."""
+
+
+class PlaceKind(StrEnum):
+    """What kind of place."""
+
+    country = "country"
+    region = "region"
+    city = "city"
+    facility = "facility"
+    area = "area"
+    sea = "sea"
+    other = "other"
+
+
+class Place(Fact):
+    """A country, region, city or facility the sources name."""
+
+    name: str
+    """The name the briefing uses: 'Crimea', 'Alabuga special economic zone'."""
+    kind: PlaceKind
+    """Country, region, city, facility, area, sea or other."""
+    within: Id | None = None
+    """Id of the place this one lies in: a plant within a region, a region within a country."""
+    aliases: list[str] = []
+    """Other names or spellings the sources use."""
 
 
 class SystemCategory(StrEnum):
-    """Broad category of a weapon system."""
+    """Broad category of a weapon system or item of equipment."""
 
+    aircraft = "aircraft"
+    helicopter = "helicopter"
     uav = "UAV"
     micro_uav = "micro UAV"
-    artillery_ammunition = "artillery ammunition"
-    rocket = "rocket"
+    loitering_munition = "loitering munition"
+    counter_uav = "counter-UAV"
     missile = "missile"
+    anti_tank = "anti-tank weapon"
+    air_defence = "air defence"
+    radar = "radar"
+    artillery = "artillery"
+    rocket_artillery = "rocket artillery"
+    rocket = "rocket"
+    mortar = "mortar"
+    ammunition = "ammunition"
+    artillery_ammunition = "artillery ammunition"
+    armoured_vehicle = "armoured vehicle"
+    tank = "tank"
+    vehicle = "vehicle"
+    small_arms = "small arms"
+    explosives = "explosives"
+    protective_equipment = "protective equipment"
+    medical_equipment = "medical equipment"
+    communications = "communications"
+    electronic_warfare = "electronic warfare"
+    intelligence = "intelligence"
+    naval = "naval"
     other = "other"
 
 
 class System(Fact):
-    """A weapon system or class of munitions."""
+    """A weapon system, class of munitions or item of equipment."""
 
     designation: str
     """The name the briefing uses: 'Mohajer-6', 'Black Hornet'."""
@@ -173,6 +309,8 @@ class System(Fact):
     """Family or series, e.g. 'Shahed'."""
     category: SystemCategory
     """Broad category."""
+    aliases: list[str] = []
+    """Other names and spellings the sources use: 'Geran-2', 'Shahed 136'."""
     manufacturer: Id | None = None
     """Id of the manufacturing actor, if the sources name it."""
     origin: Id | None = None
@@ -203,107 +341,150 @@ class Transfer(Fact):
     """Id of the receiving actor."""
     status: TransferStatus
     """Where the transfer stands."""
-    quantity: str | None = None
-    """Quantity as the source states it: 'millions', 'hundreds'."""
-    when: Id | None = None
-    """Id of the date fact for when it happened or was announced."""
+    quantity: Quantity | None = None
+    """How many, as the source states it: {value: 250, bound: about} or {stated: millions, magnitude: 6}."""
+    when: When | None = None
+    """When it happened or was announced: a date fact's id, or a date in place."""
     when_stated: str | None = None
     """Time as the source states it when there is no date: 'before the conflict'."""
+    part_of: Id | None = None
+    """Id of the package, contract or programme this transfer belongs to (a batch of a contract)."""
+    place: Id | None = None
+    """Id of the place it was delivered to or from."""
     note: str | None = None
-    """A short analyst's note shown with the transfer."""
+    """A short analyst's note, printed with the transfer."""
 
 
-class Bound(StrEnum):
-    """How the stated amount bounds the real one."""
+class Cost(Fact, Amount):
+    """An amount of money the sources state: a price, a package's value, a running total or a rate."""
 
-    exact = "exact"
-    up_to = "up to"
-    about = "about"
-    at_least = "at least"
+    what: str | None = None
+    """What the money is, in the analyst's words, when 'pays_for' is not enough: 'total US aid since 2021'."""
+    pays_for: Id | None = None
+    """Id of the package, system or transfer the money is for; leave out for a total or a fund's budget."""
+    when: When | None = None
+    """When the amount applies or was stated."""
 
-
-class Money(Strict):
-    """An amount of money in one currency."""
-
-    amount: Decimal
-    """The amount, in units of the currency (not thousands or millions)."""
-    currency: Currency
-    """ISO 4217 code, e.g. NOK, USD."""
-
-
-class Cost(Fact):
-    """What something costs or is expected to cost."""
-
-    amount: Decimal = Field(gt=0)
-    """The amount, in units of the currency."""
-    currency: Currency
-    """ISO 4217 code of the amount."""
-    bound: Bound = Bound.exact
-    """How the stated amount bounds the real one."""
-    conversion: Money | None = None
-    """The conversion as the source states it (not computed by us)."""
-    pays_for: Id
-    """Id of the transfer or system the money pays for."""
-    expected: bool = False
-    """True when the source gives an expected, not a final, cost."""
+    @model_validator(mode="after")
+    def _says_what(self) -> Cost:
+        if self.pays_for is None and not self.what:
+            raise ValueError("a cost needs 'pays_for' (a package, system or transfer id) or 'what' it is")
+        return self
 
 
-class Precision(StrEnum):
-    """How precisely a date is known."""
+class PackageKind(StrEnum):
+    """What kind of package."""
 
-    year = "year"
-    month = "month"
-    day = "day"
-
-
-_DATE_PATTERNS = {
-    Precision.year: re.compile(r"^\d{4}$"),
-    Precision.month: re.compile(r"^\d{4}-\d{2}$"),
-    Precision.day: re.compile(r"^\d{4}-\d{2}-\d{2}$"),
-}
-
-
-def check_date_value(value: str, precision: Precision) -> None:
-    """Raise ValueError unless `value` is a real date written to `precision`."""
-    if not _DATE_PATTERNS[precision].match(value):
-        shapes = {"year": "YYYY", "month": "YYYY-MM", "day": "YYYY-MM-DD"}
-        raise ValueError(f"{value!r} is not a {precision.value}-precision date ({shapes[precision.value]})")
-    parts = [int(p) for p in value.split("-")]
-    if len(parts) > 1 and not 1 <= parts[1] <= 12:
-        raise ValueError(f"{value!r} has no month {parts[1]}")
-    if len(parts) > 2 and not 1 <= parts[2] <= calendar.monthrange(parts[0], parts[1])[1]:
-        raise ValueError(f"{value!r} is not a day of that month")
+    aid_package = "aid package"
+    drawdown = "drawdown"
+    tranche = "tranche"
+    fund = "fund"
+    contribution = "contribution"
+    contract = "contract"
+    sale = "sale"
+    programme = "programme"
+    loan = "loan"
+    other = "other"
 
 
-class DateFact(Fact):
+class PackageItem(Strict):
+    """One line of a package's list: a system and how many."""
+
+    system: Id
+    """Id of the system or equipment."""
+    quantity: Quantity | None = None
+    """How many, as the list states it; leave out when it gives none."""
+    note: str | None = None
+    """Words of the list the system and quantity do not hold: 'and ammunition', 'for 155mm artillery'."""
+    cites: list[Quote] = []
+    """The list line it comes from, when the package's own quotes do not cover it."""
+
+
+class Package(Fact):
+    """An aid package, drawdown, tranche, fund, contribution, contract or sale."""
+
+    name: str
+    """The name the briefing uses: 'Drawdown of 16 March 2022', 'European Peace Facility'."""
+    kind: PackageKind
+    """Aid package, drawdown, tranche, fund, contribution, contract, sale, programme, loan or other."""
+    funders: list[Id] = []
+    """Ids of the actors that pay."""
+    providers: list[Id] = []
+    """Ids of the actors that supply the items, when not the funders."""
+    recipient: Id | None = None
+    """Id of the receiving actor."""
+    value: Amount | None = None
+    """Its value as stated: {amount: 800000000, currency: USD}."""
+    status: TransferStatus | None = None
+    """Where it stands: planned, agreed, delivered..."""
+    announced: When | None = None
+    """When it was announced."""
+    agreed: When | None = None
+    """When it was agreed, signed or adopted."""
+    delivered_by: When | None = None
+    """When it is (or was) to be delivered by."""
+    items: list[PackageItem] = []
+    """What it contains, line by line, as listed."""
+    part_of: Id | None = None
+    """Id of the package it belongs to: a tranche of a fund, a batch of a contract, a package under a programme."""
+    place: Id | None = None
+    """Id of the place it concerns, if any."""
+    note: str | None = None
+    """A short analyst's note, printed with the package."""
+
+    def quotes(self) -> list[tuple[tuple[str | int, ...], Quote]]:
+        """The package's quotes and those of its items."""
+        out = super().quotes()
+        for ii, item in enumerate(self.items):
+            out.extend((("items", ii, "cites", i), q) for i, q in enumerate(item.cites))
+        return out
+
+
+class EventKind(StrEnum):
+    """What kind of happening."""
+
+    launch = "launch"
+    strike = "strike"
+    interception = "interception"
+    shoot_down = "shoot-down"
+    sanction = "sanction"
+    licence_granted = "licence granted"
+    licence_withdrawn = "licence withdrawn"
+    agreement = "agreement signed"
+    decision = "decision"
+    announcement = "announcement"
+    production_started = "production started"
+    delivery = "delivery"
+    meeting = "meeting"
+    other = "other"
+
+
+class Event(Fact):
+    """A dated happening that is not a transfer: a launch, a shoot-down, a sanction, a licence withdrawn."""
+
+    kind: EventKind
+    """What kind of happening."""
+    what: str
+    """What happened, in a short phrase: 'Russia launches Shahed drones at Kyiv'."""
+    when: When | None = None
+    """When: a date fact's id, or a date in place ({value: 2022-10-17})."""
+    when_stated: str | None = None
+    """Time as the source states it when there is no date."""
+    actors: list[Id] = []
+    """Ids of the actors involved."""
+    system: Id | None = None
+    """Id of the system involved, if any."""
+    quantity: Quantity | None = None
+    """How many (launched, shot down...), as stated."""
+    place: Id | None = None
+    """Id of where it happened."""
+
+
+class DateFact(Fact, DateValue):
     """A dated event."""
 
     event: str
     """What happened, in a short phrase: 'Russia invades Ukraine'."""
-    value: str
-    """The date: YYYY, YYYY-MM or YYYY-MM-DD, matching the precision."""
-    precision: Precision
-    """How precisely the source dates the event."""
-    year_inferred: bool = False
-    """True when the source does not state the year."""
-    inferred_from: str | None = None
-    """Why the year is what it is, when inferred."""
-
-    @model_validator(mode="after")
-    def _valid_date(self) -> DateFact:
-        check_date_value(self.value, self.precision)
-        if self.year_inferred and not self.inferred_from:
-            raise ValueError("an inferred year needs 'inferred_from' saying how it was inferred")
-        return self
-
-
-class Standing(StrEnum):
-    """Whether a statement is established or rests on someone's word."""
-
-    established = "established"
-    claimed = "claimed"
-    reported = "reported"
-    assessed = "assessed"
 
 
 class Statement(Fact):
@@ -312,13 +493,7 @@ class Statement(Fact):
     text: str
     """The statement, in the analyst's words."""
     standing: Standing = Standing.established
-    """Established, or claimed/reported/assessed by someone (then 'according_to' is required)."""
-
-    @model_validator(mode="after")
-    def _attributed(self) -> Statement:
-        if self.standing is not Standing.established and self.according_to is None:
-            raise ValueError(f"a {self.standing.value} statement needs 'according_to' (who says so)")
-        return self
+    """Established, or reported/confirmed/claimed/assessed/denied/disputed by someone (needs 'according_to')."""
 
 
 class Gap(Fact):
@@ -333,7 +508,7 @@ class Meta(Strict):
 
     title: str
     """Title of the briefing."""
-    as_of: date
+    as_of: dt.date
     """Date the information is current to; the only date printed in outputs."""
     author: str = "factsheet"
     """Who prepared the briefing."""
@@ -348,20 +523,28 @@ class Meta(Strict):
 class FactSheet(Strict):
     """A whole facts file."""
 
+    schema_version: Literal[2]
+    """The fact model this file is written for: 2."""
     factsheet: Meta
     """The briefing's own particulars."""
     sources: list[Source] = Field(min_length=1)
     """The source documents."""
     actors: list[Actor] = []
     """States, governments, organisations, companies, media and people."""
+    places: list[Place] = []
+    """Countries, regions, cities and facilities."""
     systems: list[System] = []
-    """Weapon systems and munitions."""
+    """Weapon systems, munitions and equipment."""
+    packages: list[Package] = []
+    """Aid packages, drawdowns, tranches, funds, contracts and sales, with their items."""
     transfers: list[Transfer] = []
     """Who supplies what to whom."""
     costs: list[Cost] = []
-    """What things cost."""
+    """Amounts of money: prices, values, totals, rates."""
     dates: list[DateFact] = []
-    """Dated events."""
+    """Dated events that other facts refer to."""
+    events: list[Event] = []
+    """Happenings that are not transfers: launches, shoot-downs, sanctions, licences, agreements."""
     key_points: list[Statement] = []
     """The briefing's bottom line, one sentence each."""
     claims: list[Statement] = []
@@ -386,4 +569,7 @@ class FactSheet(Strict):
         return out
 
 
-FACT_SECTIONS = ("actors", "systems", "transfers", "costs", "dates", "key_points", "claims", "gaps")
+FACT_SECTIONS = (
+    "actors", "places", "systems", "packages", "transfers", "costs", "dates", "events",
+    "key_points", "claims", "gaps",
+)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from factsheet.diagnostics import Diagnostic, Location
-from factsheet.facts.model import Cost, DateFact, Fact, FactSheet
+from factsheet.facts.model import Fact, FactSheet
 from factsheet.yamlio import PathKey, YamlDocument
 
 _SCALE = {"thousand": 10**3, "million": 10**6, "m": 10**6, "billion": 10**9, "bn": 10**9, "trillion": 10**12}
@@ -53,18 +53,36 @@ def numbers_in(text: str) -> list[Number]:
 
 
 def fact_values(fact: Fact) -> set[Decimal]:
-    """The numbers a fact supports: those in its quotes and in its structured values."""
+    """The numbers a fact supports: those in its quotes, and its structured values (amounts, conversions,
+    quantities, dates), never its own prose."""
     found: set[Decimal] = set()
-    for quote in fact.cites:
+    for _, quote in fact.quotes():
         for number in numbers_in(quote.text):
             found.update((number.value, number.scaled))
-    if isinstance(fact, Cost):
-        found.add(fact.amount.normalize())
-        if fact.conversion is not None:
-            found.add(fact.conversion.amount.normalize())
-    if isinstance(fact, DateFact):
-        found.update(Decimal(part).normalize() for part in fact.value.split("-") if part.isdigit())
+        # Digits glued to letters in the source ('MILEX 23at') still count as written there.
+        found.update(Decimal(digits).normalize() for digits in re.findall(r"\d+(?:\.\d+)?", quote.text))
+    _structured(fact.model_dump(exclude={"cites", "text", "stances"}), found)
     return found
+
+
+_DATE = re.compile(r"^\d{4}(?:-(?:\d{2}|Q[1-4]|H[12]|[a-z]+))*$")
+
+
+def _structured(value: object, found: set[Decimal]) -> None:
+    if isinstance(value, dict):
+        for item in value.values():
+            _structured(item, found)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            _structured(item, found)
+    elif isinstance(value, Decimal):
+        found.add(value.normalize())
+    elif isinstance(value, int) and not isinstance(value, bool):
+        found.add(Decimal(value))
+    elif isinstance(value, str) and _DATE.match(value):
+        found.update(Decimal(part).normalize() for part in re.findall(r"\d+", value))
+    elif hasattr(value, "isoformat"):  # a date
+        found.update(Decimal(part).normalize() for part in re.findall(r"\d+", value.isoformat()))
 
 
 @dataclass(frozen=True)
@@ -86,16 +104,26 @@ def prose(sheet: FactSheet) -> Iterator[Prose]:
         found: set[Decimal] = set()
         for ref in refs:
             if ref in facts:
-                found |= fact_values(facts[ref])
+                found |= with_dates(facts[ref])
             elif ref in judgments and ref not in seen:
                 found |= support(judgments[ref].rests_on, seen | {ref})
+        return frozenset(found)
+
+    # A quote that says "today" is dated by its source: cited sources' publication dates count as support.
+    dated = {s.id: s.date for s in sheet.sources if s.date}
+
+    def with_dates(fact: Fact) -> frozenset[Decimal]:
+        found = fact_values(fact)
+        for _, quote in fact.quotes():
+            if quote.source in dated:
+                found.update(Decimal(part).normalize() for part in dated[quote.source].split("-"))
         return frozenset(found)
 
     for index, line in enumerate(sheet.bottom_line):
         yield Prose(("bottom_line", index, "text"), f"bottom line {index + 1}", line.text, support(line.rests_on))
     for section in ("key_points", "claims"):
         for index, statement in enumerate(getattr(sheet, section)):
-            yield Prose((section, index, "text"), statement.id, statement.text, frozenset(fact_values(statement)))
+            yield Prose((section, index, "text"), statement.id, statement.text, with_dates(statement))
     for index, judgment in enumerate(sheet.judgments):
         yield Prose(("judgments", index, "text"), judgment.id, judgment.text, support(judgment.rests_on))
 
