@@ -228,7 +228,7 @@ class Composer:
                       "meta"),
             *analytic.source_panel(self.sheet),
         ]
-        if meta.subject:
+        if meta.subject and not (self.template.one_page and self.sheet.bottom_line):  # the bottom line leads
             blocks.append(Paragraph((Text(meta.subject),), "lead"))
         return blocks
 

@@ -414,7 +414,7 @@ SECTIONS: dict[str, SectionKind] = {
     "notes": SectionKind("Source notes", notes_list, None, lambda s: 0),
     "changes": SectionKind("Changes", changes_list, None, lambda s: 0),
     "bottom_line": SectionKind("Bottom line", analytic.bottom_line, None, lambda s: 0),
-    "judgments": SectionKind("Key judgments", analytic.judgments, 12.0, lambda s: len(s.judgments)),
+    "judgments": SectionKind("Key judgments", analytic.judgments, 50.0, lambda s: len(s.judgments)),
     "disagreements": SectionKind("Where sources disagree", analytic.disagreements, 8.0,
                                  lambda s: len(s.disagreements)),
     "end_matter": SectionKind("About this briefing", analytic.end_matter, None, lambda s: 0),
