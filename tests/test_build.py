@@ -36,9 +36,10 @@ def expected_strings(root: Path) -> set[str]:
 
 def test_build_writes_every_template_and_format(built: Path) -> None:
     names = sorted(p.name for p in (built / "out").iterdir() if not p.name.startswith("."))
-    assert names == [
-        f"{STEM}-briefing.docx", f"{STEM}-briefing.pdf", f"{STEM}-one-pager.docx", f"{STEM}-one-pager.pdf",
-    ]
+    stems = sorted(p.name.removesuffix(".facts.yaml") for p in (built / "seeds").glob("*.facts.yaml"))
+    assert len(stems) >= 3
+    assert names == [f"{stem}-{template}.{ext}" for stem in stems for template in ("briefing", "one-pager")
+                     for ext in ("docx", "pdf")]
 
 
 @pytest.mark.parametrize("template", ["briefing", "one-pager"])
@@ -72,8 +73,10 @@ def test_full_briefing_has_every_section_and_note(built: Path) -> None:
 def test_pdf_page_counts(built: Path) -> None:
     from pypdf import PdfReader
 
-    assert 2 <= len(PdfReader(str(built / "out" / f"{STEM}-briefing.pdf")).pages) <= 6
-    assert len(PdfReader(str(built / "out" / f"{STEM}-one-pager.pdf")).pages) == 1
+    for facts in (built / "seeds").glob("*.facts.yaml"):
+        stem = facts.name.removesuffix(".facts.yaml")
+        assert 2 <= len(PdfReader(str(built / "out" / f"{stem}-briefing.pdf")).pages) <= 6, stem
+        assert len(PdfReader(str(built / "out" / f"{stem}-one-pager.pdf")).pages) == 1, stem
 
 
 def test_build_narrowed_by_template_and_format(workspace: Path, tmp_path: Path) -> None:

@@ -1,0 +1,191 @@
+"""The fact model holds what arms-transfer documents say, and refuses what cannot be right, at its line."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from factsheet.compose import format as fmt
+from factsheet.compose.figures import timeline_strip
+from factsheet.document.nodes import Box
+from factsheet.errors import InputError
+from factsheet.facts.load import LoadedFacts, load_facts
+from factsheet.facts.model import DateValue, Quantity
+from factsheet.workspace import Workspace
+from tests.conftest import REPO
+from tests.readback import docx_text, pdf_text
+
+US = "us-ukraine-assistance-2022-03-16"
+EU = "eu-peace-facility-2023-03-14"
+RU = "russia-drones-2022"
+HEADER = """\
+factsheet: {title: T, as_of: 2022-09-01}
+sources:
+  - {id: src, file: russia-drones-2022.txt, title: S}
+actors:
+  - {id: russia, name: Russia, kind: state, cites: [{source: src, text: Russia is purchasing}]}
+  - {id: iran, name: Iran, kind: state, cites: [{source: src, text: Russia is purchasing}]}
+systems:
+  - {id: shahed, designation: Shahed, category: UAV, cites: [{source: src, text: Russia is purchasing}]}
+"""  # eight lines: the bodies below start on line 9
+
+
+def _load(name: str) -> LoadedFacts:
+    return load_facts(REPO / "seeds" / f"{name}.facts.yaml", Workspace.open(REPO))
+
+
+def _errors(workspace: Path, body: str, version: str = "schema_version: 2\n") -> list[str]:
+    path = workspace / "seeds" / "bad.facts.yaml"
+    path.write_text(HEADER + body + version, encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load_facts(path, Workspace.open(workspace))
+    return [f"{d.location.line}:{d.location.col}: {d.message}" for d in info.value.diagnostics]
+
+
+def test_a_dod_style_package_list_is_held_item_by_item() -> None:
+    sheet = _load(US).sheet
+    new, previous = (p for p in sheet.packages if p.id in ("package-800m", "previous-assistance"))
+    assert new.value is not None and new.value.amount == Decimal(800_000_000)
+    assert len(new.items) == 14 and len(previous.items) == 21
+    quantities = {(i.system, fmt.quantity(i.quantity)) for i in new.items + previous.items if i.quantity}
+    assert ("stinger", "800") in quantities and ("stinger", "more than 600") in quantities
+    assert ("javelin", "about 2,600") in quantities
+    assert ("small-arms-ammunition", "more than 20 million rounds") in quantities
+    assert ("small-arms-ammunition", "nearly 40 million rounds") in quantities
+    assert ("body-armour", "25,000 sets") in quantities
+    assert {c.kind.value for c in sheet.costs} == {"cumulative total"}
+
+
+def test_funds_tranches_and_rates_fit() -> None:
+    sheet = _load(EU).sheet
+    milex = next(p for p in sheet.packages if p.id == "milex-23")
+    assert milex.part_of == "epf"
+    ceiling = next(c for c in sheet.costs if c.id == "epf-ceiling")
+    assert ceiling.pays_for == "epf" and ceiling.prices == "in current prices"
+    assert fmt.event_date(ceiling.when) == "until 2027"  # type: ignore[arg-type]
+    assert {e.kind.value for e in sheet.events} == {"agreement signed", "announcement", "decision"}
+    assert {a.part_of for a in sheet.actors if a.id != "eu" and a.id != "ukraine"} == {"eu"}
+
+
+@pytest.mark.parametrize(("date", "printed"), [
+    ({"value": "2022"}, "2022"),
+    ({"value": 2022, "part": "mid"}, "mid-2022"),
+    ({"value": "2022-08", "part": "early"}, "early Aug 2022"),
+    ({"value": "2023-summer"}, "summer 2023"),
+    ({"value": "2023-Q3"}, "Q3 2023"),
+    ({"value": "2022-H2"}, "second half of 2022"),
+    ({"value": "2022-07", "relation": "since"}, "since Jul 2022"),
+    ({"value": "2024", "relation": "by"}, "by the end of 2024"),
+    ({"value": "2023-03", "end": "2023-05"}, "Mar\u2013May 2023"),
+    ({"value": "2022-08-24", "year_inferred": True, "inferred_from": "weekday"}, "24 Aug 2022, year inferred"),
+])
+def test_dates_print_as_precisely_as_known(date: dict[str, object], printed: str) -> None:
+    assert fmt.event_date(DateValue.model_validate(date)) == printed
+
+
+def test_a_year_is_drawn_as_a_year_not_a_month() -> None:
+    year, month = DateValue(value="2022"), DateValue(value="2022-08")
+    figure = timeline_strip([(year, "a"), (month, "b")])
+    assert figure is not None
+    bars = sorted((s for s in figure.shapes if isinstance(s, Box)), key=lambda b: -b.width)
+    assert len(bars) == 2 and bars[0].width > 10 * bars[1].width
+
+
+@pytest.mark.parametrize(("stated", "printed"), [
+    ({"value": 250, "bound": "about"}, "about 250"),
+    ({"min": 10, "max": 20, "unit": "launchers"}, "10\u201320 launchers"),
+    ({"stated": "millions", "magnitude": 6}, "millions"),
+    (1500, "1,500"),
+])
+def test_quantities_print_as_an_analyst_writes_them(stated: object, printed: str) -> None:
+    assert fmt.quantity(Quantity.model_validate(stated)) == printed
+
+
+def test_bad_quantities_money_and_packages_are_refused_at_their_line(workspace: Path) -> None:
+    errors = _errors(workspace, """\
+transfers:
+  - id: t
+    system: shahed
+    suppliers: [iran]
+    recipient: russia
+    status: delivered
+    quantity: {min: 300, max: 250}
+    cites: [{source: src, text: Russia is purchasing}]
+costs:
+  - id: c
+    what: running cost
+    amount: 3000000000
+    currency: GBP
+    kind: rate
+    cites: [{source: src, text: Russia is purchasing}]
+packages:
+  - id: p
+    name: P
+    kind: aid package
+    items:
+      - quantity: 800
+    cites: [{source: src, text: Russia is purchasing}]
+""")
+    assert errors == [
+        "15:5: transfers.0.quantity: the range's minimum (300) exceeds its maximum (250)",
+        "18:5: costs.0: a rate needs 'per' (year, quarter, month, week or day)",
+        "29:9: packages.0.items.0.system: required field is missing",
+    ]
+
+
+def test_part_of_and_within_cycles_are_refused(workspace: Path) -> None:
+    errors = _errors(workspace, """\
+packages:
+  - {id: fund, name: F, kind: fund, part_of: tranche, cites: [{source: src, text: Russia is purchasing}]}
+  - {id: tranche, name: T, kind: tranche, part_of: fund, cites: [{source: src, text: Russia is purchasing}]}
+places:
+  - {id: a, name: A, kind: region, within: a, cites: [{source: src, text: Russia is purchasing}]}
+""")
+    assert errors == [
+        "10:46: packages.0.part_of: part_of runs in a circle: fund -> tranche -> fund",
+        "13:44: places.0.within: within runs in a circle: a -> a",
+    ]
+
+
+def test_a_file_for_the_previous_model_gets_one_message_saying_how_to_upgrade(workspace: Path) -> None:
+    errors = _errors(workspace, "", version="")
+    assert len(errors) == 1
+    assert errors[0].startswith("1:1: no schema_version: this file was written for the previous fact model")
+    assert "factsheet upgrade" in errors[0]
+
+
+def test_bare_years_are_dates_and_wrong_types_say_what_was_expected(workspace: Path) -> None:
+    errors = _errors(workspace, """\
+dates:
+  - {id: d, event: E, value: 2022, cites: [{source: src, text: Russia is purchasing}]}
+costs:
+  - {id: c, what: W, amount: lots, currency: NOK, cites: [{source: src, text: Russia is purchasing}]}
+""")
+    assert errors == ["12:30: costs.0.amount: expected a number, e.g. `amount: 90000000` (got 'lots')"]
+
+
+@pytest.mark.parametrize("name", [US, EU, RU])
+def test_outputs_carry_every_item_quantity_event_and_place(built: Path, name: str) -> None:
+    sheet = _load(name).sheet
+    systems = {s.id: s.designation for s in sheet.systems}
+    for fmt_name, read in (("pdf", pdf_text), ("docx", docx_text)):
+        text = read(built / "out" / f"{name}-briefing.{fmt_name}")
+        for package in sheet.packages:
+            assert package.name in text, (fmt_name, package.id)
+            for item in package.items:
+                assert systems[item.system] in text, (fmt_name, item.system)
+                if item.quantity is not None:
+                    assert fmt.quantity(item.quantity) in text, (fmt_name, item.system)
+        for event in sheet.events:
+            assert event.what in text, (fmt_name, event.id)
+            if event.quantity is not None:
+                assert fmt.quantity(event.quantity) in text, (fmt_name, event.id)
+        for place in sheet.places:
+            assert place.name in text, (fmt_name, place.id)
+        for transfer in sheet.transfers:
+            if transfer.quantity is not None:
+                assert fmt.quantity(transfer.quantity) in text, (fmt_name, transfer.id)
+            if transfer.note:
+                assert " ".join(transfer.note.split()) in text, (fmt_name, transfer.id)
