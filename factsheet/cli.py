@@ -212,6 +212,20 @@ def extract(root: Path | None, as_of: datetime | None, write: bool, seed: Path) 
 
 @main.command()
 @ROOT_OPTION
+@click.argument("facts", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+def upgrade(root: Path | None, facts: tuple[Path, ...]) -> None:
+    """Rewrite facts files written for the previous fact model for this one, keeping comments."""
+    from factsheet.facts.upgrade import upgrade_file
+    from factsheet.workspace import Workspace
+
+    workspace = Workspace.open(root)
+    for path in facts or tuple(workspace.facts_files()):
+        shown = workspace.show(path)
+        click.echo(f"{shown}: {'upgraded' if upgrade_file(path, shown) else 'already up to date'}")
+
+
+@main.command()
+@ROOT_OPTION
 def schema(root: Path | None) -> None:
     """Write schemas/*.json (JSON Schema) from the fact and template models."""
     from factsheet.schema import write_schemas

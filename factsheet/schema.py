@@ -20,10 +20,11 @@ def schema_text(kind: str) -> str:
     """The JSON Schema for `kind` ('facts' or 'template'), as stable, indented JSON."""
     from factsheet.compose import template
     from factsheet.compose.template import Template
+    from factsheet.facts import amounts, dates
     from factsheet.facts import model as facts_model
     from factsheet.facts.model import FactSheet
 
-    _describe_fields(facts_model, template)
+    _describe_fields(amounts, dates, facts_model, template)
     model = FactSheet if kind == "facts" else Template
     schema = model.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
@@ -64,7 +65,7 @@ def _describe_fields(*modules: ModuleType) -> None:
             fields: dict[str, Any] = cls.model_fields
             for name, field in fields.items():
                 for owner in cls.__mro__:
-                    doc = attribute_docstrings(owner).get(name) if owner.__module__ == module.__name__ else None
+                    doc = attribute_docstrings(owner).get(name) if owner.__module__.startswith("factsheet.") else None
                     if doc:
                         field.description = doc
                         break

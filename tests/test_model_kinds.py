@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -189,3 +190,120 @@ def test_outputs_carry_every_item_quantity_event_and_place(built: Path, name: st
                 assert fmt.quantity(transfer.quantity) in text, (fmt_name, transfer.id)
             if transfer.note:
                 assert " ".join(transfer.note.split()) in text, (fmt_name, transfer.id)
+
+
+def test_source_notes_link_to_the_source_url_in_both_formats(built: Path) -> None:
+    import zipfile
+
+    from pypdf import PdfReader
+
+    url = _load(US).sheet.sources[0].url
+    assert url is not None
+    stem = built / "out" / f"{US}-briefing"
+    uris = {str(a.get_object()["/A"]["/URI"]) for page in PdfReader(str(stem.with_suffix(".pdf"))).pages
+            for a in page.get("/Annots", []) or [] if "/URI" in a.get_object().get("/A", {})}
+    assert uris == {url}
+    with zipfile.ZipFile(stem.with_suffix(".docx")) as docx:
+        rels = docx.read("word/_rels/document.xml.rels").decode()
+        body = docx.read("word/document.xml").decode()
+    assert f'Target="{url}" TargetMode="External"' in rels
+    # Every numbered note names its source through a link, and the source list links once more.
+    notes = len(re.findall(r'<w:bookmarkStart w:id="\d+" w:name="note-', body))
+    assert notes > 10 and body.count("<w:hyperlink r:id=") == notes + 1
+
+
+def test_denied_and_disputed_facts_say_by_whom() -> None:
+    from factsheet.compose.composer import compose
+    from factsheet.compose.template import load_template
+    from factsheet.document.dump import dump
+    from factsheet.facts.model import FactSheet
+
+    quote = [{"source": "src", "text": "Russia is purchasing"}]
+    sheet = FactSheet.model_validate({
+        "schema_version": 2,
+        "factsheet": {"title": "T", "as_of": "2022-10-01"},
+        "sources": [{"id": "src", "file": "x.txt", "title": "S"}],
+        "actors": [{"id": "us", "name": "United States", "kind": "state", "cites": quote},
+                   {"id": "iran", "name": "Iran", "kind": "state", "cites": quote}],
+        "claims": [{"id": "c", "text": "Iran supplies drones.", "standing": "claimed", "cites": quote,
+                    "according_to": {"by": "us", "how": "claims"},
+                    "stances": [{"by": "iran", "standing": "denied", "how": "calls it baseless"}]}],
+        "key_points": [{"id": "k", "text": "Drones were supplied.", "standing": "disputed", "cites": quote,
+                        "according_to": {"by": "us", "how": "says"},
+                        "stances": [{"by": "iran", "standing": "denied"}]}],
+    })
+    template = load_template(REPO / "templates" / "briefing.yaml", "briefing.yaml").template
+    text = dump(compose(sheet, template, "b"))
+    assert "(disputed: United States, via S; denied by Iran)" in text  # the chain ends where it was read
+    assert "(denied by Iran (calls it baseless))" in text
+
+
+def test_upgrade_rewrites_a_previous_model_file_keeping_its_comments(workspace: Path) -> None:
+    from click.testing import CliRunner
+
+    from factsheet.cli import main
+
+    facts = workspace / "seeds" / f"{RU}.facts.yaml"
+    old = facts.read_text(encoding="utf-8").replace("schema_version: 2\n\n", "")
+    old = old.replace("quantity: {stated: hundreds, magnitude: 2}", "quantity: about 250 drones  # as stated")
+    facts.write_text(old, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--root", str(workspace)])
+    assert result.exit_code == 2 and "factsheet upgrade" in result.output
+    result = CliRunner().invoke(main, ["upgrade", "--root", str(workspace)])
+    assert result.exit_code == 0 and "upgraded" in result.output, result.output
+    new = facts.read_text(encoding="utf-8")
+    assert 'quantity: {value: 250, bound: about, unit: "drones", stated: "about 250 drones"}  # as stated' in new
+    assert new.count("\n") == old.count("\n") + 2 and new.startswith("# yaml-language-server")
+    transfer = next(t for t in _load_from(facts, workspace).sheet.transfers if t.id == "iranian-uavs-to-russia")
+    assert transfer.quantity is not None and fmt.quantity(transfer.quantity) == "about 250 drones"
+    result = CliRunner().invoke(main, ["upgrade", "--root", str(workspace)])
+    assert "already up to date" in result.output
+
+
+def _load_from(path: Path, workspace: Path) -> LoadedFacts:
+    return load_facts(path, Workspace.open(workspace))
+
+
+def test_a_per_unit_cost_is_never_shown_as_the_price_of_a_delivery() -> None:
+    from factsheet.compose.composer import compose
+    from factsheet.compose.template import load_template
+    from factsheet.document.dump import dump
+    from factsheet.facts.model import FactSheet
+
+    quote = [{"source": "src", "text": "Russia is purchasing"}]
+    sheet = FactSheet.model_validate({
+        "schema_version": 2,
+        "factsheet": {"title": "T", "as_of": "2022-10-01"},
+        "sources": [{"id": "src", "file": "x.txt", "title": "S"}],
+        "actors": [{"id": "ru", "name": "Russia", "kind": "state", "cites": quote},
+                   {"id": "ir", "name": "Iran", "kind": "state", "cites": quote}],
+        "systems": [{"id": "shahed", "designation": "Shahed-136", "category": "loitering munition",
+                     "cites": quote}],
+        "transfers": [{"id": "t", "system": "shahed", "suppliers": ["ir"], "recipient": "ru", "status": "delivered",
+                       "quantity": {"value": 250, "bound": "about"}, "cites": quote}],
+        "costs": [{"id": "unit", "pays_for": "shahed", "amount": 20000, "currency": "USD", "kind": "production cost",
+                   "bound": "about", "cites": quote},
+                  {"id": "rate", "what": "UK military aid", "amount": 3000000000, "currency": "GBP", "kind": "rate",
+                   "per": "year", "cites": quote}],
+    })
+    template = load_template(REPO / "templates" / "briefing.yaml", "briefing.yaml").template
+    text = dump(compose(sheet, template, "b"))
+    row = next(line for line in text.splitlines() if "**Shahed-136**" in line and "Iran → Russia" in line)
+    assert "about USD 20,000 per unit to produce" in row and "delivered, about 250" in row
+    assert "**UK military aid**: GBP 3 billion per year" in text
+
+
+@pytest.mark.parametrize("compact", [False, True])
+def test_an_events_section_lists_each_event_with_its_date(compact: bool) -> None:
+    from factsheet.compose.composer import compose
+    from factsheet.compose.template import Template
+    from factsheet.document.dump import dump
+
+    sheet = _load(EU).sheet
+    template = Template.model_validate({"sections": [{"kind": "events", "compact": compact}, {"kind": "places"}]})
+    text = dump(compose(sheet, template, "b"))
+    assert "Events" in text
+    for event in sheet.events:
+        assert event.what in " ".join(text.split()), event.id
+        assert fmt.event_date(event.when) in text  # type: ignore[arg-type]
+    assert ("| Council of the EU |" in text) is not compact

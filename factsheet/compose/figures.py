@@ -99,7 +99,8 @@ def timeline_strip(dates: Sequence[tuple[DateValue, str]]) -> Figure | None:
     placed: list[tuple[DateValue, float, float, float, str, str, int]] = []
     ends: dict[int, float] = {}
     for (event, label), (start, stop) in zip(events, spans, strict=True):
-        centre = x_of((start + stop) / 2)
+        middle = {Relation.before: start, Relation.after: stop}.get(event.relation, (start + stop) / 2)
+        centre = x_of(middle)
         text = _fit(f"{fmt.event_date(event)}: {label}", size, 250)
         width = len(text) * size * CHAR
         anchor = "start" if centre + width < right else "end"
@@ -121,14 +122,18 @@ def timeline_strip(dates: Sequence[tuple[DateValue, str]]) -> Figure | None:
         if month < last and (month % 12 == 0 or month == first):
             shapes.append(Label(x + 1, ticks + 8, str(month // 12), 6.5, "start", "tick"))
     for event, start, stop, centre, text, anchor, level in placed:
-        if event.known_to is Precision.day and event.end is None and event.relation is Relation.on:
+        if event.relation is Relation.before:  # some time before the period: an arrow back from its start
+            shapes.append(Arrow(x_of(start), axis - 5, left, axis - 5, "leader"))
+        elif event.relation is Relation.after:
+            shapes.append(Arrow(x_of(stop), axis - 5, right, axis - 5, "leader"))
+        elif event.known_to is Precision.day and event.end is None and event.relation is Relation.on:
             shapes.append(Dot(centre, axis, 3.2, "day"))
         else:
             # writers fill the "month" role; it draws any known period, not only a month
             shapes.append(Box(x_of(start) + 0.5, axis - 2.5, max(x_of(stop) - x_of(start) - 1, 1.5), 5.0, "", "month"))
-            if event.relation in (Relation.since, Relation.after):
+            if event.relation is Relation.since:
                 shapes.append(Arrow(x_of(stop), axis - 5, right, axis - 5, "leader"))
-            elif event.relation in (Relation.by, Relation.before, Relation.until):
+            elif event.relation in (Relation.by, Relation.until):
                 shapes.append(Arrow(x_of(start), axis - 5, left, axis - 5, "leader"))
         y = axis + level * level_h + (3 if level > 0 else -3)
         shapes.append(Arrow(centre, axis, centre, y - (2 if level > 0 else -2), "leader", head=False))

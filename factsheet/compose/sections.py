@@ -108,8 +108,12 @@ def _package_line(c: Composer, package: Package) -> list[Inline]:
     who = payers or givers
     if payers and givers and givers != payers:
         who = f"{payers} (funding), {givers} (supplying)"
-    if who or package.recipient:
-        bits.append(f"{who or 'not stated'} → {c.actor(package.recipient) if package.recipient else 'not stated'}")
+    if package.recipient:
+        bits.append(f"{who or 'not stated'} → {c.actor(package.recipient)}")
+    elif payers:
+        bits.append(f"funded by {payers}" + (f", supplied by {givers}" if givers and givers != payers else ""))
+    elif givers:
+        bits.append(f"supplied by {givers}")
     if package.value is not None:
         bits.append(fmt.cost_phrase(package.value))
     for label, when in (("announced", package.announced), ("agreed", package.agreed),
@@ -345,7 +349,7 @@ def note_source(c: Composer, quote: Quote, compact: bool) -> Inlines:
     if paragraph is not None:
         bits.append(Text(f", para. {paragraph}"))
     if source.url and not compact:
-        bits.extend((Text(", "), Span((Text(source.url),), ("link",))))
+        bits.extend((Text(", "), Span((Text(source.url),), ("link",), (("href", source.url),))))
     if source.accessed and not compact:
         bits.append(Text(f", accessed {fmt.long_date(source.accessed)}"))
     return tuple(bits)
@@ -361,7 +365,8 @@ def source_list(c: Composer) -> list[Block]:
         line: list[Inline] = [Emph((Text(source.title),)), Text(". " + ", ".join(b for b in bits if b) + ".")]
         if source.url:
             accessed = f" (accessed {fmt.long_date(source.accessed)})" if source.accessed else ""
-            line.append(Text(f" {source.url}{accessed}."))
+            line.extend((Text(" "), Span((Text(source.url),), ("link",), (("href", source.url),)),
+                         Text(f"{accessed}.")))
         if source.licence:
             line.append(Text(f" Licence: {source.licence}."))
         if source.reliability is not None:

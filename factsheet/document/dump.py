@@ -53,7 +53,8 @@ def _inline(node: Inline) -> str:
     if isinstance(node, Cite):
         return f"[^{node.number}]"
     if isinstance(node, Span):
-        return f"[{_inlines(node.children)}]{{{' '.join(node.classes)}}}"
+        attributes = "".join(f" {key}={value}" for key, value in node.attributes)
+        return f"[{_inlines(node.children)}]{{{' '.join(node.classes)}{attributes}}}"
     raise TypeError(f"unknown inline node {type(node).__name__}")
 
 

@@ -44,10 +44,20 @@ class Cite:
 
 @dataclass(frozen=True)
 class Span:
-    """A generic inline container; `classes` name its role (e.g. ``claim``, ``stale``)."""
+    """A generic inline container; `classes` name its role (e.g. ``claim``, ``stale``).
+
+    `attributes` are key-value pairs, as pandoc's Span has; writers know one, ``href``:
+    the children link to that web address.
+    """
 
     children: tuple[Inline, ...]
     classes: tuple[str, ...] = ()
+    attributes: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def href(self) -> str | None:
+        """The web address the span links to, if any."""
+        return dict(self.attributes).get("href")
 
 
 Inline = Union[Text, Strong, Emph, Cite, Span]  # noqa: UP007 - used at runtime by isinstance

@@ -9,9 +9,9 @@ import calendar
 import re
 from datetime import date, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, ConfigDict, WithJsonSchema, model_validator
 
 
 class Precision(StrEnum):
@@ -131,18 +131,22 @@ def as_text(value: Any) -> Any:
     return value
 
 
+DateText = Annotated[str, WithJsonSchema({"type": ["string", "integer"]})]
+"""A date as text; the schema also allows a bare year typed without quotes (2022)."""
+
+
 class DateValue(BaseModel):
     """When something happened, as precisely as the source says and no more."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    value: str
+    value: DateText
     """The date: 2022, 2022-H2, 2022-Q3, 2022-summer, 2022-08 or 2022-08-24 (the shape sets the precision)."""
     precision: Precision | None = None
     """How precisely the source dates it; worked out from the value when left out, checked against it when given."""
     part: Part | None = None
     """'early', 'mid' or 'late' in the period: 'mid-2022' is value 2022, part mid."""
-    end: str | None = None
+    end: DateText | None = None
     """Last date of a range ('March to May 2023': value 2023-03, end 2023-05), in any of the value's shapes."""
     relation: Relation = Relation.on
     """'on' the date (default), 'since' it (an open period), 'until', 'by' it (a deadline), 'before' or 'after' it."""
@@ -190,5 +194,12 @@ class DateValue(BaseModel):
         return start, end
 
     def sort_key(self) -> tuple[date, date]:
-        """Order by first possible day, then last."""
-        return self.span()
+        """Order by first possible day, then last; 'before' a date sorts before it, 'after' and 'by' after."""
+        start, end = self.span()
+        if self.relation is Relation.before:
+            return start - timedelta(days=1), start - timedelta(days=1)
+        if self.relation is Relation.after:
+            return end + timedelta(days=1), end + timedelta(days=1)
+        if self.relation in (Relation.by, Relation.until):
+            return end, end
+        return start, end

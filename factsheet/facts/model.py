@@ -22,6 +22,7 @@ from factsheet.facts.amounts import Money as Money
 from factsheet.facts.amounts import Period as Period
 from factsheet.facts.amounts import Quantity as Quantity
 from factsheet.facts.analytic import BottomLine, Disagreement, EndMatter, Judgment
+from factsheet.facts.dates import DateText as DateText
 from factsheet.facts.dates import DateValue as DateValue
 from factsheet.facts.dates import Part as Part
 from factsheet.facts.dates import Precision as Precision
@@ -180,7 +181,7 @@ class Source(Strict):
     """Who published it (outlet, ministry)."""
     author: str | None = None
     """Who wrote it, as credited."""
-    date: str | None = None
+    date: DateText | None = None
     """Publication date if known: YYYY, YYYY-MM or YYYY-MM-DD (the shape is its precision)."""
     date_note: str | None = None
     """How the publication date was established when the document does not state it."""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
 from factsheet.document.nodes import (
     Block,
     BulletList,
@@ -290,8 +292,9 @@ class BodyWriter:
         if isinstance(node, Span):
             flag = fmt.flag or not styles.FLAG_CLASSES.isdisjoint(node.classes)
             content = self.inlines(node.children, Format(fmt.bold, fmt.italic, flag))
-            if "link" in node.classes:  # the text is the address it links to
-                return self.external_link(self.clean(inline_text(node.children), self.where), content)
+            if node.href and self.pictures.part is not None:
+                rid = self.pictures.part.relate_to(node.href, RT.HYPERLINK, is_external=True)
+                return ooxml.external_link(rid, content)
             return content
         raise TypeError(f"docx writer: unknown inline node {type(node).__name__}")
 
@@ -307,14 +310,3 @@ class BodyWriter:
                 anchor = ooxml.bookmark_name(f"note-{number}")
             out.append(ooxml.internal_link(anchor, ooxml.run(label, style=styles.CITATION)))
         return "".join(out)
-
-    def external_link(self, url: str, content: str) -> str:
-        """`content` as a hyperlink to the web address `url`, through a relationship of the document part."""
-        part = self.pictures.part
-        if part is None or not url.startswith(("https://", "http://")):
-            return content
-        from docx.opc.constants import RELATIONSHIP_TYPE
-
-        rid = part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
-        return f'<w:hyperlink r:id="{ooxml.attribute(rid)}" w:history="1">{content}</w:hyperlink>'
-

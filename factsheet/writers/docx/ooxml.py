@@ -166,6 +166,11 @@ class Bookmarks:
         return f'<w:bookmarkStart w:id="{ident}" w:name="{attribute(name)}"/>', f'<w:bookmarkEnd w:id="{ident}"/>'
 
 
+def external_link(rid: str, content: str) -> str:
+    """A ``w:hyperlink`` to the web address of relationship `rid` around the runs `content`."""
+    return f'<w:hyperlink r:id="{attribute(rid)}" w:history="1">{content}</w:hyperlink>'
+
+
 def internal_link(anchor: str, content: str) -> str:
     """A ``w:hyperlink`` to bookmark `anchor` around the runs `content`."""
     return f'<w:hyperlink w:anchor="{attribute(anchor)}" w:history="1">{content}</w:hyperlink>'

@@ -117,9 +117,8 @@ def _inline(node: n.Inline, look: _Look) -> list[Run]:
     if isinstance(node, n.Span):
         if {"stale", "draft"} & set(node.classes):
             return runs(node.children, replace(look, bold=True, color=ALERT))
-        if "link" in node.classes:  # the text is the address it links to
-            url = n.inline_text(node.children)
-            return [replace(r, color=LINK, link=url) for r in runs(node.children, look)]
+        if node.href:
+            return [replace(run, link=node.href) for run in runs(node.children, replace(look, color=LINK))]
         return runs(node.children, look)
     raise TypeError(f"PDF writer: unknown inline node {type(node).__name__}")
 

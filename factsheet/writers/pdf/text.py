@@ -334,7 +334,7 @@ class _Link(pdfdoc.LinkAnnotation):
 
 def link_to(canvas: Any, destination: str, rect: tuple[float, float, float, float]) -> None:
     """What `canvas.linkRect("", destination, rect, relative=1, thickness=0)` does, with a `_Link`;
-    a web address becomes a URI link."""
+    a web address becomes a link to it."""
     if destination.startswith(("https://", "http://")):
         canvas.linkURL(destination, rect, relative=1, thickness=0)
         return
