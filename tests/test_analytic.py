@@ -178,6 +178,20 @@ def test_a_judgment_must_rest_on_existing_facts(workspace: Path) -> None:
     assert code == 2 and "judgments.2.rests_on" in output
 
 
+def test_judgments_resting_only_on_each_other_are_refused(workspace: Path) -> None:
+    edit(workspace, "rests_on: [forpost-licence, kp-forpost]", "rests_on: [j-circle]")
+    edit(workspace, "\ndisagreements:\n", """  - id: j-circle
+    text: It is unlikely that the circle closes.
+    likelihood: unlikely
+    confidence: low
+    rests_on: [j-forpost]
+
+disagreements:
+""")
+    code, output = build(workspace)
+    assert code == 2 and output.count("rests only on judgments that rest on no fact (a circle)") == 2
+
+
 def test_a_judgment_uses_its_own_scale_term(workspace: Path) -> None:
     edit(workspace, "It is unlikely that Russia regains", "It is very likely that Russia regains")
     code, output = build(workspace)

@@ -35,6 +35,10 @@ def check_analytic(sheet: FactSheet, document: YamlDocument) -> list[Diagnostic]
                 report(("judgments", index, "rests_on", ri), "a judgment cannot rest on itself")
             elif ref not in facts and ref not in judgments:
                 report(("judgments", index, "rests_on", ri), f"rests on {ref!r}, which is not a fact id")
+    grounded = _grounded(sheet, set(facts))
+    for index, judgment in enumerate(sheet.judgments):
+        if judgment.id not in grounded and all(ref in facts or ref in judgments for ref in judgment.rests_on):
+            report(("judgments", index, "rests_on"), "rests only on judgments that rest on no fact (a circle)")
     for index, line in enumerate(sheet.bottom_line):
         for ri, ref in enumerate(line.rests_on):
             if ref not in facts and ref not in judgments:
@@ -73,3 +77,16 @@ def check_analytic(sheet: FactSheet, document: YamlDocument) -> list[Diagnostic]
             if ref == source.id or ref not in sources:
                 report(("sources", index, "relies_on", ri), f"{ref!r} is not another source's id")
     return problems
+
+
+def _grounded(sheet: FactSheet, facts: set[str]) -> set[str]:
+    """Ids of the judgments that rest, directly or through other judgments, on at least one fact."""
+    grounded: set[str] = set()
+    changed = True
+    while changed:
+        changed = False
+        for judgment in sheet.judgments:
+            if judgment.id not in grounded and any(r in facts or r in grounded for r in judgment.rests_on):
+                grounded.add(judgment.id)
+                changed = True
+    return grounded
