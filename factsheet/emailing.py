@@ -49,6 +49,7 @@ def prepare(
     report: Callable[[Diagnostic], None] = lambda _: None,
 ) -> PreparedEmail:
     """Build the briefing if needed, then the message around it."""
+    from factsheet.compose.analytic import cut_off
     from factsheet.compose.format import long_date
     from factsheet.facts.load import load_facts
     from factsheet.mail.message import Attachment, Briefing, build_message
@@ -66,6 +67,7 @@ def prepare(
         as_of=long_date(sheet.factsheet.as_of),
         key_points=tuple(" ".join(p.text.split()) for p in sheet.key_points),
         bottom_line=tuple(" ".join(line.text.split()) for line in sheet.bottom_line),
+        cut_off=cut_off(sheet),
         judgments=tuple(f"{j.likelihood.value.capitalize()}, {j.confidence.value} confidence: "
                         f"{' '.join(j.text.split())}" for j in sheet.judgments),
         changes=tuple(changes),

@@ -226,3 +226,4 @@ def test_email_body_follows_the_briefing_order(workspace: Path, tmp_path: Path) 
         positions = [body.index(h) for h in heads]
         assert positions == sorted(positions), kind
         assert "Likely, moderate confidence: Russia will likely go on buying" in body
+        assert "As of 25 November 2026 \u00b7 information cut-off Sep 2022" in body

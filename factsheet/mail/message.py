@@ -42,6 +42,7 @@ class Briefing:
     changes: tuple[str, ...] = ()
     since: str = ""
     bottom_line: tuple[str, ...] = ()  # first in the body, as in the briefing
+    cut_off: str = ""  # the information cut-off: the latest source date, 'Sep 2022'
     judgments: tuple[str, ...] = ()  # 'Likely, moderate confidence: ...'
 
 
@@ -80,7 +81,8 @@ def safe_filename(name: str) -> str:
 
 def plain_body(briefing: Briefing, attachments: list[Attachment]) -> str:
     """The plain-text body in the briefing's order: bottom line, judgments, key points, what changed, attachments."""
-    lines = [briefing.title, f"As of {briefing.as_of}", ""]
+    cut = f" \u00b7 information cut-off {briefing.cut_off}" if briefing.cut_off else ""
+    lines = [briefing.title, f"As of {briefing.as_of}{cut}", ""]
     if briefing.bottom_line:
         lines += ["Bottom line:", *briefing.bottom_line, ""]
     if briefing.judgments:
@@ -98,7 +100,8 @@ def plain_body(briefing: Briefing, attachments: list[Attachment]) -> str:
 def html_body(briefing: Briefing, attachments: list[Attachment]) -> str:
     """The same content as HTML; every data string is escaped."""
     e = html.escape
-    parts = [f"<h2>{e(briefing.title)}</h2>", f"<p><em>As of {e(briefing.as_of)}</em></p>"]
+    cut = f" \u00b7 information cut-off {e(briefing.cut_off)}" if briefing.cut_off else ""
+    parts = [f"<h2>{e(briefing.title)}</h2>", f"<p><em>As of {e(briefing.as_of)}{cut}</em></p>"]
     if briefing.bottom_line:
         parts += ["<h3>Bottom line</h3>", "".join(f"<p><strong>{e(b)}</strong></p>" for b in briefing.bottom_line)]
     if briefing.judgments:
