@@ -307,3 +307,30 @@ def test_an_events_section_lists_each_event_with_its_date(compact: bool) -> None
         assert event.what in " ".join(text.split()), event.id
         assert fmt.event_date(event.when) in text  # type: ignore[arg-type]
     assert ("| Council of the EU |" in text) is not compact
+
+
+@pytest.mark.parametrize(("when", "printed"), [(2022, "2022"), ("2022-08", "Aug 2022"), ("2022-Q3", "Q3 2022")])
+def test_a_bare_date_in_a_when_field_is_a_date_not_an_id(when: object, printed: str) -> None:
+    from factsheet.facts.model import Event
+
+    event = Event.model_validate({"id": "e", "kind": "launch", "what": "W", "when": when,
+                                  "cites": [{"source": "s", "text": "abc"}]})
+    assert isinstance(event.when, DateValue) and fmt.event_date(event.when) == printed
+
+
+def test_every_shipped_citation_stands_and_item_quotes_are_checked_too(tmp_path: Path) -> None:
+    import shutil
+
+    from click.testing import CliRunner
+
+    from factsheet.cli import main
+
+    root = tmp_path / "all"
+    shutil.copytree(REPO / "seeds", root / "seeds")
+    result = CliRunner().invoke(main, ["check", "--root", str(root)])
+    assert result.exit_code == 0, result.output
+    assert "warning" not in result.output and "89 citations: 89 intact" in result.output
+    seed = root / "seeds" / f"{US}.txt"
+    seed.write_text(seed.read_text(encoding="utf-8").replace("5,000 rifles", "5,500 rifles"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--root", str(root)])
+    assert result.exit_code != 0 and "packages.0.items.6.cites.0.text: package-800m: changed" in result.output

@@ -122,8 +122,9 @@ def timeline_strip(dates: Sequence[tuple[DateValue, str]]) -> Figure | None:
         if month < last and (month % 12 == 0 or month == first):
             shapes.append(Label(x + 1, ticks + 8, str(month // 12), 6.5, "start", "tick"))
     for event, start, stop, centre, text, anchor, level in placed:
+        # Open ends: forward arrows run above the axis, backward ones below, so they never merge.
         if event.relation is Relation.before:  # some time before the period: an arrow back from its start
-            shapes.append(Arrow(x_of(start), axis - 5, left, axis - 5, "leader"))
+            shapes.append(Arrow(x_of(start), axis + 5, left, axis + 5, "leader"))
         elif event.relation is Relation.after:
             shapes.append(Arrow(x_of(stop), axis - 5, right, axis - 5, "leader"))
         elif event.known_to is Precision.day and event.end is None and event.relation is Relation.on:
@@ -134,7 +135,7 @@ def timeline_strip(dates: Sequence[tuple[DateValue, str]]) -> Figure | None:
             if event.relation is Relation.since:
                 shapes.append(Arrow(x_of(stop), axis - 5, right, axis - 5, "leader"))
             elif event.relation in (Relation.by, Relation.until):
-                shapes.append(Arrow(x_of(start), axis - 5, left, axis - 5, "leader"))
+                shapes.append(Arrow(x_of(start), axis + 5, left, axis + 5, "leader"))
         y = axis + level * level_h + (3 if level > 0 else -3)
         shapes.append(Arrow(centre, axis, centre, y - (2 if level > 0 else -2), "leader", head=False))
         shapes.append(Label(centre, y + (size if level > 0 else 0), text, size, anchor, "event"))

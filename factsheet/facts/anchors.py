@@ -19,8 +19,8 @@ def anchors_path(facts_path: Path) -> Path:
     return facts_path.with_name(f"{stem}.anchors.json")
 
 
-def citation_key(fact_id: str, index: int) -> str:
-    """The key of a fact's `index`-th citation."""
+def citation_key(fact_id: str, index: int | str) -> str:
+    """The key of a fact's `index`-th citation, or of the citation at a path below it ('items.2.cites.0')."""
     return f"{fact_id}#{index}"
 
 

@@ -50,13 +50,14 @@ def check_citations(facts: LoadedFacts) -> list[CitationCheck]:
     anchors = read_anchors(facts.path)
     checks = []
     for section, index, fact in facts.sheet.all_facts():
-        for ci, quote in enumerate(fact.cites):
+        for below, quote in fact.quotes():
             if quote.source not in facts.source_texts:
                 continue
-            key = citation_key(fact.id, ci)
+            # A fact's own quotes keep their short keys; those of its items and stances name their path.
+            key = citation_key(fact.id, below[1] if below[0] == "cites" else ".".join(str(p) for p in below))
             result = reanchor(facts.source_texts[quote.source], quote.text, anchors.get(key))
-            field = f"{section}.{index}.cites.{ci}.text"
-            path_key = (section, index, "cites", ci, "text")
+            path_key = (section, index, *below, "text")
+            field = ".".join(str(part) for part in path_key)
             checks.append(
                 CitationCheck(key, field, fact.id, quote.source, quote.text, facts.document, path_key, result)
             )

@@ -12,7 +12,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from factsheet.facts.amounts import Amount as Amount
 from factsheet.facts.amounts import Bound as Bound
@@ -27,7 +27,7 @@ from factsheet.facts.dates import DateValue as DateValue
 from factsheet.facts.dates import Part as Part
 from factsheet.facts.dates import Precision as Precision
 from factsheet.facts.dates import Relation as Relation
-from factsheet.facts.dates import as_text
+from factsheet.facts.dates import as_text, precision_of
 from factsheet.facts.dates import check_date_value as check_date_value
 
 SCHEMA_VERSION = 2
@@ -42,8 +42,16 @@ Id = Annotated[
     ),
 ]
 
-When = Id | DateValue
-"""A date: the id of a date fact, or a date written in place ({value: 2022-08})."""
+def _bare_when(value: Any) -> Any:
+    """`when: 2022` or `when: 2022-08` typed bare is that date, not the id of a date fact."""
+    value = as_text(value)
+    if isinstance(value, str) and precision_of(value) is not None:
+        return {"value": value}
+    return value
+
+
+When = Annotated[Id | DateValue, BeforeValidator(_bare_when)]
+"""A date: the id of a date fact, a date written in place ({value: 2022-08, part: mid}), or just 2022-08."""
 
 
 class Strict(BaseModel):

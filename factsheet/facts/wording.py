@@ -30,7 +30,22 @@ EXAMPLES = {
     "according_to": "according_to: {by: us-official, how: according to}",
     "value_of_package": "value: {amount: 800000000, currency: USD}",
     "url": "url: https://www.defense.gov/News/Releases/",
+    "conversion": "conversion: {amount: 9260000, currency: USD}",
+    "when": "when: {value: 2022-08}",
+    "factsheet": "factsheet: {title: Russia buys drones, as_of: 2022-09-07}",
+    "stances": "stances: [{by: iran, standing: denied}]",
     "language": "language: en",
+}
+
+# A stand-in value of each expected kind, for fields without an example of their own.
+_STAND_IN = {
+    "text": "some words",
+    "a number": "250",
+    "a whole number": "6",
+    "true or false": "true",
+    "a list": "[first, second]",
+    "a mapping of fields": "{...}",
+    "a date": "2022-09-07",
 }
 
 _KINDS = {
@@ -71,6 +86,8 @@ def type_message(kind: str, loc: tuple[str | int, ...], given: Any, ctx: dict[st
     if wanted is None:
         return None
     example = EXAMPLES.get(name)
+    if example is None and name and wanted != "a mapping of fields":
+        example = f"{name}: {_STAND_IN[wanted]}"
     hint = f", e.g. `{example}`" if example else ""
     if wanted == "text" and isinstance(given, int | float) and not isinstance(given, bool):
         hint += "; put a number meant as text in quotes"
