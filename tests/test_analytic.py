@@ -192,6 +192,13 @@ disagreements:
     assert code == 2 and output.count("rests only on judgments that rest on no fact (a circle)") == 2
 
 
+def test_a_disagreement_needs_values_that_differ(workspace: Path) -> None:
+    text = edit(workspace, "{stated: several hundred, magnitude: 2}", "{stated: hundreds, magnitude: 2}")
+    code, output = build(workspace)
+    line, _ = line_col(output, "these facts state the same value")
+    assert code == 2 and "facts: [iranian-uavs-to-russia, iranian-uavs" in text.splitlines()[line - 1]
+
+
 def test_a_judgment_uses_its_own_scale_term(workspace: Path) -> None:
     edit(workspace, "It is unlikely that Russia regains", "It is very likely that Russia regains")
     code, output = build(workspace)

@@ -92,6 +92,18 @@ def _date_value(date: DateFact) -> tuple[str, ...]:
     return (date.value, date.end or "", date.part.value if date.part else "")
 
 
+def stated_value(fact: Fact) -> tuple[str, ...]:
+    """What a fact states, for telling whether two facts disagree (costs, transfers, dates; else its text)."""
+    if isinstance(fact, Cost):
+        return _cost_value(fact)
+    if isinstance(fact, Transfer):
+        return (*_transfer_value(fact), fact.status.value)
+    if isinstance(fact, DateFact):
+        return _date_value(fact)
+    text = getattr(fact, "text", None)
+    return (" ".join(text.lower().split()),) if isinstance(text, str) else (fact.id,)
+
+
 def conflicts(sheet: FactSheet) -> list[Conflict]:
     """Pairs of facts about the same thing with different values (costs, transfer quantities, event dates)."""
     found: list[Conflict] = []

@@ -8,7 +8,7 @@ id that does not exist, and a conflict between sources that is not declared.
 from __future__ import annotations
 
 from factsheet.diagnostics import Diagnostic
-from factsheet.facts.corroboration import conflicts
+from factsheet.facts.corroboration import conflicts, stated_value
 from factsheet.facts.model import FactSheet
 from factsheet.yamlio import PathKey, YamlDocument
 
@@ -22,6 +22,7 @@ def check_analytic(sheet: FactSheet, document: YamlDocument) -> list[Diagnostic]
         problems.append(Diagnostic(document.location(key), f"{field}: {message}"))
 
     facts = {fact.id: section for section, _, fact in sheet.all_facts()}
+    by_id = {fact.id: fact for _, _, fact in sheet.all_facts()}
     judgments = {j.id for j in sheet.judgments}
     actors = {a.id for a in sheet.actors}
     sources = {s.id for s in sheet.sources}
@@ -59,6 +60,9 @@ def check_analytic(sheet: FactSheet, document: YamlDocument) -> list[Diagnostic]
             report(("disagreements", index, "facts"), f"holds facts of different kinds ({', '.join(sorted(sections))})")
         if len(set(disagreement.facts)) != len(disagreement.facts):
             report(("disagreements", index, "facts"), "a fact is listed twice")
+        elif len(sections) == 1 and all(ref in by_id for ref in disagreement.facts) and len(
+                {stated_value(by_id[ref]) for ref in disagreement.facts}) == 1:
+            report(("disagreements", index, "facts"), "these facts state the same value: nothing to disagree on")
         declared.update(frozenset((a, b)) for a in disagreement.facts for b in disagreement.facts if a != b)
 
     for conflict in conflicts(sheet):
