@@ -1,6 +1,6 @@
 """Numbers cannot drift: every number in the analyst's prose must appear in what that prose cites.
 
-The prose is the bottom line, key points, claims and judgments. Each number in
+The prose is the bottom line, key points, claims and judgments (with their basis). Each number in
 it ('540', '9.26 million', '24') must occur in a quote the statement cites, or in
 a quote or value (amount, conversion, date) of a fact it rests on. A number that
 does not is reported at its own line and column, so a source edit that changed
@@ -126,6 +126,8 @@ def prose(sheet: FactSheet) -> Iterator[Prose]:
             yield Prose((section, index, "text"), statement.id, statement.text, with_dates(statement))
     for index, judgment in enumerate(sheet.judgments):
         yield Prose(("judgments", index, "text"), judgment.id, judgment.text, support(judgment.rests_on))
+        if judgment.basis:
+            yield Prose(("judgments", index, "basis"), judgment.id, judgment.basis, support(judgment.rests_on))
 
 
 def unsourced_numbers(sheet: FactSheet, document: YamlDocument, level: str = "error") -> list[Diagnostic]:
