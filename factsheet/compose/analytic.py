@@ -146,15 +146,20 @@ def end_matter(composer: Composer, section: TemplateSection) -> list[Block]:
     method = end.method if end is not None and end.method else ""
     scale = "; ".join(f"{term.value} {LIKELIHOOD_PERCENT[term]}" for term in Likelihood)
     grades = ", ".join(f"{g} {m}" for g, m in GRADE_MEANING.items())
-    note = (f"{' '.join(method.split())} Based on {len(sheet.sources)} source"
-            f"{'s' if len(sheet.sources) != 1 else ''}; information cut-off {cut_off(sheet) or 'not stated'}. "
-            f"Estimative language follows ICD 203 ({scale}); confidence (low, moderate, high) reflects the "
-            f"quality and agreement of the sources. Source grades on the NATO/Admiralty scale ({grades}). "
-            "A fact is marked corroborated when two independent sources (different publishers, neither relying on "
-            "the other) support it; where sources disagree, both values are shown.").strip()
+    count = len(sheet.sources)
+    cut = cut_off(sheet) or "not stated"
+    parts = [" ".join(method.split()), f"Based on {count} source{'s' if count != 1 else ''}; information cut-off {cut}."]
+    if sheet.judgments:
+        parts.append(f"Estimative language follows ICD 203 ({scale}); confidence (low, moderate, high) reflects the "
+                     "quality and agreement of the sources behind each judgment.")
+    parts.append(f"Source grades on the NATO/Admiralty scale ({grades}).")
+    if count > 1:
+        parts.append("A fact is marked corroborated when two independent sources (different publishers, neither "
+                     "relying on the other) support it; where sources disagree, both values are shown.")
+    note = " ".join(p for p in parts if p)
     blocks.append(Paragraph((Strong((Text("Method and sources. "),)), Text(note)), "small"))
     blocks.append(Paragraph((Strong((Text("Marking: "),)), Text(f"{marking}. "),
-                             Strong((Text("Distribution: "),)), Text(distribution)), "small"))
+                             Strong((Text("Distribution: "),)), Text(distribution.rstrip(".") + ".")), "small"))
     return blocks
 
 
