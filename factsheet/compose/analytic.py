@@ -148,7 +148,8 @@ def end_matter(composer: Composer, section: TemplateSection) -> list[Block]:
     grades = ", ".join(f"{g} {m}" for g, m in GRADE_MEANING.items())
     count = len(sheet.sources)
     cut = cut_off(sheet) or "not stated"
-    parts = [" ".join(method.split()), f"Based on {count} source{'s' if count != 1 else ''}; information cut-off {cut}."]
+    plural = "s" if count != 1 else ""
+    parts = [" ".join(method.split()), f"Based on {count} source{plural}; information cut-off {cut}."]
     if sheet.judgments:
         parts.append(f"Estimative language follows ICD 203 ({scale}); confidence (low, moderate, high) reflects the "
                      "quality and agreement of the sources behind each judgment.")
