@@ -344,7 +344,10 @@ def note_source(c: Composer, quote: Quote, compact: bool) -> Inlines:
     source = c.sources.get(quote.source)
     if source is None:
         return (Text(quote.source),)
-    bits: list[Inline] = [Text(source.publisher or source.title)]
+    name: Inline = Text(source.publisher or source.title)
+    if source.url and compact:  # no room to print the address: the name links to it
+        name = Span((name,), ("link",), (("href", source.url),))
+    bits: list[Inline] = [name]
     paragraph = c.paragraphs.get((quote.source, " ".join(quote.text.split())))
     if paragraph is not None:
         bits.append(Text(f", para. {paragraph}"))
