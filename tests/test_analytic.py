@@ -68,7 +68,7 @@ def test_corroboration_and_disagreement_read_back_from_pdf_and_docx(built: Path)
     for path, read in ((built / "out" / f"{STEM}-briefing.pdf", pdf_text),
                        (built / "out" / f"{STEM}-briefing.docx", docx_text)):
         text = read(path)
-        assert "[corroborated: Tech Times; U.S. Department of State]" in text, path
+        assert "[corroborated: Tech Times; U.S. Department of State, the originator itself]" in text, path
         start = text.index("Where sources disagree", text.index("Key points"))
         table = text[start:text.index("Systems and transfers", start)]
         assert "Number of Iranian UAVs Russia is to obtain" in table

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from factsheet.compose import format as fmt
 from factsheet.document.nodes import Block, Column, Emph, Inline, Inlines, Paragraph, Span, Strong, Table, Text
 from factsheet.facts.analytic import LIKELIHOOD_PERCENT, Likelihood
-from factsheet.facts.corroboration import corroborating, fact_sources
+from factsheet.facts.corroboration import corroborating, fact_sources, originator_speaks
 from factsheet.facts.model import GRADE_MEANING, Cost, DateFact, Fact, FactSheet, Gap, Source, Statement, Transfer
 
 if TYPE_CHECKING:
@@ -120,12 +120,17 @@ def disagreements(composer: Composer, section: TemplateSection) -> list[Block]:
     return [Table(columns, tuple(rows))] if rows else []
 
 
-def corroboration_mark(fact: Fact, sources: dict[str, Source]) -> Inlines:
-    """' [corroborated: Tech Times; U.S. Department of State]' for a fact with independent sources."""
+def corroboration_mark(fact: Fact, sources: dict[str, Source], sheet: FactSheet) -> Inlines:
+    """' [corroborated: Tech Times; U.S. Department of State, the originator itself]' for a fact with
+    independent sources; a source published by the one the fact is attributed to is named as such."""
     found = corroborating(fact, sources)
     if not found:
         return ()
-    names = "; ".join(sources[s].publisher or sources[s].title for s in found)
+    names = "; ".join(
+        (sources[s].publisher or sources[s].title)
+        + (", the originator itself" if originator_speaks(fact, sources[s], sheet) else "")
+        for s in found
+    )
     return (Span((Text(f" [corroborated: {names}]"),), ("corroborated",)),)
 
 
@@ -156,7 +161,8 @@ def end_matter(composer: Composer, section: TemplateSection) -> list[Block]:
     parts.append(f"Source grades on the NATO/Admiralty scale ({grades}).")
     if count > 1:
         parts.append("A fact is marked corroborated when two independent sources (different publishers, neither "
-                     "relying on the other) support it; where sources disagree, both values are shown.")
+                     "relying on the other) support it, and a source published by the originator of a claim is "
+                     "named as such; where sources disagree, both values are shown.")
     note = " ".join(p for p in parts if p)
     blocks.append(Paragraph((Strong((Text("Method and sources. "),)), Text(note)), "small"))
     blocks.append(Paragraph((Strong((Text("Marking: "),)), Text(f"{marking}. "),

@@ -151,7 +151,7 @@ class Composer:
             marks.append(Span((Text(f" [{STALE_MARK}]"),), ("stale",)))
         if fact.review == "draft":
             marks.append(Span((Text(f" [{DRAFT_MARK}]"),), ("draft",)))
-        marks.extend(analytic.corroboration_mark(fact, self.sources))
+        marks.extend(analytic.corroboration_mark(fact, self.sources, self.sheet))
         if fact.id in self.disputed:
             marks.append(Span((Text(" [sources disagree: both values shown together]"),), ("disputed",)))
         return (*marks, *self.notes.cite(fact.cites))

@@ -49,6 +49,30 @@ def corroborating(fact: Fact, sources: dict[str, Source]) -> tuple[str, ...]:
     return tuple(s.id for s in taken) if len(taken) >= 2 else ()
 
 
+def originator_speaks(fact: Fact, source: Source, sheet: FactSheet) -> bool:
+    """True when `source` is published by the very actor the fact is attributed to (or a part of it, or the
+    whole it is part of): it confirms that the claim was made, not what it says."""
+    if fact.according_to is None or not source.publisher:
+        return False
+    parents = {a.id: a.part_of for a in sheet.actors}
+    voice = next((a.id for a in sheet.actors if a.name == source.publisher), None)
+    if voice is None:
+        return False
+
+    def within(inner: str, outer: str) -> bool:
+        seen: set[str] = set()
+        current: str | None = inner
+        while current is not None and current not in seen:
+            if current == outer:
+                return True
+            seen.add(current)
+            current = parents.get(current)
+        return False
+
+    origin = fact.according_to.by
+    return within(voice, origin) or within(origin, voice)
+
+
 @dataclass(frozen=True)
 class Conflict:
     """Two facts stating different values for the same thing."""
