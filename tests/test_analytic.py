@@ -58,6 +58,7 @@ def test_the_seed_reads_as_an_assessment_in_both_formats(built: Path) -> None:
         # Attribution chains, not flattened ones.
         assert "US intelligence assessment, via The New York Times, via Tech Times" in text
         assert "The Associated Press, via Tech Times" in text
+        assert "Biden administration, via Tech Times; directly: U.S. Department of State" in text
         # End matter; the build hash stays off the page.
         assert "Prepared by factsheet analyst desk. Contact: factsheet analyst desk, desk@example.org" in text
         assert "Distribution: Open source" in text and "Marking: UNCLASSIFIED // OPEN SOURCE" in text

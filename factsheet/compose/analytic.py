@@ -29,15 +29,19 @@ def chain(sheet: FactSheet, fact: Fact, actor: dict[str, str]) -> str:
     said = fact.according_to
     links = [said.label or actor.get(said.by, said.by), *(actor.get(v, v) for v in said.via)]
     sources = {s.id: s for s in sheet.sources}
-    read = []  # where we read it: each source's publisher, unless it is already a link of the chain
+    read, direct = [], []  # where we read it; sources published by the originator itself stand apart
     for ident in fact_sources(fact):
         source = sources.get(ident)
         name = (source.publisher or source.title) if source else ident
-        if name not in links and name not in read:
+        if source is not None and originator_speaks(fact, source, sheet):
+            if name not in links and name not in direct:  # the originator by name already says it
+                direct.append(name)
+        elif name not in links and name not in read:
             read.append(name)
     if read:
         links.append(" and ".join(read))
-    return ", via ".join(links)
+    text = ", via ".join(links)
+    return f"{text}; directly: {' and '.join(direct)}" if direct else text
 
 
 def value_of(fact: Fact, composer: Composer) -> str:
