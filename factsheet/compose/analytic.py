@@ -44,7 +44,7 @@ def chain(sheet: FactSheet, fact: Fact, actor: dict[str, str]) -> str:
     return f"{text}; directly: {' and '.join(direct)}" if direct else text
 
 
-def value_of(fact: Fact, composer: Composer) -> str:
+def value_of(fact: Fact) -> str:
     """The value a fact states, as the briefing prints it, for holding values side by side."""
     if isinstance(fact, Cost):
         return fmt.cost_phrase(fact)
@@ -58,7 +58,7 @@ def value_of(fact: Fact, composer: Composer) -> str:
 
 
 def source_panel(sheet: FactSheet) -> list[Block]:
-    """'3 sources: 1 official (graded B), 2 news (graded C) · Information cut-off: Sep 2022', near the top."""
+    """'3 sources: 1 official (graded B); 2 news (graded C).', near the top; a lone source is said to be one."""
     kinds: Counter[str] = Counter()
     grades: dict[str, list[str]] = {}
     for source in sheet.sources:
@@ -119,7 +119,7 @@ def disagreements(composer: Composer, section: TemplateSection) -> list[Block]:
             if position == 0 and disagreement.note and not section.compact:
                 about = (*about, Emph((Text(" " + " ".join(disagreement.note.split())),)))
             said = chain(composer.sheet, fact, composer.actor_names) or composer.publishers(fact)
-            rows.append((about, (Text(value_of(fact, composer)),), (Text(said), *composer.notes.cite(fact.cites))))
+            rows.append((about, (Text(value_of(fact)),), (Text(said), *composer.notes.cite(fact.cites))))
     columns = (Column("Disagreement", 2.4), Column("Value", 2.2), Column("According to", 3.0))
     return [Table(columns, tuple(rows))] if rows else []
 
