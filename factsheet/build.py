@@ -6,24 +6,27 @@ with nothing to do never imports the model, the composer or a renderer.
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from factsheet.atomic import write_atomic
+from factsheet.atomic import commit, discard, remove_stale_temps
+from factsheet.buildoptions import FORMATS, BuildOptions
 from factsheet.diagnostics import Diagnostic, Location
-from factsheet.errors import FactsheetError, InputError, OutputError, ValidationFailed
-from factsheet.manifest import Manifest, engine_inputs, file_hash
+from factsheet.errors import InputError, OutputError, ValidationFailed
+from factsheet.lock import out_lock
+from factsheet.manifest import Manifest, engine_inputs, file_hash, safe_name, text_hash
 from factsheet.workspace import Workspace, facts_stem, slug
-from factsheet.writers import FORMATS as WRITERS
 
 if TYPE_CHECKING:
+    from factsheet.buildjobs import TaskResult
     from factsheet.compose.template import LoadedTemplate
+    from factsheet.facts.check import CitationCheck
     from factsheet.facts.load import LoadedFacts
 
-FORMATS = tuple(WRITERS)
+__all__ = ["FORMATS", "BuildOptions", "BuildResult", "build"]
+DEFAULT_OPTIONS = BuildOptions()
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,7 @@ class BuildResult:
     written: list[Output] = field(default_factory=list)
     up_to_date: list[str] = field(default_factory=list)
     changes: dict[str, list[str]] = field(default_factory=dict)
+    changed_during: list[str] = field(default_factory=list)  # inputs saved while the build read them
 
 
 def plan(
@@ -69,18 +73,39 @@ def plan(
     templates = [workspace.template_path(n) for n in template_names] if template_names else workspace.template_files()
     if not templates:
         raise InputError("no templates (*.yaml) to build with", Location(workspace.show(workspace.templates)))
-    return [
+    planned = [
         Planned(f, t, fmt, workspace.out / f"{slug(facts_stem(f))}-{slug(t.stem)}.{fmt}")
         for f in paths for t in templates for fmt in formats
     ]
+    check_outputs(workspace, planned)
+    return planned
+
+
+def check_outputs(workspace: Workspace, planned: Sequence[Planned]) -> None:
+    """Refuse two inputs writing one output name, and outputs over anything but our own regular files."""
+    workspace.check_output_folder(workspace.out, workspace.show(workspace.out))
+    seen: dict[str, Planned] = {}
+    for item in planned:
+        other = seen.setdefault(item.path.name.casefold(), item)
+        if (other.facts_path, other.template_path) != (item.facts_path, item.template_path):
+            a, b = ((other.facts_path, item.facts_path) if other.facts_path != item.facts_path
+                    else (other.template_path, item.template_path))
+            raise InputError(f"{workspace.show(a)} and {workspace.show(b)} would both be written to "
+                             f"{workspace.show(item.path)}; rename one of them", Location(workspace.show(b)))
+        workspace.check_output_file(item.path, workspace.show(item.path), (item.facts_path, item.template_path))
 
 
 def _name(path: Path, root: Path) -> str:
     return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
 
-def current_inputs(recorded: dict[str, str], root: Path, options: str) -> dict[str, str]:
-    """The present hashes of the inputs an output was last built from."""
+def current_inputs(recorded: dict[str, str], root: Path, options: str,
+                   named: frozenset[str] = frozenset()) -> dict[str, str]:
+    """The present hashes of the inputs an output was last built from.
+
+    A recorded name is read only inside the workspace, or when it is one the user `named` for this build
+    (a facts file given on the command line may lie elsewhere).
+    """
     engine = engine_inputs()
     out = {}
     for name in recorded:
@@ -88,69 +113,57 @@ def current_inputs(recorded: dict[str, str], root: Path, options: str) -> dict[s
             out[name] = engine.get(name.removeprefix("engine:"), "")
         elif name == "options":
             out[name] = options
-        else:
+        elif safe_name(name, root) or name in named:
             out[name] = file_hash(root / name)
+        else:
+            out[name] = "outside the workspace"  # never read: a tampered manifest rebuilds instead
     return out
 
 
 def inputs_of(facts: LoadedFacts, template: LoadedTemplate, root: Path, options: str) -> dict[str, str]:
-    """Everything that shapes an output: facts, template, seeds, the tool and its fonts, the options."""
-    files = [facts.path, template.path, *facts.source_paths.values()]
-    found = {_name(p, root): file_hash(p) for p in files}
+    """Everything that shapes an output, each file by the hash of the bytes the build read."""
+    found = {_name(facts.path, root): text_hash(facts.document.text),
+             _name(template.path, root): template.digest or file_hash(template.path)}
+    for source, path in facts.source_paths.items():
+        found[_name(path, root)] = text_hash(facts.source_texts[source])
     found.update({f"engine:{k}": v for k, v in engine_inputs().items()})
     found["options"] = options
     return found
 
 
+def changed_since_read(inputs: dict[str, str], root: Path) -> list[str]:
+    """The input files whose bytes on disk are no longer those the build read."""
+    return [name for name, digest in sorted(inputs.items())
+            if not name.startswith("engine:") and name != "options" and file_hash(root / name) != digest]
+
+
 def gate(
-    facts: LoadedFacts, allow_stale: bool, allow_drafts: bool, allow_numbers: bool = False
-) -> tuple[frozenset[str], list[Diagnostic]]:
-    """Re-anchor the citations and check the prose's numbers; return the facts to mark, and what stops the build."""
+    facts: LoadedFacts, options: BuildOptions, report: Callable[[Diagnostic], None] | None = None
+) -> tuple[frozenset[str], list[Diagnostic], list[CitationCheck]]:
+    """Re-anchor the citations and check the prose's numbers; return the facts to mark, the problems (errors
+    stop the build, warnings are shown), and the checks.
+
+    Nothing is written here: anchors are saved with the outputs, once every render succeeded.
+    """
     from factsheet.facts.anchor import Status
-    from factsheet.facts.check import check_citations, record_anchors, stale_facts
+    from factsheet.facts.check import check_citations, stale_facts
     from factsheet.facts.numbers import unsourced_numbers
 
-    checks = check_citations(facts)
+    checks = check_citations(facts, report)
     problems: list[Diagnostic] = []
-    # Allowed unsourced numbers come back as warnings, for the caller to show; errors stop the build.
-    problems.extend(unsourced_numbers(facts.sheet, facts.document, "warning" if allow_numbers else "error"))
-    if not allow_stale:
+    # Numbers the prose states but its citations lack: errors, or warnings the caller shows when allowed.
+    problems.extend(unsourced_numbers(facts.sheet, facts.document, "warning" if options.allow_numbers else "error"))
+    if not options.allow_stale:
         for check in checks:
             if check.result.status in (Status.changed, Status.orphaned):
                 d = check.diagnostic()
                 problems.append(Diagnostic(d.location, d.message + " (run `factsheet check`, or build --allow-stale)"))
-    if not allow_drafts:
+    if not options.allow_drafts:
         for section, index, fact in facts.sheet.all_facts():
             if fact.review == "draft":
                 message = f"{section}.{index}: {fact.id}: is a draft; review it or build --allow-drafts"
                 problems.append(Diagnostic(facts.location((section, index, "review")), message))
-    if not any(p.level == "error" for p in problems):
-        record_anchors(facts, checks)
-    return stale_facts(checks), problems
-
-
-def load_inputs(
-    workspace: Workspace, facts_paths: Sequence[Path], template_paths: Sequence[Path]
-) -> tuple[dict[Path, LoadedFacts], dict[Path, LoadedTemplate]]:
-    """Load every facts file and template, reporting all problems of all files at once."""
-    from factsheet.compose.template import load_template
-    from factsheet.facts.load import load_facts
-
-    problems: list[Diagnostic] = []
-    facts, templates = {}, {}
-    for path in facts_paths:
-        try:
-            facts[path] = load_facts(path, workspace, check_quotes=False)
-        except FactsheetError as exc:
-            problems.extend(exc.diagnostics)
-    for path in template_paths:
-        try:
-            templates[path] = load_template(path, workspace.show(path))
-        except FactsheetError as exc:
-            problems.extend(exc.diagnostics)
-    if problems:
-        raise ValidationFailed(problems)
-    return facts, templates
+    return stale_facts(checks), problems, checks
 
 
 def build(
@@ -158,114 +171,120 @@ def build(
     *,
     facts_paths: Sequence[Path] | None = None,
     template_names: Sequence[str] | None = None,
-    formats: Sequence[str] = FORMATS,
-    paper: str | None = None,
-    allow_stale: bool = False,
-    allow_drafts: bool = False,
-    force: bool = False,
+    options: BuildOptions = DEFAULT_OPTIONS,
     report: Callable[[Diagnostic], None] = lambda _: None,
-    allow_numbers: bool = False,
 ) -> BuildResult:
-    """Bring the requested outputs up to date; return what was written, what was current, and what changed."""
-    planned = plan(workspace, facts_paths, template_names, formats)
-    with out_lock(workspace):
-        return _build_locked(workspace, planned, paper, allow_stale, allow_drafts, force, report, allow_numbers)
+    """Bring the requested outputs up to date; return what was written, what was current, and what changed.
 
-
-@contextlib.contextmanager
-def out_lock(workspace: Workspace) -> Iterator[None]:
-    """Serialise builds into the same out/: a second build waits, then sees the first one's manifest."""
-    import fcntl
-
-    try:
-        workspace.out.mkdir(parents=True, exist_ok=True)
-        handle = open(workspace.out / ".factsheet.lock", "a+b")  # noqa: SIM115 - held for the whole build
-    except OSError as exc:
-        where = Location(workspace.show(workspace.out))
-        raise OutputError(f"cannot use the output folder: {exc.strerror}", where) from None
-    with handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    Builds into one out/ are serialised; a second one waits at most `options.lock_timeout` seconds.
+    """
+    planned = plan(workspace, facts_paths, template_names, options.formats)
+    with out_lock(workspace.out, workspace.show(workspace.out), options.lock_timeout, report):
+        remove_stale_temps(workspace.out)
+        return _build_locked(workspace, planned, options, report)
 
 
 def _build_locked(
-    workspace: Workspace, planned: list[Planned], paper: str | None, allow_stale: bool, allow_drafts: bool,
-    force: bool, report: Callable[[Diagnostic], None], allow_numbers: bool = False,
+    workspace: Workspace, planned: list[Planned], options: BuildOptions, report: Callable[[Diagnostic], None],
 ) -> BuildResult:
-    options = f"paper={paper or ''};allow_stale={allow_stale};allow_drafts={allow_drafts}"
-    if allow_numbers:
-        options += ";allow_numbers=True"
+    key = options.key()
     manifest = Manifest.read(workspace.out)
+    if manifest.problem:
+        report(Diagnostic(Location(workspace.show(manifest.path)), f"ignored ({manifest.problem}); every "
+                          "output is rebuilt", "warning"))
     result = BuildResult()
     reasons: dict[Planned, list[str]] = {}
     for item in planned:
         recorded = manifest.recorded_inputs(item.path)
-        if force:
+        if options.force:
             reasons[item] = ["forced"]
         elif recorded is None:
             reasons[item] = ["new output"]
         else:
-            reasons[item] = manifest.stale_reasons(item.path, current_inputs(recorded, workspace.root, options))
+            named = frozenset(_name(p, workspace.root) for p in (item.facts_path, item.template_path))
+            reasons[item] = manifest.stale_reasons(item.path, current_inputs(recorded, workspace.root, key, named))
     todo = [item for item in planned if reasons[item]]
     result.up_to_date = [workspace.show(item.path) for item in planned if not reasons[item]]
     if not todo:
         return result
-    _rebuild(workspace, todo, reasons, manifest, options, paper, allow_stale, allow_drafts, report, result,
-             allow_numbers)
+    _rebuild(workspace, todo, reasons, manifest, options, report, result)
     return result
 
 
 def _rebuild(
-    workspace: Workspace, todo: list[Planned], reasons: dict[Planned, list[str]], manifest: Manifest, options: str,
-    paper: str | None, allow_stale: bool, allow_drafts: bool, report: Callable[[Diagnostic], None],
-    result: BuildResult, allow_numbers: bool = False,
+    workspace: Workspace, todo: list[Planned], reasons: dict[Planned, list[str]], manifest: Manifest,
+    options: BuildOptions, report: Callable[[Diagnostic], None], result: BuildResult,
 ) -> None:
-    from factsheet.compose.summary import summarise
-    from factsheet.render import History, check_fonts, render_all
+    """Render every output (staged as each finishes), then commit them all, or none when anything failed."""
+    from factsheet.buildjobs import Task, Wanted, run_tasks
+    from factsheet.fitcache import FitCache
 
-    facts_by_path, templates = load_inputs(
-        workspace, list(dict.fromkeys(p.facts_path for p in todo)), list(dict.fromkeys(p.template_path for p in todo))
-    )
-    if paper is not None:
-        templates = {k: type(t)(t.name, t.template.model_copy(update={"paper": paper}), t.path)
-                     for k, t in templates.items()}
-    marked: dict[Path, frozenset[str]] = {}
+    tasks = []
+    for facts_path in dict.fromkeys(p.facts_path for p in todo):
+        wanted = tuple(Wanted(p.template_path, p.fmt, p.path) for p in todo if p.facts_path == facts_path)
+        facts_key = _name(facts_path, workspace.root)
+        tasks.append(Task(workspace, facts_path, facts_key, wanted, options, manifest.facts.get(facts_key)))
+    finished: list[TaskResult] = []
     problems: list[Diagnostic] = []
-    for path, facts in facts_by_path.items():
-        marked[path], found = gate(facts, allow_stale, allow_drafts, allow_numbers)
-        problems.extend(d for d in found if d.level == "error")
-        for warning in (d for d in found if d.level == "warning"):
-            report(warning)
+    try:
+        for task, done in zip(tasks, run_tasks(tasks, options), strict=True):
+            finished.append(done)
+            for diagnostic in done.warnings:
+                report(diagnostic)
+            problems.extend(p for p in done.problems if p not in problems)  # a template's problems come once
+            if done.changes:
+                result.changes[done.shown] = list(done.changes)
+            if done.history is not None:
+                manifest.facts[task.facts_key] = done.history
+    except BaseException:
+        discard([temp for done in finished for temp in done.temps()])
+        raise
     if problems:
+        discard([temp for done in finished for temp in done.temps()])
         raise ValidationFailed(problems)
-    histories: dict[Path, History] = {}
-    for path, facts in facts_by_path.items():
-        for warning in (*facts.warnings, *check_fonts(facts)):
-            report(warning)
-        if marked[path]:
-            report(Diagnostic(Location(facts.shown), f"marking {len(marked[path])} fact(s) 'source changed - "
-                              f"unverified': {', '.join(sorted(marked[path]))}", "warning"))
-        since, lines = manifest.changes(_name(path, workspace.root), summarise(facts.sheet),
-                                        facts.sheet.factsheet.as_of.isoformat())
-        histories[path] = History(since, tuple(lines))
-        if lines:
-            result.changes[facts.shown] = lines
-    # Render everything before writing anything: a failure leaves out/ as it was.
-    rendered = {}
-    for key in dict.fromkeys((p.facts_path, p.template_path) for p in todo):
-        formats = [p.fmt for p in todo if (p.facts_path, p.template_path) == key]
-        facts, template = facts_by_path[key[0]], templates[key[1]]
-        for fmt, rendition in render_all(facts, template, formats, marked[key[0]], histories[key[0]]).items():
-            rendered[(*key, fmt)] = rendition
-    for item in todo:
-        rendition = rendered[(item.facts_path, item.template_path, item.fmt)]
-        shown = workspace.show(item.path)
-        write_atomic(item.path, rendition.data, shown)
-        facts, template = facts_by_path[item.facts_path], templates[item.template_path]
-        manifest.record(item.path, inputs_of(facts, template, workspace.root, options))
-        result.written.append(Output(item.path, shown, item.fmt, len(rendition.data), rendition.pages,
-                                     rendition.warnings, tuple(reasons[item])))
+    # Every render succeeded: now put everything in place, outputs first, then anchors, then the manifest.
+    staged = {s.wanted.path: s for done in finished for s in done.staged}
+    changed: set[str] = set()
+    try:
+        for item in todo:
+            output = staged.pop(item.path)
+            shown = workspace.show(item.path)
+            commit(output.temp, item.path, shown)
+            changed.update(changed_since_read(output.inputs, workspace.root))
+            manifest.record(item.path, output.inputs)  # the hashes of what was read: an input saved meanwhile is stale
+            result.written.append(Output(item.path, shown, item.fmt, output.size, output.pages, output.warnings,
+                                         tuple(reasons[item])))
+    finally:
+        discard([s.temp for s in staged.values()])
+    save_anchors(workspace, finished, report)
     manifest.write()
+    fits = FitCache.read(workspace.out)
+    for done in finished:
+        for fit_key, limits in done.fits:
+            fits.put(fit_key, limits)
+    fits.save()
+    for name in sorted(changed):
+        where = Location(workspace.show(workspace.root / name))
+        report(Diagnostic(where, "changed while the build read it: the outputs were built from the earlier "
+                          "text and will be rebuilt by the next build", "warning"))
+    result.changed_during = sorted(changed)
+
+
+def save_anchors(workspace: Workspace, finished: Sequence[TaskResult], report: Callable[[Diagnostic], None]) -> None:
+    """Put the staged anchors files in place; a read-only seeds/ keeps them in memory, said once."""
+    remove_stale_temps(workspace.seeds)
+    unsaved = next((done.anchors_error for done in finished if done.anchors_error), "")
+    for done in finished:
+        if done.anchors is None:
+            continue
+        temp, target = done.anchors
+        if unsaved:
+            discard([temp])
+            continue
+        try:
+            commit(temp, target)
+        except OutputError as exc:
+            unsaved = exc.message
+    if unsaved:
+        report(Diagnostic(Location(workspace.show(workspace.seeds)), f"cannot save anchors ({unsaved}); "
+                          "they are kept in memory for this build only", "warning"))

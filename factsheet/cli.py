@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import os
 import sys
 import traceback
 from datetime import datetime
@@ -12,11 +15,22 @@ import click
 
 from factsheet import __version__
 from factsheet.errors import EXIT_INTERNAL, FactsheetError
+from factsheet.options import LOCK_TIMEOUT, mail_date, message_id, positive_size
 
 ROOT_OPTION = click.option(
     "--root", type=click.Path(file_okay=False, path_type=Path), default=None,
     help="Workspace folder holding seeds/ and templates/ (default: the current folder).",
 )
+
+
+_STREAM_ERRORS = {errno.ENOSPC, errno.EPIPE, errno.EDQUOT, errno.EIO, errno.EFBIG}
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so that Python's own flush at exit does not fail a second time."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 class _Group(click.Group):
@@ -36,6 +50,13 @@ class _Group(click.Group):
             ctx.exit(exc.exit_code)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
+        except OSError as exc:
+            if exc.errno not in _STREAM_ERRORS:
+                raise
+            # Our files are written through atomic.py (an OutputError); what is left is the terminal or a pipe.
+            _silence_stdout()
+            click.echo(f"factsheet: cannot write to standard output: {exc.strerror}", err=True)
+            ctx.exit(EXIT_INTERNAL)
         except Exception as exc:  # an internal error: say so briefly, traceback only with --debug
             if ctx.obj and ctx.obj.get("debug"):
                 traceback.print_exc()
@@ -68,25 +89,27 @@ def main(ctx: click.Context, debug: bool) -> None:
 @click.option("--allow-unsourced-numbers", "allow_numbers", is_flag=True,
               help="Build even when prose states a number none of its citations contains (warned, not refused).")
 @click.option("--force", is_flag=True, help="Rebuild every output, even those up to date.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, envvar="FACTSHEET_JOBS",
+              help="Worker processes for rendering (default 0: one per core; 1: none). The files are the same.")
+@LOCK_TIMEOUT
 @click.argument("facts", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
 def build(root: Path | None, out: Path | None, templates: tuple[str, ...], formats: tuple[str, ...],
-          paper: str | None, allow_stale: bool, allow_drafts: bool, allow_numbers: bool, force: bool,
-          facts: tuple[Path, ...]) -> None:
+          paper: str | None, allow_stale: bool, allow_drafts: bool, allow_numbers: bool, force: bool, jobs: int,
+          lock_timeout: float | None, facts: tuple[Path, ...]) -> None:
     """Build briefings: every facts file x template x format, unless narrowed."""
     from factsheet.build import build as run_build
+    from factsheet.buildoptions import FORMATS, BuildOptions
     from factsheet.workspace import Workspace
 
     workspace = Workspace.open(root, out)
+    options = BuildOptions(formats=formats or FORMATS, paper=paper, allow_stale=allow_stale,
+                           allow_drafts=allow_drafts, allow_numbers=allow_numbers, force=force, jobs=jobs,
+                           lock_timeout=lock_timeout)
     result = run_build(
         workspace,
         facts_paths=[p.resolve() for p in facts] or None,
         template_names=templates or None,
-        formats=formats or ("pdf", "docx"),
-        paper=paper,
-        allow_stale=allow_stale,
-        allow_drafts=allow_drafts,
-        allow_numbers=allow_numbers,
-        force=force,
+        options=options,
         report=lambda diagnostic: click.echo(str(diagnostic), err=True),
     )
     for shown, lines in result.changes.items():
@@ -105,16 +128,20 @@ def build(root: Path | None, out: Path | None, templates: tuple[str, ...], forma
 @main.command()
 @ROOT_OPTION
 @click.option("--fix", is_flag=True,
-              help="Rewrite quotes that changed only in whitespace, punctuation or spelling (never numbers or names).")
+              help="Rewrite quotes whose change cannot alter meaning (spacing, punctuation, one spelling rule; "
+                   "never numbers, quantities, negations or names), listing each.")
 def check(root: Path | None, fix: bool) -> None:
     """Re-anchor every citation in its source and report the ones an edit touched."""
-    from factsheet.checking import check_workspace
+    from factsheet.checking import Fixed, check_workspace
     from factsheet.workspace import Workspace
 
-    reports = check_workspace(Workspace.open(root), fix=fix, report=lambda d: click.echo(str(d), err=True))
+    def rewrote(fixed: Fixed) -> None:
+        click.echo(f"{fixed.location}: fixed {fixed.field}: {fixed.fact_id}: {fixed.diff}\n"
+                   f"  old: {fixed.old}\n  new: {fixed.new}")
+
+    reports = check_workspace(Workspace.open(root), fix=fix, report=lambda d: click.echo(str(d), err=True),
+                              on_fixed=rewrote)
     for report in reports:
-        for fixed in report.fixed:
-            click.echo(f"{fixed.location}: fixed {fixed.field}: {fixed.fact_id}: {fixed.result.diff}")
         note = " (unchanged since the last check)" if report.unchanged else ""
         click.echo(f"{report.shown}: {report.summary}{note}")
 
@@ -123,15 +150,17 @@ def check(root: Path | None, fix: bool) -> None:
 @ROOT_OPTION
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Output folder (default: out/ in the workspace).")
-def watch(root: Path | None, out: Path | None) -> None:
+@LOCK_TIMEOUT
+def watch(root: Path | None, out: Path | None, lock_timeout: float | None) -> None:
     """Rebuild whenever something under seeds/ or templates/ changes (Ctrl-C to stop)."""
+    from factsheet.buildoptions import BuildOptions
     from factsheet.watching import watch_workspace
     from factsheet.workspace import Workspace
 
     workspace = Workspace.open(root, out)
     click.echo(f"watching {workspace.show(workspace.seeds)} and {workspace.show(workspace.templates)}")
     try:
-        watch_workspace(workspace, echo=click.echo)
+        watch_workspace(workspace, echo=click.echo, options=BuildOptions(jobs=1, lock_timeout=lock_timeout))
     except KeyboardInterrupt:
         click.echo("stopped")
 
@@ -155,36 +184,46 @@ def watch(root: Path | None, out: Path | None) -> None:
               help="Log in as this user; the password comes from FACTSHEET_SMTP_PASSWORD or a prompt.")
 @click.option("--smtp-security", type=click.Choice(["starttls", "tls", "plain"]), default="starttls",
               show_default=True, envvar="FACTSHEET_SMTP_SECURITY")
-@click.option("--max-size", type=float, default=10.0, show_default=True, help="Warn above this size (MB).")
-@click.option("--date", default=None, help="Fixed Date header (RFC 2822), for reproducible messages.")
-@click.option("--message-id", default=None, help="Fixed Message-ID, for reproducible messages.")
+@click.option("--max-size", type=float, default=10.0, show_default=True, callback=positive_size,
+              help="Warn above this size (MB).")
+@click.option("--date", default=None, callback=mail_date,
+              help="Fixed Date header (RFC 5322, e.g. 'Fri, 25 Nov 2022 09:00:00 +0000'), for reproducible messages.")
+@click.option("--message-id", default=None, callback=message_id,
+              help="Fixed Message-ID <local@domain> (ASCII), for reproducible messages.")
+@LOCK_TIMEOUT
 @click.argument("facts", required=False, type=click.Path(dir_okay=False, path_type=Path))
 def email(root: Path | None, to: tuple[str, ...], cc: tuple[str, ...], sender: str, template: str,
           formats: tuple[str, ...], eml: Path | None, send: bool, smtp_host: str, smtp_port: int | None,
           smtp_user: str | None, smtp_security: str, max_size: float, date: str | None, message_id: str | None,
-          facts: Path | None) -> None:
+          lock_timeout: float | None, facts: Path | None) -> None:
     """Bring a briefing up to date and put it into an email: write an .eml, or --send it."""
-    import os
-
     from factsheet.atomic import write_atomic
     from factsheet.emailing import prepare
     from factsheet.mail.send import SmtpSettings, default_port, send_message
     from factsheet.workspace import Workspace
 
     workspace = Workspace.open(root)
+    password = os.environ.get("FACTSHEET_SMTP_PASSWORD")
+    if send and smtp_user and password is None and not sys.stdin.isatty():
+        raise click.UsageError(f"--send logs in as {smtp_user} but there is no password and no terminal to ask "
+                               "for one: set FACTSHEET_SMTP_PASSWORD")
+    if eml is not None:
+        workspace.check_output_file(eml, str(eml), [facts.resolve()] if facts is not None else [])
+        if eml.exists() and eml.suffix.lower() != ".eml":
+            raise click.UsageError(f"--out {eml} exists and is not an .eml file; it is not overwritten")
     prepared = prepare(workspace, facts=facts, template=template, formats=formats or ("pdf", "docx"), sender=sender,
                        to=to, cc=cc, date=date, message_id=message_id,
-                       report=lambda d: click.echo(str(d), err=True))
+                       report=lambda d: click.echo(str(d), err=True), lock_timeout=lock_timeout)
     for name, size in prepared.attachments:
         click.echo(f"attached {name} ({size / 1024:.0f} KB)")
         if size > max_size * 1024 * 1024:
             click.echo(f"warning: {name} is larger than {max_size:g} MB; some mail servers refuse such mail", err=True)
     if eml is not None or not send:
         target = eml or prepared.default_path
+        workspace.check_output_file(target, workspace.show(target))  # checked again: the build took time
         write_atomic(target, bytes(prepared.message), str(target))
         click.echo(f"wrote {workspace.show(target)}")
     if send:
-        password = os.environ.get("FACTSHEET_SMTP_PASSWORD")
         if smtp_user and password is None:
             password = click.prompt(f"SMTP password for {smtp_user}", hide_input=True)
         security = smtp_security  # checked by click.Choice

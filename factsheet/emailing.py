@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from email.message import EmailMessage
 from pathlib import Path
 
-from factsheet.build import FORMATS, build
+from factsheet.build import build
+from factsheet.buildoptions import FORMATS, BuildOptions
 from factsheet.diagnostics import Diagnostic, Location
 from factsheet.errors import InputError
 from factsheet.manifest import Manifest, diff_summaries
@@ -47,6 +48,7 @@ def prepare(
     date: str | None = None,
     message_id: str | None = None,
     report: Callable[[Diagnostic], None] = lambda _: None,
+    lock_timeout: float | None = None,
 ) -> PreparedEmail:
     """Build the briefing if needed, then the message around it."""
     from factsheet.compose.analytic import cut_off
@@ -57,7 +59,8 @@ def prepare(
     if not to:
         raise InputError("give at least one --to address", Location("--to"))
     facts_path = choose_facts(workspace, facts)
-    build(workspace, facts_paths=[facts_path], template_names=[template], formats=formats, report=report)
+    build(workspace, facts_paths=[facts_path], template_names=[template],
+          options=BuildOptions(formats=tuple(formats), lock_timeout=lock_timeout), report=report)
     sheet = load_facts(facts_path, workspace, check_quotes=False).sheet
     entry = Manifest.read(workspace.out).facts.get(facts_path.relative_to(workspace.root).as_posix(), {})
     changes = diff_summaries(entry["previous"], entry["current"]) if entry.get("previous") else []

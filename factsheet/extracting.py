@@ -8,10 +8,10 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from factsheet.atomic import write_atomic
 from factsheet.diagnostics import Location
 from factsheet.errors import FactsheetError, InputError
 from factsheet.workspace import Workspace
+from factsheet.yamledit import Snapshot, commit, create
 from factsheet.yamlio import read_text
 
 if TYPE_CHECKING:
@@ -84,7 +84,7 @@ def run_extract(workspace: Workspace, seed: Path, as_of: date | None, write: boo
         if not write:
             return output
         _validate(workspace, output, target, check_quotes=True)
-        write_atomic(target, output.encode("utf-8"), workspace.show(target))
+        create(target, workspace.show(target), output)
         counts = ", ".join(f"{len(draft.section(s))} {s}" for s in DRAFT_SECTIONS if draft.section(s))
         return f"wrote {workspace.show(target)}: {draft.count()} draft facts ({counts or 'none'})"
     if not write:
@@ -105,13 +105,13 @@ def _merge(workspace: Workspace, target: Path, draft: Draft) -> str:
     from factsheet.extract.merge import merge_text
 
     shown = workspace.show(target)
+    snapshot = Snapshot.of_text(target, shown, read_text(target, shown))  # what the merge starts from
     plan = _plan(workspace, target, draft)
-    original = read_text(target, shown)
-    merged = merge_text(original, plan, draft.notes, shown)
-    if merged == original:
+    merged = merge_text(snapshot.text, plan, draft.notes, shown)
+    if merged == snapshot.text:
         return f"{shown}: nothing new ({len(plan.skipped)} proposed facts are already there)"
     _validate(workspace, merged, target, check_quotes=False)
-    write_atomic(target, merged.encode("utf-8"), shown)
+    commit(snapshot, merged)  # refuses if the file was saved meanwhile or an existing value would change
     added = ", ".join(f"{len(facts)} {section}" for section, facts in plan.added.items())
     lines = [f"merged into {shown}: {plan.count()} new draft facts ({added or 'none'}); "
              f"{len(plan.skipped)} already there"]

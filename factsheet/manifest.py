@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import stat
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from factsheet import __version__
@@ -22,11 +24,58 @@ VERSION = 1
 
 
 def file_hash(path: Path) -> str:
-    """sha256 of a file's bytes, or 'missing'."""
+    """sha256 of a regular file's bytes, or 'missing' (devices and FIFOs are never opened)."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return "missing"
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:
         return "missing"
+
+
+def text_hash(text: str) -> str:
+    """The file_hash of a file whose UTF-8 text is `text`: the hash of the bytes actually read."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def safe_name(name: str, root: Path) -> bool:
+    """True when a recorded input name is a plain relative path that stays inside `root`."""
+    if not isinstance(name, str) or not name or "\0" in name or "\\" in name:
+        return False
+    pure = PurePosixPath(name)
+    if pure.is_absolute() or ".." in pure.parts:
+        return False
+    try:
+        return (root / name).resolve().is_relative_to(root.resolve())
+    except (OSError, ValueError):
+        return False
+
+
+def _valid(data: Any) -> str | None:
+    """What is wrong with manifest JSON `data`, or None."""
+    if not isinstance(data, dict):
+        return "not a JSON object"
+    outputs, facts = data.get("outputs", {}), data.get("facts", {})
+    if not isinstance(outputs, dict) or not isinstance(facts, dict):
+        return "'outputs' and 'facts' must be objects"
+    for name, record in outputs.items():
+        if not isinstance(record, dict) or not isinstance(record.get("output"), str):
+            return f"output {name!r}: expected an object with an 'output' hash"
+        inputs = record.get("inputs")
+        if not isinstance(inputs, dict) or not all(isinstance(k, str) and isinstance(v, str)
+                                                   for k, v in inputs.items()):
+            return f"output {name!r}: 'inputs' must map names to hashes"
+    for name, entry in facts.items():
+        if not isinstance(entry, dict):
+            return f"facts {name!r}: expected an object"
+        for key in ("current", "previous"):
+            value = entry.get(key, {})
+            if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+                return f"facts {name!r}: {key!r} must map ids to text"
+        for key in ("current_as_of", "previous_as_of"):
+            if not isinstance(entry.get(key, ""), str):
+                return f"facts {name!r}: {key!r} must be text"
+    return None
 
 
 @cache
@@ -46,18 +95,26 @@ class Manifest:
     path: Path
     outputs: dict[str, dict[str, Any]] = field(default_factory=dict)
     facts: dict[str, dict[str, Any]] = field(default_factory=dict)
+    problem: str = ""  # why a manifest on disk was not used (then it is treated as absent)
 
     @classmethod
     def read(cls, out: Path) -> Manifest:
-        """The manifest in `out`; an empty one when missing, unreadable or of another version."""
+        """The manifest in `out`; an empty one when missing or of another version, or (with `problem`) invalid."""
         path = out / NAME
         try:
+            if not path.exists():
+                return cls(path)
+            if not path.is_file() or path.stat().st_size > 64 * 1024 * 1024:
+                return cls(path, problem="not a regular file of reasonable size")
             data = json.loads(path.read_text(encoding="utf-8"))
-            if data.get("version") == VERSION:
-                return cls(path, dict(data.get("outputs", {})), dict(data.get("facts", {})))
-        except (OSError, ValueError, AttributeError):
-            pass
-        return cls(path)
+        except (OSError, ValueError, RecursionError) as exc:
+            return cls(path, problem=f"unreadable ({type(exc).__name__})")
+        if isinstance(data, dict) and data.get("version") != VERSION:
+            return cls(path)
+        wrong = _valid(data)
+        if wrong is not None:
+            return cls(path, problem=wrong)
+        return cls(path, dict(data.get("outputs", {})), dict(data.get("facts", {})))
 
     def write(self) -> None:
         """Save atomically, keys sorted, so two identical builds leave identical manifests."""
@@ -76,32 +133,51 @@ class Manifest:
         reasons += [f"{_shown(name)} removed" for name in sorted(old) if name not in inputs]
         return reasons
 
-    def record(self, output: Path, inputs: dict[str, str]) -> None:
-        """Remember what `output` was built from."""
-        self.outputs[output.name] = {"inputs": inputs, "output": file_hash(output)}
+    def record(self, output: Path, inputs: dict[str, str], digest: str | None = None) -> None:
+        """Remember what `output` was built from (and the hash of its bytes, when the caller knows it)."""
+        self.outputs[output.name] = {"inputs": inputs, "output": digest or file_hash(output)}
 
     def recorded_inputs(self, output: Path) -> dict[str, str] | None:
         """The inputs `output` was last built from, if known."""
         record = self.outputs.get(output.name)
         return dict(record["inputs"]) if record else None
 
-    def changes(self, facts_key: str, summaries: dict[str, str], as_of: str) -> tuple[str, list[str]]:
+    def changes(self, facts_key: str, summaries: dict[str, str], as_of: str, record: bool = True,
+                ) -> tuple[str, list[str]]:
         """Fact-level changes between the previous distinct build and this one, and the previous as-of date.
 
         Stable across rebuilds of the same facts: the comparison is with the last *different* facts.
+        Without `record` (a preview of draft facts) the facts are compared with the last recorded build
+        and not remembered, so a preview never becomes what a later curated build is compared with.
         """
-        entry = self.facts.get(facts_key)
-        if entry is None:
-            self.facts[facts_key] = {"current": summaries, "current_as_of": as_of}
-            return "", []
-        if entry.get("current") != summaries:
-            entry = {"previous": entry.get("current", {}), "previous_as_of": entry.get("current_as_of", ""),
-                     "current": summaries, "current_as_of": as_of}
+        entry, since, lines = next_history(self.facts.get(facts_key), summaries, as_of, record)
+        if entry is not None:
             self.facts[facts_key] = entry
-        previous: dict[str, str] = entry.get("previous", {})
-        if not previous:
-            return "", []
-        return str(entry.get("previous_as_of", "")), diff_summaries(previous, summaries)
+        return since, lines
+
+
+def next_history(
+    entry: dict[str, Any] | None, summaries: dict[str, str], as_of: str, record: bool = True
+) -> tuple[dict[str, Any] | None, str, list[str]]:
+    """A facts file's new record (None: keep the old one), the previous as-of date, and the changes.
+
+    The pure part of `Manifest.changes`, so that a worker process can work it out from the record alone.
+    """
+    if not record:
+        if entry is None:
+            return None, "", []
+        return None, str(entry.get("current_as_of", "")), diff_summaries(entry.get("current", {}), summaries)
+    if entry is None:
+        return {"current": summaries, "current_as_of": as_of}, "", []
+    new_entry: dict[str, Any] | None = None
+    if entry.get("current") != summaries:
+        new_entry = {"previous": entry.get("current", {}), "previous_as_of": entry.get("current_as_of", ""),
+                     "current": summaries, "current_as_of": as_of}
+        entry = new_entry
+    previous: dict[str, str] = entry.get("previous", {})
+    if not previous:
+        return new_entry, "", []
+    return new_entry, str(entry.get("previous_as_of", "")), diff_summaries(previous, summaries)
 
 
 def diff_summaries(old: dict[str, str], new: dict[str, str]) -> list[str]:

@@ -12,6 +12,7 @@ from factsheet.compose.template import LoadedTemplate, Template
 from factsheet.diagnostics import Diagnostic
 from factsheet.document.nodes import Document
 from factsheet.facts.load import LoadedFacts
+from factsheet.fitcache import FitCache
 
 
 @dataclass(frozen=True)
@@ -34,8 +35,11 @@ class History:
 def build_id(facts: LoadedFacts, template: LoadedTemplate) -> str:
     """A short hash of everything that shapes the briefing's content."""
     digest = hashlib.sha256(__version__.encode())
-    for path in (facts.path, template.path, *sorted(facts.source_paths.values())):
-        digest.update(path.read_bytes())
+    # The bytes the build read, not the files as they may be now.
+    digest.update(facts.document.text.encode("utf-8"))
+    digest.update(template.digest.encode() if template.digest else template.path.read_bytes())
+    for source, _path in sorted(facts.source_paths.items(), key=lambda item: item[1]):
+        digest.update(facts.source_texts[source].encode("utf-8"))
     return digest.hexdigest()[:8]
 
 
@@ -57,13 +61,16 @@ def render(fmt: str, document: Document) -> Rendition:
 
 
 def compose_fitted(
-    facts: LoadedFacts, template: LoadedTemplate, stale: frozenset[str], history: History
+    facts: LoadedFacts, template: LoadedTemplate, stale: frozenset[str], history: History,
+    fits: FitCache | None = None,
 ) -> tuple[Document, dict[str, Rendition]]:
     """The briefing's document tree, shortened to one page when the template asks for it.
 
     Also returns what was rendered while measuring (the PDF), so it is not rendered twice.
+    With `fits`, a fit found before for the same inputs is reused without rendering, and a
+    new one is recorded there.
     """
-    from factsheet.compose.fit import fit_one_page
+    from factsheet.compose.fit import fit_one_page, limits_of, with_limits
     from factsheet.facts.paragraphs import quote_paragraphs
 
     ident = build_id(facts, template)
@@ -74,23 +81,44 @@ def compose_fitted(
 
     if not template.template.one_page:
         return tree(template.template), {}
-    attempts: dict[int, tuple[Document, Rendition]] = {}
+    full = limits_of(template.template, facts.sheet)
+    key = _fit_key(ident, template.template, stale, history)
+    known = fits.get(key) if fits is not None else None
+    if known is not None and len(known) == len(full):
+        return tree(with_limits(template.template, known, full)), {}
+    attempts: dict[tuple[int | None, ...], tuple[Document, Rendition]] = {}
 
     def pages_of(candidate: Template) -> int:
         document = tree(candidate)
-        attempts[id(candidate)] = (document, render("pdf", document))
-        return attempts[id(candidate)][1].pages or 1
+        rendition = render("pdf", document)
+        attempts[limits_of(candidate, facts.sheet)] = (document, rendition)
+        return rendition.pages or 1
 
-    chosen = fit_one_page(template.template, facts.sheet, pages_of)
-    document, pdf = attempts[id(chosen)]
+    chosen = limits_of(fit_one_page(template.template, facts.sheet, pages_of), facts.sheet)
+    if fits is not None:
+        fits.put(key, chosen)
+    if chosen not in attempts:
+        pages_of(with_limits(template.template, chosen, full))
+    document, pdf = attempts[chosen]
     return document, {"pdf": pdf}
 
 
+def _fit_key(ident: str, template: Template, stale: frozenset[str], history: History) -> str:
+    """Everything that shapes how far a one-pager must be shortened."""
+    from factsheet.fitcache import fit_key
+    from factsheet.manifest import engine_inputs
+
+    engine = engine_inputs()
+    return fit_key([ident, template.model_dump_json(), *sorted(stale), history.since, *history.changes,
+                    *(f"{k}={v}" for k, v in sorted(engine.items()))])
+
+
 def render_all(
-    facts: LoadedFacts, template: LoadedTemplate, formats: Sequence[str], stale: frozenset[str], history: History
+    facts: LoadedFacts, template: LoadedTemplate, formats: Sequence[str], stale: frozenset[str], history: History,
+    fits: FitCache | None = None,
 ) -> dict[str, Rendition]:
     """Every requested format of one briefing; a one-pager that still overflows carries a warning."""
-    document, ready = compose_fitted(facts, template, stale, history)
+    document, ready = compose_fitted(facts, template, stale, history, fits)
     out = {}
     for fmt in formats:
         rendition = ready.get(fmt) or render(fmt, document)

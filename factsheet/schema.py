@@ -75,8 +75,9 @@ def _describe_fields(*modules: ModuleType) -> None:
 def write_schemas(workspace: Workspace) -> list[str]:
     """Write every schema into workspace/schemas/, returning the paths written."""
     written = []
+    workspace.confined(workspace.schemas, "schemas/")
     for name, kind in SCHEMA_FILES.items():
-        path = workspace.root / "schemas" / name
+        path = workspace.schemas / name
         write_atomic(path, schema_text(kind).encode())
         written.append(workspace.show(path))
     return written

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
+import stat
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,7 +28,10 @@ class Workspace:
             raise InputError("workspace folder not found", Location(str(base)))
         base = base.resolve()
         target = Path(out).resolve() if out is not None else base / "out"
-        return cls(base, target)
+        workspace = cls(base, target)
+        if out is not None:
+            workspace.check_output_folder(target, str(out))
+        return workspace
 
     @property
     def seeds(self) -> Path:
@@ -38,6 +42,52 @@ class Workspace:
     def templates(self) -> Path:
         """The folder of briefing templates."""
         return self.root / "templates"
+
+    @property
+    def schemas(self) -> Path:
+        """The folder of JSON Schemas written by `factsheet schema`."""
+        return self.root / "schemas"
+
+    def inputs_folders(self) -> list[Path]:
+        """The folders holding the workspace's inputs, resolved: outputs never go into them."""
+        return [p.resolve() for p in (self.seeds, self.templates, self.schemas)]
+
+    def check_output_folder(self, folder: Path, shown: str) -> None:
+        """Refuse an output folder inside (or holding) seeds/, templates/ or schemas/."""
+        resolved = folder.resolve()
+        for inputs in self.inputs_folders():
+            if resolved.is_relative_to(inputs) or inputs.is_relative_to(resolved):
+                raise InputError(f"the output folder would mix outputs with the inputs in {self.show(inputs)}/; "
+                                 "choose another --out", Location(shown))
+        if resolved.exists() and not resolved.is_dir():
+            raise InputError("the output folder is not a folder", Location(shown))
+
+    def check_output_file(self, path: Path, shown: str, inputs: Iterable[Path] = ()) -> None:
+        """Refuse to write an output over anything but a regular file of ours outside the input folders.
+
+        Refused: a symbolic link, a device, FIFO, socket or folder, a path in seeds/, templates/ or
+        schemas/, and any of `inputs` (the facts and source files of the command).
+        """
+        def fail(why: str) -> InputError:
+            return InputError(f"will not write the output here: {why}", Location(shown))
+
+        if path.is_symlink():
+            raise fail("it is a symbolic link")
+        try:
+            info = path.lstat()
+        except FileNotFoundError:
+            info = None
+        except OSError as exc:
+            raise fail(exc.strerror or "cannot look at it") from None
+        if info is not None and not stat.S_ISREG(info.st_mode):
+            kind = "a folder" if stat.S_ISDIR(info.st_mode) else "a device, FIFO or socket, not a regular file"
+            raise fail(f"it is {kind}")
+        resolved = path.resolve()
+        for folder in self.inputs_folders():
+            if resolved.is_relative_to(folder):
+                raise fail(f"it is in {self.show(folder)}/, which holds inputs")
+        if any(resolved == p.resolve() for p in inputs) or resolved.name.endswith((".facts.yaml", ".facts.yml")):
+            raise fail("it is an input of factsheet")
 
     def show(self, path: Path) -> str:
         """A path as the user should see it: relative to the current folder when inside it."""
@@ -56,7 +106,15 @@ class Workspace:
         """Every template in templates/, in name order."""
         if not self.templates.is_dir():
             raise InputError("no templates/ folder in the workspace", Location(self.show(self.root)))
-        return sorted(self.templates.glob("*.yaml"))
+        return [self.confined(p, "template") for p in sorted(self.templates.glob("*.yaml"))]
+
+    def confined(self, path: Path, what: str) -> Path:
+        """`path` resolved, refusing one that leads outside the workspace (through a symbolic link)."""
+        resolved = path.resolve()
+        if not resolved.is_relative_to(self.root):
+            raise InputError(f"{what} leaves the workspace (a symbolic link?): {self.show(resolved)}",
+                             Location(self.show(path)))
+        return path
 
     def template_path(self, name: str) -> Path:
         """The template file called `name`; an unknown name lists the known ones."""
@@ -64,7 +122,7 @@ class Workspace:
         if "/" in name or not path.is_file():
             known = ", ".join(p.stem for p in self.template_files()) or "none"
             raise InputError(f"unknown template {name!r} (known: {known})", Location(self.show(path)))
-        return path
+        return self.confined(path, "template")
 
     def seed_path(self, name: str, where: Location | Callable[[], Location], field: str) -> Path:
         """Resolve a source file named in a facts file; it must stay inside the workspace.

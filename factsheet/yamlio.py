@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
+import stat
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
@@ -17,6 +19,16 @@ from typing import Any
 
 from factsheet.diagnostics import Diagnostic, Location
 from factsheet.errors import InputError, ValidationFailed
+from factsheet.limits import (
+    MAX_DEPTH,
+    MAX_TEXT,
+    PLAIN_TAGS,
+    check_depth,
+    construct_float,
+    construct_int,
+    limit_class,
+    max_input_bytes,
+)
 
 PathKey = tuple[str | int, ...]
 
@@ -47,9 +59,12 @@ class YamlDocument:
         return self._found["keys"]
 
     def _locate(self) -> None:
-        # Positions need the round-trip parser, five to eight times slower than the C one: only on demand.
+        # Positions come from composing the text again (only on demand): with the C parser when it can.
         if not self._found:
-            _, values, keys = _load_round_trip(self.text, self.path)
+            try:
+                values, keys = _node_positions(self.text)
+            except Exception:  # the careful parser then reports the problem with its location
+                _, values, keys = _load_round_trip(self.text, self.path)
             self._found.update(values=values, keys=keys)
 
     def key_location(self, key: PathKey) -> Location:
@@ -72,9 +87,25 @@ class YamlDocument:
 
 
 def read_text(path: Path, shown: str) -> str:
-    """Read a UTF-8 text file, reporting a missing, unreadable or undecodable file by name."""
+    """Read a UTF-8 text file, reporting a missing, unreadable, undecodable or oversized file by name.
+
+    Only regular files are opened: a FIFO or a device named like an input is refused, never read.
+    """
     try:
-        raw = path.read_bytes()
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError("not a regular file (a device, FIFO or socket?); refused", Location(shown))
+        limit = max_input_bytes()
+        if info.st_size > limit:
+            raise InputError(f"the file is {info.st_size / 1024 / 1024:.1f} MB, more than the {limit / 1024 / 1024:g} "
+                             "MB allowed (set FACTSHEET_MAX_INPUT_MB to change)", Location(shown))
+        with open(path, "rb") as handle:
+            raw = handle.read(limit + 1)
+        if len(raw) > limit:
+            raise InputError(f"the file grew beyond the {limit / 1024 / 1024:g} MB allowed while read",
+                             Location(shown))
     except FileNotFoundError:
         raise InputError("file not found", Location(shown)) from None
     except IsADirectoryError:
@@ -101,9 +132,11 @@ def load_yaml(path: Path, shown: str) -> YamlDocument:
     text = read_text(path, shown)
     if not text.strip():
         raise InputError("the file is empty", Location(shown, 1, 1))
+    check_depth(text, shown)
     try:
         data = _load_fast(text)
     except Exception:  # anything the fast path cannot take, the careful one reports with its location
+        _syntax_check(text, shown)  # the pure parser's message without the round trip's cost, if it fails too
         data, values, keys = _load_round_trip(text, shown)
         return YamlDocument(shown, data, text, {"values": values, "keys": keys})
     if data is None:
@@ -123,6 +156,78 @@ def _load_fast(text: str) -> Any:
                                            frozenset())
 
 
+def _node_positions(text: str) -> tuple[dict[PathKey, tuple[int, int]], dict[PathKey, tuple[int, int]]]:
+    """(line, col) of every value and mapping key, from the nodes ruamel's C parser composes (no objects built).
+
+    The same places the round-trip loader records: a scalar at its value, a nested container at its key,
+    a list item at the item.
+    """
+    from ruamel.yaml import YAML
+    from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+    values: dict[PathKey, tuple[int, int]] = {(): (1, 1)}
+    keys: dict[PathKey, tuple[int, int]] = {}
+    budget = _Budget(max(MAX_VALUES, 20 * text.count("\n")))
+
+    def mark(node: Any) -> tuple[int, int]:
+        return node.start_mark.line + 1, node.start_mark.column + 1
+
+    def walk(node: Any, key: PathKey, depth: int) -> None:
+        budget.left -= 1
+        if budget.left < 0 or depth > MAX_DEPTH:
+            raise ValueError("too many values")
+        if isinstance(node, MappingNode):
+            for name, value in node.value:
+                child = (*key, str(name.value))
+                keys[child] = mark(name)
+                values[child] = mark(name) if isinstance(value, MappingNode | SequenceNode) else mark(value)
+                walk(value, child, depth + 1)
+        elif isinstance(node, SequenceNode):
+            for index, value in enumerate(node.value):
+                values[(*key, index)] = mark(value)
+                walk(value, (*key, index), depth + 1)
+        elif not isinstance(node, ScalarNode):
+            raise ValueError("unexpected node")
+
+    root = YAML(typ="safe", pure=False).compose(text)
+    if root is not None:
+        walk(root, (), 0)
+    return values, keys
+
+
+def _syntax_check(text: str, shown: str) -> None:
+    """Raise the located message of the pure-Python safe parser for a file it cannot read; else return.
+
+    Its scanner and parser are those of the round-trip loader (the same messages), without gathering
+    comments, several times faster on a file with a syntax error.
+    """
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError
+
+    yaml = YAML(typ="safe", pure=True)
+    yaml.Constructor = _constructor("safe")
+    yaml.allow_duplicate_keys = False
+    try:
+        yaml.load(text)
+    except MarkedYAMLError as exc:
+        if "could not determine a constructor for the tag" in str(exc.problem):
+            return  # the round-trip loader reads the tag, and reports it at its field
+        raise _marked(exc, shown) from None
+    except Exception:  # anything else is the round-trip loader's to report
+        pass
+
+
+def _marked(exc: Any, shown: str) -> ValidationFailed:
+    """A ruamel error with a mark, as a located diagnostic."""
+    mark = exc.problem_mark or exc.context_mark
+    where = Location(shown, mark.line + 1, mark.column + 1) if mark else Location(shown)
+    problem = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
+    if "could not determine a constructor for the tag" in problem:
+        problem = f"unknown YAML tag {problem.split('tag', 1)[1].strip()}; tags are not allowed here"
+    prefix = "" if isinstance(exc, limit_class()) else "YAML syntax error: "
+    return ValidationFailed([Diagnostic(where, f"{prefix}{problem}")])
+
+
 def _load_round_trip(
     text: str, shown: str
 ) -> tuple[Any, dict[PathKey, tuple[int, int]], dict[PathKey, tuple[int, int]]]:
@@ -136,12 +241,17 @@ def _load_round_trip(
     try:
         raw = yaml.load(text)
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = Location(shown, mark.line + 1, mark.column + 1) if mark else Location(shown)
-        problem = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
-        raise ValidationFailed([Diagnostic(where, f"YAML syntax error: {problem}")]) from None
+        raise _marked(exc, shown) from None
     except YAMLError as exc:
-        raise InputError(f"YAML error: {exc}", Location(shown)) from None
+        position = getattr(exc, "position", None)
+        if isinstance(position, int) and 0 <= position <= len(text):  # a reader error: a character not allowed
+            line = text.count("\n", 0, position) + 1
+            col = position - (text.rfind("\n", 0, position) + 1) + 1
+            character = getattr(exc, "character", "")
+            code = f"U+{ord(character):04X}" if isinstance(character, str) and len(character) == 1 else "a character"
+            raise InputError(f"{code} is not allowed in a YAML file (a control character?)",
+                             Location(shown, line, col)) from None
+        raise InputError(f"YAML error: {' '.join(str(exc).split())}", Location(shown, 1, 1)) from None
     if raw is None:
         raise InputError("the file is empty", Location(shown, 1, 1))
     positions: dict[PathKey, tuple[int, int]] = {(): (1, 1)}
@@ -156,7 +266,7 @@ def _load_round_trip(
 
 @cache
 def _constructor(kind: str) -> type:
-    """A constructor that keeps dates as strings, for the model to check with a location."""
+    """A constructor that keeps dates as strings, reads numbers exactly and within limits."""
     from ruamel.yaml.constructor import RoundTripConstructor, SafeConstructor
 
     base = RoundTripConstructor if kind == "rt" else SafeConstructor
@@ -165,6 +275,8 @@ def _constructor(kind: str) -> type:
         pass
 
     KeepDates.add_constructor("tag:yaml.org,2002:timestamp", base.construct_yaml_str)
+    KeepDates.add_constructor("tag:yaml.org,2002:int", construct_int)
+    KeepDates.add_constructor("tag:yaml.org,2002:float", construct_float)
     return KeepDates
 
 
@@ -191,6 +303,10 @@ def _plain(
     Aliases are expanded, within a budget: a recursive alias or an 'alias bomb' is refused.
     """
     budget.left -= 1
+    tag = getattr(getattr(node, "tag", None), "value", None)
+    if tag is not None and isinstance(tag, str) and tag not in PLAIN_TAGS:
+        line, col = positions.get(key, (0, 0)) if positions is not None else (0, 0)
+        raise _AliasError(f"unknown YAML tag {tag}; tags are not allowed here", line, col)
     if isinstance(node, dict | list):
         lc = getattr(node, "lc", None)
         line, col = (lc.line + 1, lc.col + 1) if lc is not None else (0, 0)
@@ -220,7 +336,12 @@ def _plain(
     if isinstance(node, int):
         return int(node)
     if isinstance(node, str):
+        if len(node) > MAX_TEXT:
+            line, col = positions.get(key, (0, 0)) if positions is not None else (0, 0)
+            raise _AliasError(f"a text of {len(node):,} characters (at most {MAX_TEXT:,})", line, col)
         return str(node)
+    if isinstance(node, Decimal):
+        return node
     if isinstance(node, float):
         return Decimal(str(float(node)))
     if isinstance(node, dt.datetime | dt.date):

@@ -69,7 +69,7 @@ def test_number_change_is_shown_and_never_fixed(workspace: Path) -> None:
     code, output = check(workspace, "--fix")
     assert code == 2
     assert "black-hornet-cost: changed (similarity" in output and "[-90-]{+95+}" in output
-    assert "a number or name changed" in output
+    assert "fix by hand (a number" in output
     assert facts.read_bytes() == before
 
 

@@ -76,7 +76,7 @@ def test_changes_appear_in_the_body_after_a_regeneration(workspace: Path, tmp_pa
 @pytest.mark.parametrize(("args", "message"), [
     (["--to", "ana@example.org\r\nBcc: spy@example.org"], "--to: error: line breaks are not allowed"),
     (["--to", "ana@example.org", "--message-id", "<a@b>\nX-Evil: 1"],
-     "--message-id: error: line breaks are not allowed"),
+     "is not a message id: write <local-part@domain> in ASCII"),
     (["--to", "not-an-address"], "--to: error: not a single valid email address: 'not-an-address'"),
     (["--to", "a@example.org, b@example.org"], "--to: error: not a single valid email address"),
 ])

@@ -124,13 +124,15 @@ def test_what_changed_is_printed_and_shown_in_the_briefing(workspace: Path) -> N
 
 
 def test_watch_rebuilds_after_a_save(workspace: Path) -> None:
+    from factsheet.buildoptions import BuildOptions
     from factsheet.watching import watch_workspace
     from factsheet.workspace import Workspace
 
     lines: list[str] = []
     stop = threading.Event()
     thread = threading.Thread(target=watch_workspace, args=(Workspace.open(workspace), lines.append, stop),
-                              kwargs={"formats": ("pdf",), "template_names": ("one-pager",)})
+                              kwargs={"options": BuildOptions(formats=("pdf",), jobs=1),
+                                      "template_names": ("one-pager",)})
     thread.start()
     try:
         deadline = time.time() + 60

@@ -1,4 +1,15 @@
-"""Fitting a one-page template: shorten sections, least essential first, until the PDF fits."""
+"""Fitting a one-page template: shorten sections, least essential first, until the PDF fits.
+
+Shortening is a fixed sequence: step k removes one item from the section most worth
+cutting after k-1 removals. Rendering is what costs, so the sequence is worked out
+without rendering and searched in a bounded number of renders: the first render says
+how many pages the full briefing takes, which estimates the step to try, a doubling
+gallop finds a step that fits beside one that does not, and a binary search between
+them finds the first step that fits. One big item (a package with its list) can free far
+more room than needed, so items are then given back, most important sections first, as
+many as still fit (a binary search per section). Fewer items never make a briefing longer,
+so this finds what trying every step in turn finds (`fit_one_page_linear`, the reference).
+"""
 
 from __future__ import annotations
 
@@ -8,61 +19,146 @@ from factsheet.compose.sections import SECTIONS
 from factsheet.compose.template import Template
 from factsheet.facts.model import FactSheet
 
+Limits = tuple[int | None, ...]
+PagesOf = Callable[[Template], int]
 
-def shorten(template: Template, sheet: FactSheet) -> Template | None:
-    """`template` with one item fewer in the section most worth cutting, or None when nothing is left to cut."""
-    best: tuple[float, int, int] | None = None
-    for index, section in enumerate(template.sections):
-        # The section with most items per unit of importance is cut first.
-        importance = SECTIONS[section.kind].importance
-        if importance is None:
+
+def limits_of(template: Template, sheet: FactSheet) -> Limits:
+    """How many items each section of `template` shows (None for sections never shortened)."""
+    shown: list[int | None] = []
+    for section in template.sections:
+        if SECTIONS[section.kind].importance is None:
+            shown.append(None)
             continue
         total = SECTIONS[section.kind].count(sheet)
-        shown = total if section.limit is None else min(section.limit, total)
-        if shown > 1:
-            score = shown / importance
+        shown.append(total if section.limit is None else min(section.limit, total))
+    return tuple(shown)
+
+
+def _cut_one(template: Template, shown: list[int | None]) -> bool:
+    """Remove one item from the section most worth cutting, in place; False when nothing is left to cut."""
+    best: tuple[float, int] | None = None
+    for index, count in enumerate(shown):
+        importance = SECTIONS[template.sections[index].kind].importance
+        if count is not None and importance is not None and count > 1:
+            # The section with most items per unit of importance is cut first.
+            score = count / importance
             if best is None or score > best[0]:
-                best = (score, index, shown)
+                best = (score, index)
     if best is None:
-        return None
-    _, index, shown = best
-    sections = list(template.sections)
-    sections[index] = sections[index].model_copy(update={"limit": shown - 1})
+        return False
+    count = shown[best[1]]
+    assert count is not None
+    shown[best[1]] = count - 1
+    return True
+
+
+def shortening_steps(template: Template, sheet: FactSheet) -> list[Limits]:
+    """The limits of every section after 0, 1, 2, ... removals, down to one item per section."""
+    shown = list(limits_of(template, sheet))
+    steps: list[Limits] = [tuple(shown)]
+    while _cut_one(template, shown):
+        steps.append(tuple(shown))
+    return steps
+
+
+def with_limits(template: Template, limits: Limits, original: Limits) -> Template:
+    """`template` with each shortened section's limit set; sections not cut keep theirs."""
+    if limits == original:
+        return template
+    sections = [
+        section if limit == before else section.model_copy(update={"limit": limit})
+        for section, limit, before in zip(template.sections, limits, original, strict=True)
+    ]
     return template.model_copy(update={"sections": sections})
 
 
-def fit_one_page(template: Template, sheet: FactSheet, pages_of: Callable[[Template], int]) -> Template:
-    """The first shortening of `template` whose briefing `pages_of` measures at one page.
+def shorten(template: Template, sheet: FactSheet) -> Template | None:
+    """`template` with one item fewer in the section most worth cutting, or None when nothing is left to cut."""
+    steps = shortening_steps(template, sheet)
+    return with_limits(template, steps[1], steps[0]) if len(steps) > 1 else None
 
-    Returns the most shortened template when even that does not fit.
+
+def _give_back_order(template: Template) -> list[int]:
+    """Section indexes, most important first (items are given back in this order)."""
+    return sorted(range(len(template.sections)), key=lambda i: -(SECTIONS[template.sections[i].kind].importance or 0))
+
+
+def fit_one_page(template: Template, sheet: FactSheet, pages_of: PagesOf) -> Template:
+    """The shortening of `template` that `fit_one_page_linear` finds, in a bounded number of renders.
+
+    About 2 + 2 log2(steps) renders to find the first step that fits, and log2(items) per
+    shortened section to give items back, whatever the size of the facts.
     """
-    current = template
-    if pages_of(current) <= 1:
-        return current
-    while True:
-        shorter = shorten(current, sheet)
-        if shorter is None:
-            return current
-        current = shorter
-        if pages_of(current) <= 1:
-            break
-    # One big item (a package with its list) can free far more room than needed: give back
-    # what still fits, most important sections first.
-    order = sorted(range(len(current.sections)),
-                   key=lambda i: -(SECTIONS[current.sections[i].kind].importance or 0))
-    for index in order:
+    steps = shortening_steps(template, sheet)
+    full = steps[0]
+    pages: dict[Limits, int] = {}
+
+    def fits(limits: Limits) -> bool:
+        if limits not in pages:
+            pages[limits] = pages_of(with_limits(template, limits, full))
+        return pages[limits] <= 1
+
+    last = len(steps) - 1
+    if fits(full):
+        return template
+    if last == 0:
+        return template
+    # Guess the step from the page count, then gallop away from the guess with a doubling stride until
+    # one step fits and one does not: renders stay near the answer, where briefings are short and cheap.
+    guess = min(last, max(1, round(last * (1 - 1 / pages[full]))))
+    stride = max(1, last // 32)
+    if fits(steps[guess]):
+        high = guess
+        while high - stride > 0 and fits(steps[high - stride]):
+            high -= stride
+            stride *= 2
+        low = max(0, high - stride)
+    else:
+        low = guess
         while True:
-            section = current.sections[index]
-            if section.limit is None or section.limit == template.sections[index].limit:
+            if low == last:
+                return with_limits(template, steps[last], full)
+            high = min(last, low + stride)
+            if fits(steps[high]):
                 break
-            total = SECTIONS[section.kind].count(sheet)
-            limit = section.limit + 1
-            original = template.sections[index].limit
-            grown = None if limit >= total and original is None else limit
-            sections = list(current.sections)
-            sections[index] = section.model_copy(update={"limit": grown})
-            candidate = current.model_copy(update={"sections": sections})
-            if pages_of(candidate) > 1:
+            low, stride = high, stride * 2
+    while high - low > 1:  # `low` does not fit, `high` does: the first step that fits lies between
+        middle = (low + high) // 2
+        if fits(steps[middle]):
+            high = middle
+        else:
+            low = middle
+    current = list(steps[high])
+    for index in _give_back_order(template):
+        shown, most = current[index], full[index]
+        if shown is None or most is None or shown == most:
+            continue
+        keep, over = shown, most + 1  # `keep` items fit; `over` is known not to (or is past the end)
+        while over - keep > 1:
+            middle = (keep + over) // 2
+            if fits((*current[:index], middle, *current[index + 1:])):
+                keep = middle
+            else:
+                over = middle
+        current[index] = keep
+    return with_limits(template, tuple(current), full)
+
+
+def fit_one_page_linear(template: Template, sheet: FactSheet, pages_of: PagesOf) -> Template:
+    """The reference for `fit_one_page`: one render per shortening step, then one per item given back."""
+    steps = shortening_steps(template, sheet)
+    full = steps[0]
+    chosen = next((limits for limits in steps if pages_of(with_limits(template, limits, full)) <= 1), None)
+    if chosen is None:
+        return with_limits(template, steps[-1], full)
+    current = list(chosen)
+    for index in _give_back_order(template):
+        while current[index] is not None and current[index] != full[index]:
+            count = current[index]
+            assert count is not None
+            candidate = (*current[:index], count + 1, *current[index + 1:])
+            if pages_of(with_limits(template, candidate, full)) > 1:
                 break
-            current = candidate
-    return current
+            current[index] = count + 1
+    return with_limits(template, tuple(current), full)

@@ -57,6 +57,7 @@ class LoadedTemplate:
     name: str
     template: Template
     path: Path
+    digest: str = ""  # sha256 of the bytes read, recorded in the build manifest
 
 
 def load_template(path: Path, shown: str) -> LoadedTemplate:
@@ -67,8 +68,9 @@ def load_template(path: Path, shown: str) -> LoadedTemplate:
 @cache
 def _load_cached(path: Path, shown: str, _mtime: int) -> LoadedTemplate:
     from factsheet.facts.load import validate_model
+    from factsheet.manifest import text_hash
     from factsheet.yamlio import load_yaml
 
     document = load_yaml(path, shown)
     template: Template = validate_model(Template, document)
-    return LoadedTemplate(path.stem, template, path)
+    return LoadedTemplate(path.stem, template, path, text_hash(document.text))

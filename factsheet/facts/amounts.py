@@ -10,6 +10,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from factsheet.facts.currencies import ISO_4217
+from factsheet.facts.values import Count, PositiveAmount
 
 
 def _iso_4217(value: str) -> str:
@@ -37,11 +38,11 @@ class Quantity(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    value: Decimal | None = Field(default=None, ge=0)
+    value: Count | None = None
     """The number stated: 2000 for '2,000 Javelin'; leave out for a range or words alone."""
-    min: Decimal | None = Field(default=None, ge=0)
+    min: Count | None = None
     """Lower end of a stated range ('10 to 20'); needs max."""
-    max: Decimal | None = Field(default=None, ge=0)
+    max: Count | None = None
     """Upper end of a stated range; needs min."""
     bound: Bound = Bound.exact
     """How the number bounds the real one: 'over 20 million' is more than, 'approximately 2,600' about."""
@@ -101,7 +102,7 @@ class Money(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    amount: Decimal
+    amount: PositiveAmount
     """The amount, in units of the currency (not thousands or millions)."""
     currency: Currency
     """ISO 4217 code, e.g. NOK, USD."""
@@ -112,7 +113,7 @@ class Amount(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    amount: Decimal = Field(gt=0)
+    amount: PositiveAmount
     """The amount, in units of the currency: 800000000 for '$800 million'."""
     currency: Currency
     """ISO 4217 code of the amount."""

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
+from factsheet.facts.fix import word_diff
+
 _SPACE = re.compile(r"\s+")
-_TOKEN = re.compile(r"\w+(?:[.,]\d+)*|[^\w\s]")
 CONTEXT = 32  # characters of context kept on each side
 FUZZY_FLOOR = 85.0  # below this similarity a quote is orphaned, not changed
 
@@ -117,7 +118,7 @@ class Reanchored:
     found: str = ""
     similarity: float = 100.0
     diff: str = ""
-    fixable: bool = False  # changed only in whitespace, punctuation or spelling away from numbers and names
+    fixable: bool = False  # changed only as `check --fix` may accept (factsheet.facts.fix)
 
     @property
     def ok(self) -> bool:
@@ -183,26 +184,3 @@ def _widen(seed: str, start: int, end: int) -> tuple[int, int]:
     while end < len(seed) and seed[end].isalnum():
         end += 1
     return start, end
-
-
-def _is_guarded(token: str, first: bool) -> bool:
-    """Numbers and proper names: never accepted silently when they change."""
-    return any(ch.isdigit() for ch in token) or (token[:1].isupper() and not first)
-
-
-def word_diff(old: str, new: str) -> tuple[str, bool]:
-    """A short word-level diff, and whether the change spares numbers and names."""
-    a, b = _TOKEN.findall(old), _TOKEN.findall(new)
-    parts: list[str] = []
-    fixable = True
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if op == "equal":
-            continue
-        removed, added = " ".join(a[i1:i2]), " ".join(b[j1:j2])
-        parts.append((f"[-{removed}-]" if removed else "") + (f"{{+{added}+}}" if added else ""))
-        touched = [(t, i == 0) for i, t in enumerate(a) if i1 <= i < i2] + [
-            (t, j == 0) for j, t in enumerate(b) if j1 <= j < j2
-        ]
-        if any(_is_guarded(token, first) for token, first in touched):
-            fixable = False
-    return " ".join(parts), fixable

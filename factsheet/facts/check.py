@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import os
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from factsheet.atomic import write_atomic
 from factsheet.diagnostics import Diagnostic, Level, Location
 from factsheet.facts.anchor import Anchor, Reanchored, Status, reanchor
-from factsheet.facts.anchors import citation_key, read_anchors, write_anchors
+from factsheet.facts.anchors import anchors_data, anchors_path, citation_key, read_anchors
 from factsheet.facts.load import LoadedFacts
-from factsheet.manifest import file_hash
+from factsheet.manifest import text_hash
 from factsheet.yamlio import PathKey, YamlDocument
 
 
@@ -37,7 +39,8 @@ class CitationCheck:
         r = self.result
         detail = {
             Status.changed: f"changed (similarity {r.similarity:.0f}%): {r.diff}"
-            + ("" if r.fixable else " - a number or name changed, fix by hand"),
+            + (" - `factsheet check --fix` would accept this change" if r.fixable
+               else " - fix by hand (a number, quantity, negation, name or whole word changed)"),
             Status.ambiguous: f"ambiguous: {r.diff}",
             Status.orphaned: "orphaned: not found in the source",
         }.get(r.status, r.status.value)
@@ -45,9 +48,10 @@ class CitationCheck:
         return Diagnostic(self.location, f"{self.field}: {self.fact_id}: {detail}", level)
 
 
-def check_citations(facts: LoadedFacts) -> list[CitationCheck]:
-    """Re-anchor every citation of `facts`, using the anchors recorded last time."""
-    anchors = read_anchors(facts.path)
+def check_citations(facts: LoadedFacts, report: Callable[[Diagnostic], None] | None = None) -> list[CitationCheck]:
+    """Re-anchor every citation of `facts`, using the anchors recorded last time (a bad anchors file is reported)."""
+    warn = None if report is None else (lambda text: report(Diagnostic(Location(facts.shown), text, "warning")))
+    anchors = read_anchors(facts.path, warn)
     checks = []
     for section, index, fact in facts.sheet.all_facts():
         for below, quote in fact.quotes():
@@ -66,15 +70,26 @@ def check_citations(facts: LoadedFacts) -> list[CitationCheck]:
 
 def record_anchors(facts: LoadedFacts, checks: list[CitationCheck]) -> bool:
     """Save where each standing citation now sits; keep the old anchor of any that does not stand."""
+    data = anchors_bytes(facts, checks)
+    if data is None:
+        return False
+    write_atomic(anchors_path(facts.path), data)
+    return True
+
+
+def anchors_bytes(facts: LoadedFacts, checks: list[CitationCheck]) -> bytes | None:
+    """The anchors file `record_anchors` would write, or None when it holds that already."""
     anchors = read_anchors(facts.path)
     for check in checks:
         if check.result.ok and check.result.span is not None:
             anchors[check.key] = Anchor.at(facts.source_texts[check.source], check.result.span)
     live = {c.key for c in checks}
-    inputs = {facts.path.name: file_hash(facts.path)}
-    inputs.update({os.path.relpath(p, facts.path.parent): file_hash(p) for p in facts.source_paths.values()})
+    # The hashes of the bytes this check read: a file saved meanwhile is not taken as checked.
+    inputs = {facts.path.name: text_hash(facts.document.text)}
+    inputs.update({os.path.relpath(p, facts.path.parent): text_hash(facts.source_texts[s])
+                   for s, p in facts.source_paths.items()})
     clean = all(c.result.ok for c in checks)
-    return write_anchors(facts.path, {k: v for k, v in anchors.items() if k in live}, inputs, summary(checks), clean)
+    return anchors_data(facts.path, {k: v for k, v in anchors.items() if k in live}, inputs, summary(checks), clean)
 
 
 def summary(checks: list[CitationCheck]) -> str:

@@ -13,6 +13,8 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, WithJsonSchema, model_validator
 
+from factsheet.facts.values import check_year
+
 
 class Precision(StrEnum):
     """How precisely a date is known; the value's shape says the same."""
@@ -73,6 +75,7 @@ def check_date_value(value: str, precision: Precision | None = None) -> Precisio
         raise ValueError(f"{value!r} is not a {precision.value}-precision date ({shape})")
     if found is None:
         raise ValueError(f"{value!r} is not a date: write it as {EXAMPLES}")
+    check_year(int(value[:4]))
     if found in (Precision.month, Precision.day):
         parts = [int(p) for p in value.split("-")]
         if not 1 <= parts[1] <= 12:

@@ -29,6 +29,7 @@ from factsheet.facts.dates import Precision as Precision
 from factsheet.facts.dates import Relation as Relation
 from factsheet.facts.dates import as_text, precision_of
 from factsheet.facts.dates import check_date_value as check_date_value
+from factsheet.facts.values import AsOf, LanguageTag, PartialDate, Title
 
 SCHEMA_VERSION = 2
 """The version of the fact model; every facts file states the one it was written for."""
@@ -181,7 +182,7 @@ class Source(Strict):
     """Id that quotes use to name this source."""
     file: str
     """Path of the source text, relative to the seeds/ folder."""
-    title: str
+    title: Title
     """Title of the document (the headline for an article)."""
     kind: SourceKind | None = None
     """Official, news, think tank, social media, academic or other."""
@@ -189,7 +190,7 @@ class Source(Strict):
     """Who published it (outlet, ministry)."""
     author: str | None = None
     """Who wrote it, as credited."""
-    date: DateText | None = None
+    date: PartialDate | None = None
     """Publication date if known: YYYY, YYYY-MM or YYYY-MM-DD (the shape is its precision)."""
     date_note: str | None = None
     """How the publication date was established when the document does not state it."""
@@ -515,9 +516,9 @@ class Gap(Fact):
 class Meta(Strict):
     """The briefing's own particulars."""
 
-    title: str
+    title: Title
     """Title of the briefing."""
-    as_of: dt.date
+    as_of: AsOf
     """Date the information is current to; the only date printed in outputs."""
     author: str = "factsheet"
     """Who prepared the briefing."""
@@ -525,7 +526,7 @@ class Meta(Strict):
     """One-line subject, used in document properties and email subjects."""
     keywords: list[str] = []
     """Keywords for document properties."""
-    language: str = "en-GB"
+    language: LanguageTag = "en-GB"
     """Language of the briefing, a BCP 47 tag."""
 
 
@@ -568,6 +569,12 @@ class FactSheet(Strict):
     """Conflicting values for the same thing, shown side by side with their sources."""
     end_matter: EndMatter | None = None
     """Contact, method note and distribution line closing the briefing."""
+
+    @model_validator(mode="after")
+    def _something_to_brief(self) -> FactSheet:
+        if not any(getattr(self, section) for section in FACT_SECTIONS):
+            raise ValueError("nothing to brief: add key_points or other facts (factsheet extract drafts some)")
+        return self
 
     def all_facts(self) -> list[tuple[str, int, Fact]]:
         """Every fact with its section name and index, in file order."""

@@ -15,11 +15,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from factsheet.atomic import write_atomic
 from factsheet.diagnostics import Location
 from factsheet.errors import InputError
 from factsheet.facts.amounts import Bound, quantity_from_words
 from factsheet.facts.model import SCHEMA_VERSION
+from factsheet.yamledit import Snapshot, commit
 from factsheet.yamlio import read_text
 
 _TOP_KEY = re.compile(r"^[A-Za-z_][\w-]*\s*:", re.MULTILINE)
@@ -86,16 +86,34 @@ def upgrade_text(text: str, shown: str) -> str | None:
     first = _TOP_KEY.search(text)
     if first is None:
         raise InputError("not a facts file: no top-level keys", Location(shown))
-    edits.append((first.start(), first.start(), f"schema_version: {SCHEMA_VERSION}\n\n"))
+    newline = "\r\n" if "\r\n" in text else "\n"  # the file's own line endings
+    edits.append((first.start(), first.start(), f"schema_version: {SCHEMA_VERSION}{newline}{newline}"))
     for start, end, replacement in sorted(edits, reverse=True):
         text = text[:start] + replacement + text[end:]
     return text
 
 
+def _only_quantities_changed(old: Any, new: Any) -> bool:
+    """True when `new` is `old` with schema_version added and quantities rewritten, nothing else."""
+    if not (isinstance(old, dict) and isinstance(new, dict)) or set(new) - set(old) != {"schema_version"}:
+        return False
+
+    def without_quantities(data: dict[str, Any]) -> dict[str, Any]:
+        out = {k: v for k, v in data.items() if k != "schema_version"}
+        for section in _QUANTITY_HOLDERS:
+            if isinstance(out.get(section), list):
+                out[section] = [{k: v for k, v in fact.items() if k != "quantity"} if isinstance(fact, dict)
+                                else fact for fact in out[section]]
+        return out
+
+    return without_quantities(old) == without_quantities(new)
+
+
 def upgrade_file(path: Path, shown: str) -> bool:
-    """Rewrite the facts file at `path` for the current model; False when it already was."""
-    new = upgrade_text(read_text(path, shown), shown)
+    """Rewrite the facts file at `path` for the current model (through factsheet.yamledit); False when it was."""
+    snapshot = Snapshot.of_text(path, shown, read_text(path, shown))
+    new = upgrade_text(snapshot.text, shown)
     if new is None:
         return False
-    write_atomic(path, new.encode("utf-8"), shown)
+    commit(snapshot, new, keeps=_only_quantities_changed)
     return True

@@ -7,9 +7,10 @@ not render never import ReportLab or python-docx.
 from __future__ import annotations
 
 import importlib
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from factsheet.document.nodes import Document
+if TYPE_CHECKING:  # a no-op build reads the format list here and must not pay for the document tree
+    from factsheet.document.nodes import Document
 
 FORMATS: dict[str, tuple[str, str]] = {
     "pdf": ("factsheet.writers.pdf", "PdfWriter"),

@@ -25,12 +25,17 @@ def pretty_date(iso: str) -> str:
 
 
 def fit(canvas: Canvas, text: str, font: str, size: float, width: float) -> str:
-    """`text` shortened with an ellipsis to fit `width` points."""
+    """`text` shortened with an ellipsis to fit `width` points (a binary search: O(log n) measurements)."""
     if canvas.stringWidth(text, font, size) <= width:
         return text
-    while text and canvas.stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
+    low, high = 0, len(text)  # the longest prefix that fits with its ellipsis lies in [low, high)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if canvas.stringWidth(text[:middle] + "…", font, size) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low].rstrip() + "…"
 
 
 def numbered_canvas(document: Document) -> type[Canvas]:

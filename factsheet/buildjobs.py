@@ -1,0 +1,209 @@
+"""The work of a build, one facts file at a time, in this process or in worker processes.
+
+A task is one facts file and the outputs wanted of it. Running it loads and checks the
+facts, works out what changed since the last build, renders every output and stages each
+file beside its final place (a temporary file of ours, on disk, so nothing is held in
+memory), and stages the anchors file too. The build commits the staged files only when
+every task succeeded, in plan order, so `--jobs` changes how fast a build is, never what
+it writes. Tasks and results are plain values that cross process boundaries.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from factsheet.atomic import discard, stage
+from factsheet.buildoptions import BuildOptions
+from factsheet.diagnostics import Diagnostic, Location
+from factsheet.errors import FactsheetError, OutputError
+from factsheet.manifest import next_history
+from factsheet.workspace import Workspace
+
+# Below this many tasks a pool costs more (forking, sending results) than it saves.
+POOL_FROM = 3
+
+
+@dataclass(frozen=True)
+class Wanted:
+    """One output wanted of a facts file: its template, format and path."""
+
+    template_path: Path
+    fmt: str
+    path: Path
+
+
+@dataclass(frozen=True)
+class Task:
+    """One facts file and every output wanted of it."""
+
+    workspace: Workspace
+    facts_path: Path
+    facts_key: str
+    wanted: tuple[Wanted, ...]
+    options: BuildOptions
+    history: dict[str, Any] | None
+    """The manifest's record of this facts file's last builds, for the 'what changed' list."""
+
+
+@dataclass(frozen=True)
+class Staged:
+    """An output rendered and staged: where it goes, where it waits, and what it was built from."""
+
+    wanted: Wanted
+    temp: Path
+    size: int
+    pages: int | None
+    warnings: tuple[str, ...]
+    inputs: dict[str, str]
+
+
+@dataclass(frozen=True)
+class TaskResult:
+    """What running a task found and staged."""
+
+    facts_path: Path
+    shown: str
+    problems: tuple[Diagnostic, ...] = ()
+    warnings: tuple[Diagnostic, ...] = ()
+    staged: tuple[Staged, ...] = ()
+    anchors: tuple[Path, Path] | None = None
+    """The staged anchors file and its final path."""
+    anchors_error: str = ""
+    history: dict[str, Any] | None = None
+    changes: tuple[str, ...] = ()
+    fits: tuple[tuple[str, tuple[int | None, ...]], ...] = field(default=())
+
+    def temps(self) -> list[Path]:
+        """Every file this task staged."""
+        return [s.temp for s in self.staged] + ([self.anchors[0]] if self.anchors else [])
+
+
+def run_task(task: Task) -> TaskResult:
+    """Load, check and render one facts file; stage its outputs. Problems come back, never raise."""
+    from factsheet.build import gate, inputs_of
+    from factsheet.compose.summary import summarise
+    from factsheet.compose.template import LoadedTemplate, load_template
+    from factsheet.facts.load import load_facts
+    from factsheet.render import History, check_fonts, render_all
+
+    workspace, options = task.workspace, task.options
+    shown = workspace.show(task.facts_path)
+    problems: list[Diagnostic] = []
+    templates: dict[Path, LoadedTemplate] = {}
+    try:
+        facts = load_facts(task.facts_path, workspace, check_quotes=False)
+    except FactsheetError as exc:
+        problems.extend(exc.diagnostics)
+    for template_path in dict.fromkeys(w.template_path for w in task.wanted):
+        try:
+            loaded = load_template(template_path, workspace.show(template_path))
+        except FactsheetError as exc:
+            problems.extend(exc.diagnostics)
+            continue
+        if options.paper is not None:
+            loaded = LoadedTemplate(loaded.name, loaded.template.model_copy(update={"paper": options.paper}),
+                                    loaded.path, loaded.digest)
+        templates[template_path] = loaded
+    if problems:
+        return TaskResult(task.facts_path, shown, tuple(problems))
+    warnings: list[Diagnostic] = []
+    marked, found, checks = gate(facts, options, warnings.append)
+    if any(p.level == "error" for p in found):
+        return TaskResult(task.facts_path, shown, tuple(p for p in found if p.level == "error"), tuple(warnings))
+    warnings.extend((*found, *facts.warnings, *check_fonts(facts)))
+    if marked:
+        warnings.append(Diagnostic(Location(facts.shown), f"marking {len(marked)} fact(s) 'source changed - "
+                                   f"unverified': {', '.join(sorted(marked))}", "warning"))
+    preview = any(fact.review == "draft" for _section, _index, fact in facts.sheet.all_facts())
+    entry, since, lines = next_history(task.history, summarise(facts.sheet),
+                                       facts.sheet.factsheet.as_of.isoformat(), record=not preview)
+    fits = _fit_cache(workspace.out)
+    before = dict(fits.entries)
+    staged: list[Staged] = []
+    try:
+        for template_path in dict.fromkeys(w.template_path for w in task.wanted):
+            wanted_here = [w for w in task.wanted if w.template_path == template_path]
+            template = templates[template_path]
+            renditions = render_all(facts, template, [w.fmt for w in wanted_here], marked,
+                                    History(since, tuple(lines)), fits)
+            inputs = inputs_of(facts, template, workspace.root, options.key())
+            for item in wanted_here:
+                rendition = renditions[item.fmt]
+                temp = stage(item.path, rendition.data, workspace.show(item.path))
+                staged.append(Staged(item, temp, len(rendition.data), rendition.pages, rendition.warnings, inputs))
+        anchors, anchors_error = _stage_anchors(facts, checks)
+    except BaseException:
+        discard([s.temp for s in staged])
+        raise
+    new_fits = tuple((k, v) for k, v in fits.entries.items() if before.get(k) != v)
+    return TaskResult(task.facts_path, shown, (), tuple(warnings), tuple(staged), anchors, anchors_error, entry,
+                      tuple(lines), new_fits)
+
+
+_fits: dict[Path, Any] = {}
+
+
+def _fit_cache(out: Path) -> Any:
+    """This process's copy of out/'s fit cache, read once (a worker reads it when it starts)."""
+    from factsheet.fitcache import FitCache
+
+    if out not in _fits:
+        _fits[out] = FitCache.read(out)
+    return _fits[out]
+
+
+def _stage_anchors(facts: Any, checks: Any) -> tuple[tuple[Path, Path] | None, str]:
+    """Stage the anchors file; a folder we cannot write to gives the reason instead."""
+    from factsheet.facts.anchors import anchors_path
+    from factsheet.facts.check import anchors_bytes
+
+    data = anchors_bytes(facts, checks)
+    if data is None:
+        return None, ""
+    target = anchors_path(facts.path)
+    try:
+        return (stage(target, data), target), ""
+    except OutputError as exc:
+        return None, exc.message
+
+
+def pool_size(options: BuildOptions, tasks: int) -> int:
+    """How many worker processes to use for `tasks` tasks: none when a pool would not pay."""
+    jobs = options.jobs or os.cpu_count() or 1
+    return min(jobs, tasks) if jobs > 1 and tasks >= POOL_FROM else 0
+
+
+def run_tasks(tasks: Sequence[Task], options: BuildOptions) -> Iterator[TaskResult]:
+    """Every task's result, in task order, from worker processes when that pays, else from this one."""
+    workers = pool_size(options, len(tasks))
+    if not workers:
+        for task in tasks:
+            yield run_task(task)
+        return
+    # Fork where there is fork: the workers start with what this process has imported. Import the
+    # renderers first, so that no worker imports them again.
+    import factsheet.render
+    import factsheet.writers.docx
+    import factsheet.writers.pdf  # noqa: F401
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method)) as pool:
+        futures = [pool.submit(run_task, task) for task in tasks]
+        try:
+            for future in futures:
+                yield future.result()
+        except BaseException:
+            # The caller removes what it was given; what finished but was never handed over goes here.
+            handed = futures.index(future)
+            for later in futures[handed + 1:]:
+                later.cancel()
+            for later in futures[handed + 1:]:
+                if not later.cancelled() and later.exception() is None:
+                    discard(later.result().temps())
+            raise

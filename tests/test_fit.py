@@ -1,0 +1,128 @@
+"""One-page fitting: the bounded search finds the same shortening as trying every step, in few renders."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pypdf import PdfReader
+
+from factsheet.cli import main
+from factsheet.compose.fit import fit_one_page, fit_one_page_linear, limits_of, shortening_steps
+from factsheet.compose.template import Template, TemplateSection
+from tests.conftest import SEED_FACTS
+
+# Section kinds that count one list of the facts each (the timeline counts several).
+KINDS = ["key_points", "transfers", "packages", "systems", "claims", "actors", "places", "events", "costs", "gaps"]
+
+
+def _sheet(counts: dict[str, int]) -> Any:
+    """A stand-in facts sheet: only the lengths of its sections matter to fitting."""
+    return SimpleNamespace(**{kind: [None] * counts.get(kind, 0) for kind in KINDS})
+
+
+@st.composite
+def fitting_cases(draw: st.DrawFn) -> tuple[Template, Any, dict[str, float], float]:
+    kinds = draw(st.lists(st.sampled_from(KINDS), min_size=1, max_size=6, unique=True))
+    counts = {kind: draw(st.integers(0, 400)) for kind in kinds}
+    sections = [TemplateSection(kind=kind, limit=draw(st.none() | st.integers(1, 50))) for kind in kinds]
+    sections.append(TemplateSection(kind="notes"))
+    weights = {kind: draw(st.floats(0.2, 5)) for kind in kinds}
+    capacity = draw(st.floats(5, 300))
+    return Template(one_page=True, sections=sections), _sheet(counts), weights, capacity
+
+
+Case = tuple[Template, Any, dict[str, float], float]
+
+
+@settings(max_examples=300, deadline=None)
+@given(fitting_cases())
+def test_search_finds_the_step_that_trying_every_step_finds(case: Case) -> None:
+    template, sheet, weights, capacity = case
+    calls: list[int] = []
+
+    def pages_of(candidate: Template) -> int:
+        calls.append(1)
+        shown = limits_of(candidate, sheet)
+        height = sum(weights[s.kind] * (n or 0) for s, n in zip(candidate.sections, shown, strict=True)
+                     if s.kind in weights)
+        return max(1, math.ceil(height / capacity))
+
+    linear = fit_one_page_linear(template, sheet, pages_of)
+    calls.clear()
+    searched = fit_one_page(template, sheet, pages_of)
+    assert searched == linear
+    steps = len(shortening_steps(template, sheet))
+    # Finding the step, then giving back items section by section: logarithmic, not one render per item.
+    bound = 4 + 3 * math.log2(steps + 1) + len(template.sections) * (2 + math.log2(steps + 1))
+    assert len(calls) <= bound, (len(calls), steps)
+
+
+def test_a_thousand_gaps_fit_in_a_few_renders(workspace: Path) -> None:
+    facts = workspace / "seeds" / SEED_FACTS
+    extra = "".join(
+        f"  - id: gap-extra-{i}\n    text: Unknown detail number {i} about the shipments and their routes.\n"
+        "    cites: [{source: techtimes, text: or size of the shipments}]\n"
+        for i in range(1000)
+    )
+    facts.write_text(facts.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    from factsheet import render
+
+    renders: list[str] = []
+    original = render.render
+
+    def counting(fmt: str, document: Any) -> Any:
+        renders.append(fmt)
+        return original(fmt, document)
+
+    render.render = counting  # type: ignore[assignment]
+    try:
+        result = CliRunner().invoke(main, ["build", "--root", str(workspace), "--template", "one-pager",
+                                           "--format", "pdf"])
+    finally:
+        render.render = original  # type: ignore[assignment]
+    assert result.exit_code == 0, result.output
+    assert len(PdfReader(str(workspace / "out" / f"{facts.name.removesuffix('.facts.yaml')}-one-pager.pdf")).pages) == 1
+    assert 1 < len(renders) <= 30, len(renders)
+
+
+def test_a_word_only_build_reuses_the_fit_without_rendering_the_pdf(workspace: Path) -> None:
+    from factsheet import render
+
+    runner = CliRunner()
+    assert runner.invoke(main, ["build", "--root", str(workspace), "--template", "one-pager"]).exit_code == 0
+    docx = workspace / "out" / f"{SEED_FACTS.removesuffix('.facts.yaml')}-one-pager.docx"
+    before = docx.read_bytes()
+    docx.unlink()
+    renders: list[str] = []
+    original = render.render
+
+    def counting(fmt: str, document: Any) -> Any:
+        renders.append(fmt)
+        return original(fmt, document)
+
+    render.render = counting  # type: ignore[assignment]
+    try:
+        result = runner.invoke(main, ["build", "--root", str(workspace), "--template", "one-pager", "--format", "docx"])
+    finally:
+        render.render = original  # type: ignore[assignment]
+    assert result.exit_code == 0, result.output
+    assert renders == ["docx"]
+    assert docx.read_bytes() == before
+
+
+def test_a_damaged_fit_cache_is_ignored_and_rewritten(tmp_path: Path) -> None:
+    from factsheet.fitcache import NAME, FitCache
+
+    for junk in (b"\xff\xfe", b"[1, 2]", b'{"k": [1, -2]}', b'{"k": "x", "j": [true]}', b'{"k": [1.5]}'):
+        (tmp_path / NAME).write_bytes(junk)
+        cache = FitCache.read(tmp_path)
+        assert cache.get("k") is None and cache.get("j") is None
+    cache.put("k", (3, 0, None))
+    cache.save()
+    assert FitCache.read(tmp_path).get("k") == (3, 0, None)
