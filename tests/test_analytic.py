@@ -97,8 +97,9 @@ def test_notes_are_numbered_in_order_of_first_appearance(workspace: Path) -> Non
     assert [n.number for n in notes] == seen
     # Each note says where in the source: paragraph, address and access date for the official one.
     official = [n for n in notes if "U.S. Department of State" in str(n.source)]
-    assert official and all("para. " in str(n.source) and "accessed 29 November 2026" in str(n.source)
-                            for n in official)
+    assert official and all("para. " in str(n.source) for n in official)
+    assert "accessed 29 November 2026" in str(official[0].source) and "iranwatch.org" in str(official[0].source)
+    assert all("accessed" not in str(n.source) for n in official[1:])  # the address once, with its first note
 
 
 def cites_in_reading_order(document: Document) -> list[int]:

@@ -323,12 +323,15 @@ def gaps(c: Composer, section: TemplateSection) -> list[Block]:
 def notes_list(c: Composer, section: TemplateSection) -> list[Block]:
     """Numbered source notes quoting the supporting text; the full form lists the sources after them."""
     notes = []
+    shown: set[str] = set()  # sources whose address a note has printed
     for number, quote in enumerate(c.notes.order, start=1):
         text = " ".join(quote.text.split())
         if section.compact:
             text = analytic.shorten_quote(text, 90)
             c.quotes_cut = c.quotes_cut or text.endswith("[...]")
-        notes.append(Note(number, note_source(c, quote, section.compact), text, f"note-{number}"))
+        first = quote.source not in shown
+        shown.add(quote.source)
+        notes.append(Note(number, note_source(c, quote, section.compact, first), text, f"note-{number}"))
     blocks: list[Block] = [NoteList(tuple(notes))]
     if c.quotes_cut:
         blocks.append(Paragraph((Emph((Text(
@@ -339,21 +342,23 @@ def notes_list(c: Composer, section: TemplateSection) -> list[Block]:
     return blocks
 
 
-def note_source(c: Composer, quote: Quote, compact: bool) -> Inlines:
-    """'Tech Times, para. 4, https://..., accessed 29 Nov 2026' for one note; the address is a link."""
+def note_source(c: Composer, quote: Quote, compact: bool, first: bool = True) -> Inlines:
+    """'Tech Times, para. 4, https://..., accessed 29 November 2026' for one note. The publisher's name
+    always links to the address; the address and access date are printed with a source's first note
+    (the one-pager has no room for them)."""
     source = c.sources.get(quote.source)
     if source is None:
         return (Text(quote.source),)
     name: Inline = Text(source.publisher or source.title)
-    if source.url and compact:  # no room to print the address: the name links to it
+    if source.url:
         name = Span((name,), ("link",), (("href", source.url),))
     bits: list[Inline] = [name]
     paragraph = c.paragraphs.get((quote.source, " ".join(quote.text.split())))
     if paragraph is not None:
         bits.append(Text(f", para. {paragraph}"))
-    if source.url and not compact:
+    if source.url and first and not compact:
         bits.extend((Text(", "), Span((Text(source.url),), ("link",), (("href", source.url),))))
-    if source.accessed and not compact:
+    if source.accessed and first and not compact:
         bits.append(Text(f", accessed {fmt.long_date(source.accessed)}"))
     return tuple(bits)
 
