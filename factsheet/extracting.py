@@ -17,6 +17,8 @@ from factsheet.yamlio import read_text
 if TYPE_CHECKING:
     from factsheet.extract.draft import Draft
     from factsheet.extract.merge import MergePlan
+    from factsheet.extract.rejections import Memory
+    from factsheet.facts.model import Fact
 
 USER_GAZETTEER = "gazetteer.yaml"
 
@@ -79,19 +81,48 @@ def run_extract(workspace: Workspace, seed: Path, as_of: date | None, write: boo
         draft = extract(text, name, as_of, gazetteer=gazetteer)
     except ValueError as exc:
         raise InputError(str(exc), Location(shown)) from None
+    memory, draft, rejected = _rejections(workspace, target, draft)
     if not target.exists():
         output = render(draft)
         if not write:
             return output
+        if not draft.count():
+            return f"{shown}: nothing to propose, so no facts file was written"
         _validate(workspace, output, target, check_quotes=True)
         create(target, workspace.show(target), output)
+        _remember(workspace, target, memory, {s: draft.section(s) for s in DRAFT_SECTIONS}, [])
         counts = ", ".join(f"{len(draft.section(s))} {s}" for s in DRAFT_SECTIONS if draft.section(s))
         return f"wrote {workspace.show(target)}: {draft.count()} draft facts ({counts or 'none'})"
     if not write:
         plan = _plan(workspace, target, draft)
         return render(draft) + (f"# {workspace.show(target)} exists: --write would add {plan.count()} of these facts "
-                                f"to it as drafts; {len(plan.skipped)} are there already\n")
-    return _merge(workspace, target, draft)
+                                f"to it as drafts; {len(plan.skipped)} are there already{rejected}\n")
+    return _merge(workspace, target, draft, memory) + rejected
+
+
+def _rejections(workspace: Workspace, target: Path, draft: Draft) -> tuple[Memory, Draft, str]:
+    """What the user rejected (proposed facts since deleted from the facts file), and the draft without them."""
+    from factsheet.extract.rejections import load, reconcile, sidecar, without_rejected
+    from factsheet.facts.load import load_facts
+
+    memory = load(sidecar(target))
+    if target.exists() and memory.proposed:
+        memory = reconcile(memory, load_facts(target, workspace, check_quotes=False).sheet)
+    draft, left_out = without_rejected(draft, memory)
+    note = f"; left out {left_out} you rejected (see {workspace.show(sidecar(target))})" if left_out else ""
+    return memory, draft, note
+
+
+def _remember(workspace: Workspace, target: Path, memory: Memory, written: dict[str, list[Fact]],
+              known: list[Fact]) -> None:
+    """Record what was just written as proposed, and what was rejected, in the sidecar file."""
+    from factsheet.extract.rejections import remember, render, sidecar
+
+    facts = [f for items in written.values() for f in items]
+    from factsheet.atomic import write_atomic
+
+    text = render(remember(memory, written, [*known, *facts]), target.name)
+    write_atomic(sidecar(target), text.encode("utf-8"), workspace.show(sidecar(target)))  # ours alone: rewritten whole
 
 
 def _plan(workspace: Workspace, target: Path, draft: Draft) -> MergePlan:
@@ -101,17 +132,21 @@ def _plan(workspace: Workspace, target: Path, draft: Draft) -> MergePlan:
     return plan_merge(load_facts(target, workspace, check_quotes=False).sheet, draft)
 
 
-def _merge(workspace: Workspace, target: Path, draft: Draft) -> str:
+def _merge(workspace: Workspace, target: Path, draft: Draft, memory: Memory) -> str:
     from factsheet.extract.merge import merge_text
+    from factsheet.facts.load import load_facts
 
     shown = workspace.show(target)
     snapshot = Snapshot.of_text(target, shown, read_text(target, shown))  # what the merge starts from
     plan = _plan(workspace, target, draft)
     merged = merge_text(snapshot.text, plan, draft.notes, shown)
     if merged == snapshot.text:
+        _remember(workspace, target, memory, {}, [])  # keeps what was found rejected
         return f"{shown}: nothing new ({len(plan.skipped)} proposed facts are already there)"
     _validate(workspace, merged, target, check_quotes=False)
     commit(snapshot, merged)  # refuses if the file was saved meanwhile or an existing value would change
+    sheet = load_facts(target, workspace, check_quotes=False).sheet
+    _remember(workspace, target, memory, plan.added, [f for _, _, f in sheet.all_facts()])
     added = ", ".join(f"{len(facts)} {section}" for section, facts in plan.added.items())
     lines = [f"merged into {shown}: {plan.count()} new draft facts ({added or 'none'}); "
              f"{len(plan.skipped)} already there"]

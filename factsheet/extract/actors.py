@@ -1,30 +1,35 @@
-"""Actors: countries (by name, alias, capital or demonym), organisations, companies, media and people."""
+"""Actors: countries (by name, alias, capital or demonym), organisations, companies, media and people.
+
+People by title and role are found in people.py; the mention and candidate types are in actor_types.py.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
+from factsheet.extract.actor_types import ActorCandidate, ActorFinding, ActorMention
 from factsheet.extract.gazetteer import Gazetteer, Hit
-from factsheet.extract.lexicon import ROLE_MODIFIERS, ROLE_NOUN
-from factsheet.extract.text import FUNCTION_WORDS, Sentence
+from factsheet.extract.orgs import abbreviation_after, is_place, kind_of, organisation_names
+from factsheet.extract.people import (
+    NOT_NAMES,
+    add_author,
+    people_with_roles,
+    speaker,
+    surname_mentions,
+    titled_people,
+)
+from factsheet.extract.text import Sentence, sentence_at
 from factsheet.facts.model import ActorKind
 
-_NAME_WORD = r"[A-Z][a-zà-ÿ'\u2019-]+"
-_NAME = rf"{_NAME_WORD}(?:\s(?:[A-Z]\.|{_NAME_WORD})){{1,2}}"
-_ROLE_THEN_NAME = re.compile(
-    rf"\b(?P<noun>(?i:{ROLE_NOUN}))\s+(?P<name>{_NAME_WORD}(?:\s(?:[A-Z]\.|{_NAME_WORD})){{0,2}})(?![\w-])"
-)
-_OF_ORG = re.compile(r"^\s+(?:of|at|from)\s+(?:the\s+)?(?P<org>(?:[A-Z][\w&.'-]*\s?)+(?:think tank|institute)?)")
-_NAME_THEN_ROLE = re.compile(
-    rf"\b(?P<name>{_NAME}),\s+(?:the\s+|a\s+|an\s+)?(?P<role>[^,.;]{{0,50}}?\b(?:{ROLE_NOUN})\b[^,.;]{{0,40}}),"
-)
+__all__ = ["ActorCandidate", "ActorFinding", "ActorMention", "add_author", "aliases_of", "find_actors",
+           "surname_mentions"]
+
 _UNNAMED = re.compile(
     r"\b(?:[Aa]n?|[Tt]he)\s+(?P<phrase>(?P<q>(?:(?:unnamed|anonymous|senior|top|former)\s+)*)(?P<who>[A-Z][\w.-]*\s+)?"
     r"(?P<port>(?:defen[cs]e|foreign|military|intelligence|security|administration|government|finance|interior)\s+)?"
     r"(?P<role>official|minister|spokes(?:person|man|woman)|diplomat|officer|commander))\b"
 )
-_ADMINISTRATION = re.compile(r"\b[Tt]he\s+(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s+administration)\b")
+_ADMINISTRATION = re.compile(r"\b[Tt]he\s+(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s+[Aa]dministration)\b")
 _ORG_WITH_ROLE = re.compile(
     r"\b[Tt]he\s+(?P<name>[A-Z][\w&.'-]*(?:\s[A-Z][\w&.'-]*){0,4})\s+(?P<role>think tank|research institute|"
     r"institute|watchdog|NGO|arms maker|defen[cs]e (?:company|contractor|firm)|manufacturer|drone maker)\b"
@@ -37,88 +42,34 @@ _MINISTRY = re.compile(r"\b[Tt]he\s+ministry\b")
 _NAMED_MINISTRY = re.compile(r"\b(?P<who>[A-Z][\w-]+)\s+(?P<port>[Dd]efen[cs]e|[Ff]oreign|[Ii]nterior|[Ff]inance|"
                              r"[Ee]conomy|[Tt]rade|[Hh]ealth|[Jj]ustice)\s+[Mm]inistry\b")
 _PORTFOLIOS = {"foreign": "Foreign Affairs"}
-_NOT_NAMES = frozenset(
-    (
-        "The", "A", "An", "This", "That", "These", "Those", "According", "Meanwhile", "However", "Hence", "But",
-        "And", "Or", "In", "On", "At", "By", "For", "From", "With", "Monday", "Tuesday", "Wednesday", "Thursday",
-        "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August",
-        "September", "October", "November", "December"
-    )
-)
 
 
-@dataclass
-class ActorMention:
-    """One place the text names an actor."""
-
-    start: int
-    end: int
-    key: str
-    sentence: int
-    via: str
-
-
-@dataclass
-class ActorCandidate:
-    """An actor the text names, with the mention to quote."""
-
-    key: str
-    name: str
-    kind: ActorKind
-    core: tuple[int, int]
-    sentence: int
-    role: str | None = None
-    aliases: list[str] = field(default_factory=list)
-    person_quote: bool = False
-
-
-@dataclass
-class ActorFinding:
-    """Every actor found, in order of first mention, and every mention."""
-
-    actors: dict[str, ActorCandidate] = field(default_factory=dict)
-    mentions: list[ActorMention] = field(default_factory=list)
-
-    def add(self, candidate: ActorCandidate, mention: ActorMention) -> None:
-        """Record a mention, creating the actor on its first mention."""
-        self.mentions.append(mention)
-        if candidate.key not in self.actors:
-            self.actors[candidate.key] = candidate
-
-    def taken(self, start: int, end: int) -> bool:
-        """Whether a recorded mention overlaps `start:end`."""
-        return any(m.start < end and start < m.end for m in self.mentions)
-
-
-def _role_words(text: str, noun_start: int, sentence: Sentence, gazetteer: Gazetteer) -> int:
-    """Where the role phrase that ends with the noun at `noun_start` begins (up to 3 qualifying words)."""
-    words = list(re.finditer(r"[\w'\u2019.-]+", text[sentence.start : noun_start]))
-    begin = noun_start
-    for word in reversed(words[-3:]):
-        bare = word.group().removesuffix("'s").removesuffix("\u2019s")
-        known = gazetteer.find(bare)
-        if bare.lower() in ROLE_MODIFIERS or (known and known[0].end - known[0].start == len(bare)):
-            begin = sentence.start + word.start()
-        else:
-            break
-    return begin
-
-
-def find_actors(text: str, sentences: list[Sentence], gazetteer: Gazetteer) -> ActorFinding:
-    """Every actor named in the body and credit lines of `text`."""
+def find_actors(text: str, sentences: list[Sentence], gazetteer: Gazetteer,
+                places: list[tuple[int, int]] | None = None) -> ActorFinding:
+    """Every actor named in the body and credit lines of `text`; names inside `places` are places, not actors."""
     found = ActorFinding()
+    places = places or []
     last_minister: tuple[str, str] | None = None
     for sentence in sentences:
-        if sentence.kind not in ("body", "credit"):
+        if not sentence.body and sentence.kind != "credit":
             continue
-        hits = [h for h in gazetteer.find(text, sentence.start, sentence.end) if h.kind != "system"]
+        hits = [h for h in gazetteer.find(text, sentence.start, sentence.end) if h.kind != "system"
+                and not (h.kind == "person" and re.match(r"\s+[Aa]dministration\b", text[h.end :]))]
         for hit in hits:
+            if any(a <= hit.start < b for a, b in places) or is_place(text, hit, sentence.start, gazetteer):
+                found.places.append((hit.start, hit.end, hit.surface))
+                continue
             found.add(_from_hit(hit, gazetteer, sentence.index), ActorMention(hit.start, hit.end, hit.name,
                                                                              sentence.index, hit.via))
-        if sentence.kind != "body":
+        speaker(text, sentence, found)
+        if sentence.kind == "credit":
+            people_with_roles(text, sentence, gazetteer, found)
+        if not sentence.body:
             continue
         _organisations(text, sentence, found)
-        _people(text, sentence, gazetteer, found)
+        _patterned_organisations(text, sentence, found)
+        titled_people(text, sentence, gazetteer, found)
+        people_with_roles(text, sentence, gazetteer, found)
         for match in _UNNAMED.finditer(text, sentence.start, sentence.end):
             who = (match.group("who") or "").strip()
             qualifier = match.group("q")
@@ -142,13 +93,65 @@ def find_actors(text: str, sentences: list[Sentence], gazetteer: Gazetteer) -> A
             found.add(ActorCandidate(name, name, ActorKind.government, (match.start(), match.end()), sentence.index,
                                      role='named in the source only as "the ministry"'),
                       ActorMention(match.start(), match.end(), name, sentence.index, "pattern"))
-    found.mentions.sort(key=lambda m: (m.start, -m.end))
+    _abbreviation_mentions(text, sentences, found)
+    _the_council(text, sentences, found)
+    found.settle()
     return found
+
+
+def _patterned_organisations(text: str, sentence: Sentence, found: ActorFinding) -> None:
+    """Organisations named by the shape of their names, with an abbreviation in parentheses as alias."""
+    for start, end, name in organisation_names(text, sentence.start, sentence.end):
+        overlapping = list({id(m): m for block in range(start >> 8, (max(end - 1, start) >> 8) + 1)
+                            for m in found._blocks.get(block, []) if m.start < end and start < m.end}.values())
+        if any(m.start <= start and end <= m.end for m in overlapping):
+            continue  # already named (a gazetteer organisation, a ministry)
+        if any(found.actors[m.key].kind == ActorKind.person for m in overlapping):
+            continue
+        key = next((k for k in found.actors if k.casefold() == name.casefold()), name)
+        candidate = ActorCandidate(key, name, kind_of(name), (start, end), sentence.index)
+        found.discard(overlapping)
+        found.add(candidate, ActorMention(start, end, key, sentence.index, "pattern"))
+        abbr = abbreviation_after(text, end, sentence.end)
+        if abbr and abbr not in found.abbreviations:
+            found.abbreviations[abbr] = key
+            found.actors[key].aliases.append(abbr)
+
+
+def _abbreviation_mentions(text: str, sentences: list[Sentence], found: ActorFinding) -> None:
+    """Later bare mentions of an abbreviation defined in parentheses ("the EPF")."""
+    for abbr, key in found.abbreviations.items():
+        for match in re.finditer(rf"(?<![\w(]){re.escape(abbr)}(?![\w)])", text):
+            holder = sentence_at(sentences, match.start())
+            if holder is not None and holder.body and not found.taken(match.start(), match.end()):
+                found.record(ActorMention(match.start(), match.end(), key, holder.index, "alias"))
+
+
+_THE_COUNCIL = re.compile(r"\b[Tt]he\s+(?P<name>Council)\b(?!\s+of\b)")
+_EU_COUNCIL = "Council of the European Union"
+
+
+def _the_council(text: str, sentences: list[Sentence], found: ActorFinding) -> None:
+    """'The Council' in a text about the EU is the Council of the European Union."""
+    if "European Union" not in found.actors and _EU_COUNCIL not in found.actors:
+        return
+    for sentence in (s for s in sentences if s.body or s.kind == "heading"):
+        for match in _THE_COUNCIL.finditer(text, sentence.start, sentence.end):
+            core = (match.start("name"), match.end("name"))
+            if found.taken(*core):
+                continue
+            found.add(ActorCandidate(_EU_COUNCIL, _EU_COUNCIL, ActorKind.organisation, core, sentence.index,
+                                     role='named in the source as "the Council"'),
+                      ActorMention(*core, _EU_COUNCIL, sentence.index, "alias"))
 
 
 def _from_hit(hit: Hit, gazetteer: Gazetteer, sentence: int) -> ActorCandidate:
     if hit.kind == "country":
         return ActorCandidate(hit.name, hit.name, ActorKind.state, (hit.start, hit.end), sentence)
+    if hit.kind == "person":
+        person = gazetteer.people[hit.name]
+        return ActorCandidate(hit.name, hit.name, ActorKind.person, (hit.start, hit.end), sentence, role=person.role,
+                              person_quote=True)
     entry = gazetteer.organisations[hit.name]
     return ActorCandidate(hit.name, hit.name, entry.kind, (hit.start, hit.end), sentence, role=entry.role)
 
@@ -186,61 +189,9 @@ def _organisations(text: str, sentence: Sentence, found: ActorFinding) -> None:
                   ActorMention(*core, name, sentence.index, "pattern"))
     for match in _COMPANY_SUFFIX.finditer(text, sentence.start, sentence.end):
         name = match.group("name")
-        if name.split()[0] not in _NOT_NAMES and not found.taken(match.start(), match.end()):
+        if name.split()[0] not in NOT_NAMES and not found.taken(match.start(), match.end()):
             found.add(ActorCandidate(name, name, ActorKind.company, (match.start(), match.end()), sentence.index),
                       ActorMention(match.start(), match.end(), name, sentence.index, "pattern"))
-
-
-def _is_name(name: str, gazetteer: Gazetteer) -> bool:
-    words = name.split()
-    if any(w in _NOT_NAMES for w in words) or any(w.lower() in FUNCTION_WORDS for w in words):
-        return False
-    return not gazetteer.find(name)
-
-
-def _people(text: str, sentence: Sentence, gazetteer: Gazetteer, found: ActorFinding) -> None:
-    for match in _ROLE_THEN_NAME.finditer(text, sentence.start, sentence.end):
-        name = match.group("name")
-        noun = match.group("noun")
-        if len(name.split()) == 1 and not noun[0].isupper():
-            continue
-        if not _is_name(name, gazetteer) or found.taken(match.start("name"), match.end("name")):
-            continue
-        begin = _role_words(text, match.start("noun"), sentence, gazetteer)
-        role = " ".join(text[begin : match.end("noun")].split())
-        end = match.end()
-        tail = _OF_ORG.match(text[end : sentence.end])
-        if tail:
-            role = f"{role}, {tail.group('org').strip()}"
-            end += tail.end()
-        _add_person(name, role, (begin, end), (match.start("name"), match.end("name")), sentence, found)
-    for match in _NAME_THEN_ROLE.finditer(text, sentence.start, sentence.end):
-        name = match.group("name")
-        if not _is_name(name, gazetteer) or found.taken(match.start("name"), match.end("name")):
-            continue
-        role = " ".join(match.group("role").split())
-        core = (match.start("name"), match.end("role"))
-        _add_person(name, role, core, (match.start("name"), match.end("name")), sentence, found)
-
-
-def _add_person(name: str, role: str, core: tuple[int, int], span: tuple[int, int], sentence: Sentence,
-                found: ActorFinding) -> None:
-    found.add(ActorCandidate(name, name, ActorKind.person, core, sentence.index, role=role, person_quote=True),
-              ActorMention(span[0], span[1], name, sentence.index, "name"))
-
-
-def surname_mentions(text: str, sentences: list[Sentence], found: ActorFinding) -> None:
-    """Record later mentions of a named person by surname alone ('according to Bendett')."""
-    people = {a.name.split()[-1]: a.key for a in found.actors.values()
-              if a.kind == ActorKind.person and a.role != "unnamed in the source" and len(a.name.split()) > 1}
-    for surname, key in people.items():
-        for match in re.finditer(rf"(?<!\w){re.escape(surname)}(?!\w)", text):
-            if found.taken(match.start(), match.end()):
-                continue
-            holder = next((s for s in sentences if s.start <= match.start() < s.end and s.body), None)
-            if holder is not None:
-                found.mentions.append(ActorMention(match.start(), match.end(), key, holder.index, "surname"))
-    found.mentions.sort(key=lambda m: (m.start, -m.end))
 
 
 def aliases_of(found: ActorFinding, text: str) -> dict[str, list[str]]:

@@ -26,15 +26,24 @@ _PREP = r"(?:(?:[Oo]n|[Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|[Ff]rom|[Dd]uring|[Tt]hrough
 _YEAR = r"(?:19|20)\d\d"
 _DATE = re.compile(
     rf"{_PREP}\b(?P<iso>{_YEAR}-[01]\d-[0-3]\d)\b"
+    rf"|{_PREP}\b(?P<na>[0-3]?\d)(?P<sep>[./])(?P<nb>[0-3]?\d)(?P=sep)(?P<ny>{_YEAR})\b"
+    r"|\b(?P<today>(?:[Ee]arlier\s+|[Ll]ater\s+)?(?:[Tt]his\s+(?:morning|afternoon|evening)|[Tt]oday|[Tt]onight))\b"
+    r"|\b(?P<ago>(?P<agon>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+    r"(?P<agou>day|week|month|year)s?\s+ago)\b"
+    rf"|\b(?P<end>(?:[Bb]y|[Bb]efore|[Uu]ntil)\s+the\s+end\s+of\s+(?:the\s+|this\s+)?(?:(?P<endy>{_YEAR})|year))\b"
+    rf"|\b(?P<part>[Ee]arly|[Mm]id|[Ll]ate)[-\s](?P<py>{_YEAR})\b"
+    rf"|\b(?P<season>(?P<srel>[Tt]his|[Ll]ast|[Nn]ext)\s+(?P<sname>spring|summer|autumn|fall|winter))\b"
+    rf"|\b(?:(?:[Ii]n|[Dd]uring|[Bb]y)\s+)?(?:the\s+)?(?P<sname2>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)"
+    rf"\s+(?:of\s+)?(?P<sy>{_YEAR})\b"
     rf"|{_PREP}(?:(?P<wd1>{_WD}),?\s+)?(?:the\s+)?(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m1>{_ANY})(?!\w)"
     rf"(?:,?\s+(?P<y1>{_YEAR})\b)?"
     rf"|{_PREP}(?:(?P<wd2>{_WD}),?\s+)?(?P<m2>{_ANY})\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?![\d,.]\d)(?!\w)"
     rf"(?:,?\s+(?P<y2>{_YEAR})\b)?"
     rf"|{_PREP}(?:(?:early|mid-|late)\s*)?(?P<m3>{_FULL})(?:\s+of)?,?\s+(?P<y3>{_YEAR})\b"
     rf"|\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Dd]uring|[Ff]rom|[Tt]hrough|[Ee]arly|[Ll]ate|[Mm]id-|[Bb]efore|[Aa]fter)"
-    rf"\s+(?:(?:early|late|mid-)\s*)?(?P<m4>{_FULL})\b(?!\s+\d)"
+    rf"\s+(?:(?:early|late|mid-)\s*)?(?P<m4>{_FULL})\b(?!\s+\d)(?:\s+(?P<m4rel>last|this|next)\s+year\b)?"
     r"|\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<unit>month|year|week)\b"
-    r"|\b(?P<day>[Yy]esterday|[Tt]omorrow)\b"
+    r"|(?<!\bof\s)\b(?P<day>[Yy]esterday|[Tt]omorrow)\b"
     rf"|\b(?:(?P<wrel>[Oo]n|[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<wd3>{_WD})\b"
     rf"|(?:\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Dd]uring|[Bb]efore|[Aa]fter)\s+)?(?<![\d$€£.,-])\b(?P<y4>{_YEAR})\b"
     r"(?![-/]\d|\s*(?:%|million|billion|bn|m\b|mn\b))"
@@ -54,6 +63,71 @@ class DateMention:
     year_inferred: bool = False
     inferred_from: str | None = None
     problem: str | None = None
+    part: str | None = None
+    """A part of the period: 'early', 'mid', 'late', or a season."""
+    relation: str | None = None
+    """How the text relates the event to the date: 'by' for a deadline."""
+    note: str | None = None
+    """How an ambiguous form was read, for the reviewer."""
+    last: str | None = None
+    """The end of a range ('from March to May 2023': 2023-05)."""
+
+
+_US_STYLE = re.compile(r"\b(?:EDT|EST|CDT|CST|MDT|MST|PDT|PST|ET)\b|\b[ap]\.m\.|\b\d{1,2}:\d\d\s?[AP]M\b")
+_DAY_FIRST_STYLE = re.compile(r"\b\d{1,2}\.\d{1,2}\.(?:19|20)\d\d\b|\b\d{1,2}\s+(?:" + _FULL + r")\s+(?:19|20)\d\d\b")
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+            "nine": 9, "ten": 10}
+_SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
+_DURATION_BEFORE = re.compile(r"\b(?:over|within|in|for|during|throughout)\s+the\s+$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Reference:
+    """The date relative expressions count from, and how to name it in a reason."""
+
+    day: date
+    name: str
+
+
+_STYLES: dict[tuple[int, int, str], bool] = {}
+
+
+def _style(text: str, pattern: re.Pattern[str]) -> bool:
+    """Whether `text` follows a convention (searched once per text and pattern)."""
+    key = (id(text), len(text), pattern.pattern)
+    if key not in _STYLES:
+        if len(_STYLES) > 16:
+            _STYLES.clear()
+        _STYLES[key] = bool(pattern.search(text))
+    return _STYLES[key]
+
+
+def numeric_date(day_or_month: int, month_or_day: int, year: int, separator: str, text: str
+                 ) -> tuple[date | None, str | None, str | None]:
+    """A numeric date '24/02/2022', '27.12.2022' or '05/06/2022': the date, why its order was chosen, or a problem.
+
+    Dots mean day first. With slashes a part over 12 settles it; when both could be a month, the text's
+    conventions do (a US time zone or a.m./p.m. means month first; dates written '24 February 2022' or
+    with dots mean day first); otherwise the date is ambiguous and is not proposed.
+    """
+    a, b = day_or_month, month_or_day
+    why = None
+    if separator == "." or a > 12 or a == b:
+        day, month = a, b
+    elif b > 12:
+        month, day = a, b
+    elif _style(text, _US_STYLE):
+        month, day = a, b
+        why = "day and month could be either way; the text writes times the US way, so the month comes first"
+    elif _style(text, _DAY_FIRST_STYLE):
+        day, month = a, b
+        why = "day and month could be either way; the text's other dates put the day first"
+    else:
+        return None, None, f"{a:02d}/{b:02d}/{year} could be {a} {_month_name(b)} or {_month_name(a)} {b}"
+    try:
+        return date(year, month, day), why, None
+    except ValueError:
+        return None, None, f"{a}/{b}/{year} is not a date"
 
 
 def _month_name(month: int) -> str:
@@ -67,20 +141,122 @@ def _clause(text: str, sentence: Sentence, start: int, end: int) -> str:
     return text[left:right]
 
 
-def find_dates(text: str, sentences: list[Sentence], as_of: date | None) -> list[DateMention]:
-    """Every date in the body of `text`, each resolved or with the reason it cannot be."""
+def find_dates(text: str, sentences: list[Sentence], as_of: date | None,
+               dateline: date | None = None) -> list[DateMention]:
+    """Every date in the body of `text`, each resolved or with the reason it cannot be.
+
+    Relative expressions ("today", "last month", "two weeks ago", "on Thursday") count from `as_of`, or
+    else from the date of the text's dateline. A stated date never moves with the tense of its clause;
+    only a date without a year, or a weekday, after a future marker in its clause ("will speak ... on
+    Thursday") is taken as the next one rather than the last one.
+    """
     stated = [int(y) for y in re.findall(rf"(?<![\d$€£.,-])\b({_YEAR})\b", text)]
     anchor_year = max(stated) if stated else None
+    reference = Reference(as_of, "the as-of date") if as_of else Reference(dateline, "the dateline date") \
+        if dateline else None
     out: list[DateMention] = []
     for sentence in sentences:
         if not sentence.body:
             continue
+        ranges = _ranges(text, sentence)
+        out += ranges
         for match in _DATE.finditer(text, sentence.start, sentence.end):
-            future = bool(_FUTURE.search(_clause(text, sentence, match.start(), match.end())))
-            mention = _resolve(match, sentence.index, as_of, anchor_year, future)
+            if any(r.start <= match.start() < r.end for r in ranges):
+                continue
+            clause = _clause(text, sentence, match.start(), match.end())
+            left = text.rfind(clause, sentence.start, sentence.end)
+            future = bool(_FUTURE.search(text, left if left >= 0 else sentence.start, match.start()))
+            if _DURATION_BEFORE.search(text[max(sentence.start, match.start() - 20) : match.start()]) and \
+                    match.group("rel") and match.group("rel").lower() == "next":
+                continue  # "over the next year": a span of time, not a date
+            mention = _relative(match, sentence.index, reference, text) or _resolve(
+                match, sentence.index, reference.day if reference else None, anchor_year, future)
+            if mention is not None and reference and reference.name != "the as-of date" and mention.inferred_from:
+                mention.inferred_from = mention.inferred_from.replace("the as-of date", reference.name).replace(
+                    "--as-of", reference.name)
             if mention is not None:
                 out.append(mention)
     return out
+
+
+_RANGE = re.compile(
+    rf"\b(?:[Ff]rom|[Bb]etween)\s+(?P<m1>{_FULL})\s+(?:to|until|through|and)\s+(?P<m2>{_FULL})\s+(?P<y>{_YEAR})\b"
+    rf"|\b(?P<r1>{_FULL})\s*[\u2013-]\s*(?P<r2>{_FULL})\s+(?P<ry>{_YEAR})\b"
+    rf"|\b(?:[Ff]rom|[Bb]etween)\s+(?P<y1>{_YEAR})\s+(?:to|until|through|and)\s+(?P<y2>{_YEAR})\b"
+    rf"|\b(?P<a>{_YEAR})\s*[\u2013-]\s*(?P<b>{_YEAR}|\d\d)\b(?![-/]\d)"
+)
+
+
+def _ranges(text: str, sentence: Sentence) -> list[DateMention]:
+    """Ranges: 'from March to May 2023', 'March-May 2023', 'between 2022 and 2024', '2022-23'."""
+    out = []
+    for match in _RANGE.finditer(text, sentence.start, sentence.end):
+        group = match.group
+        if group("m1") or group("r1"):
+            year = int(group("y") or group("ry"))
+            first, last = MONTHS[(group("m1") or group("r1")).lower()], MONTHS[(group("m2") or group("r2")).lower()]
+            start_year = year if first <= last else year - 1
+            out.append(DateMention(match.start(), match.end(), sentence.index, f"{start_year}-{first:02d}",
+                                   Precision.month, last=f"{year}-{last:02d}"))
+        else:
+            first_year = int(group("y1") or group("a"))
+            second = group("y2") or group("b")
+            last_year = int(second) if len(second) == 4 else first_year // 100 * 100 + int(second)
+            if last_year > first_year:
+                out.append(DateMention(match.start(), match.end(), sentence.index, str(first_year), Precision.year,
+                                       last=str(last_year)))
+    return out
+
+
+def _relative(match: re.Match[str], sentence: int, reference: Reference | None, text: str) -> DateMention | None:
+    """The forms counted from a reference date (today, N weeks ago, the end of the year, seasons), and numeric ones."""
+    group = match.group
+    start, end = match.start(), match.end()
+    shown = " ".join(match.group().split())
+    if group("na"):
+        found, why, problem = numeric_date(int(group("na")), int(group("nb")), int(group("ny")), group("sep"), text)
+        if found is None:
+            return DateMention(start, end, sentence, None, Precision.day, problem=problem)
+        return DateMention(start, end, sentence, found.isoformat(), Precision.day,
+                           note=f"{shown!r} read as {found.isoformat()}: {why}" if why else None)
+    if group("part"):
+        return DateMention(start, end, sentence, group("py"), Precision.year, part=group("part").lower())
+    if group("sname2"):
+        return DateMention(start, end, sentence, group("sy"), Precision.year, part=group("sname2").lower())
+    if group("end") and group("endy"):
+        return DateMention(start, end, sentence, f"{group('endy')}-12", Precision.month, relation="by")
+    relative = group("today") or group("ago") or group("end") or group("season") or group("m4rel")
+    if not relative:
+        return None
+    if reference is None:
+        return DateMention(start, end, sentence, None, Precision.day,
+                           problem=f"{shown!r} is relative to the date of writing: pass --as-of")
+    day, why = reference.day, f"{shown!r}, counted from {reference.name} {reference.day.isoformat()}"
+    if group("today"):
+        return DateMention(start, end, sentence, day.isoformat(), Precision.day, True, why)
+    if group("ago"):
+        count = _NUMBERS.get(group("agon").lower()) or int(group("agon"))
+        unit = group("agou").lower()
+        if unit in ("day", "week"):
+            found = day - timedelta(days=count * (7 if unit == "week" else 1))
+            return DateMention(start, end, sentence, found.isoformat(), Precision.day, True, why)
+        if unit == "month":
+            index = day.year * 12 + day.month - 1 - count
+            return DateMention(start, end, sentence, f"{index // 12}-{index % 12 + 1:02d}", Precision.month, True, why)
+        return DateMention(start, end, sentence, str(day.year - count), Precision.year, True, why)
+    if group("end"):
+        return DateMention(start, end, sentence, f"{day.year}-12", Precision.month, True, why, relation="by")
+    if group("season"):
+        name = group("sname").lower()
+        first, last = _SEASON_MONTHS[name]
+        step = {"this": 0, "last": -1, "next": 1}[group("srel").lower()]
+        year = day.year + step
+        if step == -1 and (last if first < last else 12) < day.month:
+            year = day.year  # "last summer", said in November: this year's summer
+        return DateMention(start, end, sentence, str(year), Precision.year, True, why, part=name)
+    step = {"last": -1, "this": 0, "next": 1}[group("m4rel").lower()]
+    month = MONTHS[group("m4").lower()]
+    return DateMention(start, end, sentence, f"{day.year + step}-{month:02d}", Precision.month, True, why)
 
 
 def _resolve(match: re.Match[str], sentence: int, as_of: date | None, anchor_year: int | None,
@@ -123,7 +299,7 @@ def _resolve(match: re.Match[str], sentence: int, as_of: date | None, anchor_yea
         return DateMention(start, end, sentence, (as_of + timedelta(days=shift)).isoformat(), Precision.day, True, why)
     weekday = WEEKDAYS.index(group("wd3"))
     relation = (group("wrel") or "").lower()
-    if relation == "next":
+    if relation == "next" or (future and relation != "last"):
         found = as_of + timedelta(days=(weekday - as_of.weekday() - 1) % 7 + 1)
         why = f"a weekday alone: the next {group('wd3')} after the as-of date {as_of.isoformat()}"
     else:

@@ -15,11 +15,24 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from factsheet.facts.model import SCHEMA_VERSION, Actor, Cost, DateFact, Fact, Meta, Source, System, Transfer
+from factsheet.facts.model import (
+    SCHEMA_VERSION,
+    Actor,
+    Cost,
+    DateFact,
+    Event,
+    Fact,
+    Meta,
+    Package,
+    Place,
+    Source,
+    System,
+    Transfer,
+)
 
 MODELINE = "# yaml-language-server: $schema=../schemas/facts.schema.json"
 WIDTH = 110
-DRAFT_SECTIONS = ("actors", "systems", "transfers", "costs", "dates")
+DRAFT_SECTIONS = ("actors", "places", "systems", "packages", "transfers", "costs", "dates", "events")
 _DATE_KEYS = frozenset({"value", "as_of", "date"})
 _NUMBER = re.compile(
     r"[-+]?(?:[\d_]*\.?[\d_]*(?:[eE][-+]?\d+)?|0x[0-9a-fA-F_]+|0o[0-7_]+|0b[01_]+|\.inf|\.nan|[\d:_.]+)", re.IGNORECASE
@@ -36,10 +49,13 @@ class Draft:
     source: Source
     meta: Meta
     actors: list[Actor] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
     systems: list[System] = field(default_factory=list)
+    packages: list[Package] = field(default_factory=list)
     transfers: list[Transfer] = field(default_factory=list)
     costs: list[Cost] = field(default_factory=list)
     dates: list[DateFact] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
     notes: dict[str, list[str]] = field(default_factory=dict)
 
     def section(self, name: str) -> list[Fact]:

@@ -103,7 +103,7 @@ ROLE_NOUN = (
     r"expert|analyst|minister|secretary|president|chancellor|spokes(?:person|man|woman)|official|general|admiral|"
     r"colonel|commander|chief|director|head|ambassador|advis[eo]r|researcher|fellow|professor|CEO|chair(?:man|woman)?|"
     r"founder|senator|lawmaker|envoy|correspondent|reporter|economist|historian|journalist|negotiator|mayor|"
-    r"governor|leader|officer|diplomat"
+    r"governor|leader|officer|diplomat|representative|coordinator|commissioner|attach[eé]"
 )
 ROLE_MODIFIERS = frozenset(
     (

@@ -19,10 +19,24 @@ from factsheet.errors import InputError
 from factsheet.extract.draft import DRAFT_SECTIONS, Draft, fact_data, sequence_lines
 from factsheet.extract.text import Ids
 from factsheet.facts.anchor import normalise
-from factsheet.facts.model import Actor, Cost, DateFact, Fact, FactSheet, Quote, Source, System, Transfer
+from factsheet.facts.model import (
+    Actor,
+    Cost,
+    DateFact,
+    Event,
+    Fact,
+    FactSheet,
+    Package,
+    Place,
+    Quote,
+    Source,
+    System,
+    Transfer,
+)
 
-ORDER = ("factsheet", "sources", "actors", "systems", "transfers", "costs", "dates", "key_points", "claims", "gaps")
-_MERGE_ORDER = ("actors", "systems", "dates", "transfers", "costs")
+ORDER = ("schema_version", "factsheet", "sources", "actors", "places", "systems", "packages", "transfers", "costs",
+         "dates", "events", "key_points", "claims", "gaps")
+_MERGE_ORDER = ("actors", "places", "systems", "dates", "packages", "transfers", "costs", "events")
 _KEY_LINE = re.compile(r"^(?P<key>[^\s#\-][^:]*?)\s*:(?P<rest>.*)$")
 
 
@@ -46,10 +60,12 @@ def _name(text: str) -> str:
 
 
 def _names(fact: Fact) -> set[str]:
-    if isinstance(fact, Actor):
+    if isinstance(fact, Actor | Place):
         return {_name(n) for n in [fact.name, *fact.aliases]}
     if isinstance(fact, System):
         return {_name(fact.designation)}
+    if isinstance(fact, Package):
+        return {_name(fact.name)}
     return set()
 
 
@@ -124,6 +140,18 @@ def _rewire(fact: Fact, remap: dict[str, str], source: str) -> Fact:
                       suppliers=list(dict.fromkeys(remap.get(s, s) for s in fact.suppliers)))
     elif isinstance(fact, Cost):
         update.update(pays_for=to(fact.pays_for))
+    elif isinstance(fact, Place):
+        update.update(within=to(fact.within))
+    elif isinstance(fact, Event):
+        update.update(actors=[remap.get(a, a) for a in fact.actors], system=to(fact.system), place=to(fact.place),
+                      when=to(fact.when) if isinstance(fact.when, str) else fact.when)
+    elif isinstance(fact, Package):
+        update.update(funders=[remap.get(f, f) for f in fact.funders], recipient=to(fact.recipient),
+                      providers=[remap.get(f, f) for f in fact.providers],
+                      announced=to(fact.announced) if isinstance(fact.announced, str) else fact.announced,
+                      items=[i.model_copy(update={"system": remap.get(i.system, i.system),
+                                                  "cites": [Quote(source=source, text=q.text) for q in i.cites]})
+                             for i in fact.items])
     return fact.model_copy(update=update)
 
 

@@ -79,7 +79,7 @@ def _overlaps(spans: list[SystemMention], start: int, end: int) -> bool:
 
 def _country_at(actors: ActorFinding, start: int, end: int) -> str | None:
     """The country an actor mention at exactly `start` (ending by `end`) names, if any."""
-    for mention in actors.mentions:
+    for mention in actors.starting_near(start):
         if mention.start == start and mention.end <= end and actors.actors[mention.key].kind == ActorKind.state:
             return mention.key
     return None
@@ -147,9 +147,9 @@ def _origin_before(text: str, sentence: Sentence, start: int, actors: ActorFindi
 def _describe(text: str, sentence: Sentence, mention: SystemMention, candidate: SystemCandidate,
               actors: ActorFinding) -> None:
     """Manufacturer and use, when the sentence of the first mention states them."""
-    for actor_mention in actors.mentions:
+    for actor_mention in actors.in_sentence(sentence.index):
         actor = actors.actors[actor_mention.key]
-        if actor.kind != ActorKind.company or actor_mention.sentence != sentence.index:
+        if actor.kind != ActorKind.company:
             continue
         if actor_mention.end <= mention.start:
             if re.fullmatch(r"[\s-]*(?:made\s+)?", text[actor_mention.end : mention.start]):

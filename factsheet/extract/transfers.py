@@ -27,7 +27,7 @@ from factsheet.extract.lexicon import (
 )
 from factsheet.extract.systems import SystemFinding, SystemMention
 from factsheet.extract.text import Sentence
-from factsheet.facts.model import ActorKind, TransferStatus
+from factsheet.facts.model import ActorKind, Standing, TransferStatus
 
 PARTY_KINDS = frozenset({ActorKind.state, ActorKind.government, ActorKind.military, ActorKind.organisation,
                          ActorKind.company})
@@ -40,6 +40,10 @@ _STATED = re.compile(r",[^,;]*\b(?:said|says|told|announced|stated|confirmed)\b[
 _NEW_CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas)\b")
 _BY_NOUN = re.compile(r"\b(?P<how>confirmation|statement|assessment|report|announcement|claim|disclosure)\s+"
                       r"(?:by|from)\s+(?:the\s+)?$")
+
+
+_PAID_FOR = re.compile(r"\s+(?:about\s+|some\s+|more than\s+)?(?:[$\u20ac\u00a3]|US\$|[A-Z]{3}\s)\s?\d[^.;]*?"
+                       r"\b(?:in (?:exchange|return) for|as payment for|to pay for)\b")
 
 
 @dataclass
@@ -65,7 +69,7 @@ class TransferCandidate:
 
 def attribution(text: str, sentence: Sentence, actors: ActorFinding) -> tuple[str, str] | None:
     """Who the sentence attributes its content to, and how ('according to a statement', 'claims')."""
-    here = [m for m in actors.mentions if m.sentence == sentence.index]
+    here = actors.in_sentence(sentence.index)
     for match in _ACCORDING.finditer(text, sentence.start, sentence.end):
         stop = min([p for p in (text.find(",", match.end(), sentence.end), text.find(";", match.end(), sentence.end))
                     if p != -1] or [sentence.end])
@@ -85,6 +89,23 @@ def attribution(text: str, sentence: Sentence, actors: ActorFinding) -> tuple[st
     return None
 
 
+_STANDINGS = (
+    (Standing.denied, re.compile(r"\bden(?:y|ies|ied|ying)\b", re.IGNORECASE)),
+    (Standing.disputed, re.compile(r"\b(?:disput(?:e|es|ed|ing)|contest(?:s|ed))\b", re.IGNORECASE)),
+    (Standing.confirmed, re.compile(r"\bconfirm(?:s|ed|ing)?\b", re.IGNORECASE)),
+    (Standing.claimed, re.compile(r"\b(?:claim(?:s|ed)?|alleg(?:e|es|ed|edly))\b", re.IGNORECASE)),
+    (Standing.assessed, re.compile(r"\b(?:assess(?:es|ed|ment)?|believes?|estimates?)\b", re.IGNORECASE)),
+    (Standing.reported, re.compile(r"\b(?:reported(?:ly)?|reports?|according to)\b", re.IGNORECASE)),
+)
+
+
+def standing(text: str, sentence: Sentence) -> Standing | None:
+    """How the sentence holds what it says: denied, disputed, confirmed, claimed, assessed or reported; None
+    when it states it as a fact."""
+    words = text[sentence.start : sentence.end]
+    return next((kind for kind, pattern in _STANDINGS if pattern.search(words)), None)
+
+
 def _group(parties: list[ActorMention], anchor: ActorMention, text: str) -> list[ActorMention]:
     """`anchor` with the parties coordinated with it ("Norway and Britain"), in text order."""
     index = parties.index(anchor)
@@ -95,6 +116,9 @@ def _group(parties: list[ActorMention], anchor: ActorMention, text: str) -> list
             a, b = sorted((parties[i], parties[i + step]), key=lambda m: m.start)
             if not re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+&)\s+(?:the\s+)?", text[a.end : b.start]):
                 break
+            if re.match(r"\s*,\s+and\b", text[a.end : b.start]) and re.search(
+                    r"\b(?:to|from|by|with|for|at|in)\s+(?:the\s+)?$", text[max(0, a.start - 12) : a.start]):
+                break  # "... to Russia, and the United States sent ...": a new clause, not "Norway and Britain"
             i += step
             group.append(parties[i])
     return sorted(group, key=lambda m: m.start)
@@ -136,11 +160,16 @@ def find_transfers(text: str, sentences: list[Sentence], actors: ActorFinding, s
                    dates: list[DateMention]) -> list[TransferCandidate]:
     """Every transfer the body sentences of `text` state, one per system, merged when repeated."""
     found: dict[tuple[str, tuple[str, ...], str], TransferCandidate] = {}
+    system_mentions: dict[int, list[SystemMention]] = {}
+    for system_mention in systems.mentions:
+        system_mentions.setdefault(system_mention.sentence, []).append(system_mention)
+    dates_in: dict[int, list[DateMention]] = {}
+    for mention in dates:
+        dates_in.setdefault(mention.sentence, []).append(mention)
     for sentence in (s for s in sentences if s.body):
         verbs = list(VERB.finditer(text, sentence.start, sentence.end))
-        parties = [m for m in actors.mentions if m.sentence == sentence.index
-                   and actors.actors[m.key].kind in PARTY_KINDS]
-        here = [m for m in systems.mentions if m.sentence == sentence.index]
+        parties = [m for m in actors.in_sentence(sentence.index) if actors.actors[m.key].kind in PARTY_KINDS]
+        here = system_mentions.get(sentence.index, [])
         if not verbs or not here or not parties:
             continue
         recipient: ActorMention | None = None
@@ -149,7 +178,7 @@ def find_transfers(text: str, sentences: list[Sentence], actors: ActorFinding, s
                    sentence.end)
             for candidate in _for_verb(text, sentence, verb, seg, parties, here, actors, systems, recipient):
                 recipient = next(m for m in parties if m.key == candidate.recipient)
-                candidate.when = _nearest_date(text, dates, sentence.index, verb)
+                candidate.when = _nearest_date(text, dates_in.get(sentence.index, []), sentence.index, verb)
                 candidate.according_to = attribution(text, sentence, actors)
                 if candidate.key in found:
                     first = found[candidate.key]
@@ -194,6 +223,9 @@ def _for_verb(text: str, sentence: Sentence, verb: re.Match[str], seg: tuple[int
         else:
             named = _group(parties, subject, text) if subject else []
             recipient = to or _after(parties, text, verb.end(), seg[1], r"^\s+(?:the\s+)?")
+            if named and recipient and _PAID_FOR.match(text, verb.end(), seg[1]):
+                # "Russia delivered $140 million to Iran in exchange for drones": the drones go the other way
+                named, recipient = [recipient], named[0]
     else:
         recipient = by if passive else subject
         named = [source] if source else []
