@@ -146,6 +146,8 @@ def _pairs(
     out: list[Conflict] = []
     first_seen: dict[tuple[str, ...], F] = {}
     for fact in facts:
+        if fact.review == "draft":  # machine-proposed: the analyst reviews it, conflicts included
+            continue
         k = key(fact)
         earlier = first_seen.setdefault(k, fact)
         if earlier is not fact and value(earlier) != value(fact):
