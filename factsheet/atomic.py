@@ -13,7 +13,7 @@ from factsheet.diagnostics import Location
 from factsheet.errors import OutputError
 
 SUFFIX = ".factsheet.tmp"
-STALE_AFTER = 300.0  # seconds: a temporary file of ours this old was left by a killed process
+STALE_AFTER = 3600.0  # seconds: a temporary file of ours this old was left by a killed process
 
 
 def temp_prefix(path: Path) -> str:
@@ -70,12 +70,18 @@ def discard(temps: list[Path]) -> None:
             os.unlink(temp)
 
 
-def remove_stale_temps(folder: Path, older_than: float = STALE_AFTER) -> list[Path]:
-    """Delete temporary files of ours in `folder` left by a killed process (older than `older_than` s)."""
+def remove_stale_temps(
+    folder: Path, older_than: float = STALE_AFTER, keep: frozenset[Path] = frozenset()
+) -> list[Path]:
+    """Delete temporary files of ours in `folder` left by a killed process (older than `older_than` s).
+
+    Files in `keep` (staged by the caller itself) are left alone however old they are.
+    """
     removed = []
     now = time.time()
     try:
-        candidates = [p for p in folder.iterdir() if p.name.startswith(".") and p.name.endswith(SUFFIX)]
+        candidates = [p for p in folder.iterdir()
+                      if p.name.startswith(".") and p.name.endswith(SUFFIX) and p not in keep]
     except OSError:
         return []
     for candidate in candidates:

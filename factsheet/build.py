@@ -69,10 +69,12 @@ def plan(
     """Every facts file x template x format asked for, with its output path."""
     paths = list(facts_paths) if facts_paths is not None else workspace.facts_files()
     if not paths:
-        raise InputError("no facts files (*.facts.yaml) to build", Location(workspace.show(workspace.seeds)))
+        raise InputError(f"no facts files (*.facts.yaml) to build: {workspace.no_facts_hint()}",
+                         Location(workspace.show(workspace.seeds)))
     templates = [workspace.template_path(n) for n in template_names] if template_names else workspace.template_files()
     if not templates:
-        raise InputError("no templates (*.yaml) to build with", Location(workspace.show(workspace.templates)))
+        raise InputError("no templates (*.yaml) to build with: run `factsheet init` to add the shipped ones, or "
+                         "remove the empty folder to build with them", Location(workspace.show(workspace.templates)))
     planned = [
         Planned(f, t, fmt, workspace.out / f"{slug(facts_stem(f))}-{slug(t.stem)}.{fmt}")
         for f in paths for t in templates for fmt in formats
@@ -161,7 +163,8 @@ def gate(
     if not options.allow_drafts:
         for section, index, fact in facts.sheet.all_facts():
             if fact.review == "draft":
-                message = f"{section}.{index}: {fact.id}: is a draft; review it or build --allow-drafts"
+                message = (f"{section}.{index}: {fact.id}: is a draft; review it and delete its `review: draft` "
+                           "line, or preview with `factsheet build --allow-drafts`")
                 problems.append(Diagnostic(facts.location((section, index, "review")), message))
     return stale_facts(checks), problems, checks
 
@@ -216,6 +219,7 @@ def _rebuild(
     options: BuildOptions, report: Callable[[Diagnostic], None], result: BuildResult,
 ) -> None:
     """Render every output (staged as each finishes), then commit them all, or none when anything failed."""
+    from factsheet import progress
     from factsheet.buildjobs import Task, Wanted, run_tasks
     from factsheet.fitcache import FitCache
 
@@ -226,8 +230,16 @@ def _rebuild(
         tasks.append(Task(workspace, facts_path, facts_key, wanted, options, manifest.facts.get(facts_key)))
     finished: list[TaskResult] = []
     problems: list[Diagnostic] = []
+
+    def making(index: int) -> str:
+        return f"rendering {facts_stem(tasks[index].facts_path)} ({len(tasks[index].wanted)} outputs)"
+
+    progress.begin(len(todo), making(0))
     try:
-        for task, done in zip(tasks, run_tasks(tasks, options), strict=True):
+        for index, (task, done) in enumerate(zip(tasks, run_tasks(tasks, options), strict=True)):
+            progress.finished(len(task.wanted))
+            if index + 1 < len(tasks):
+                progress.working(making(index + 1))
             finished.append(done)
             for diagnostic in done.warnings:
                 report(diagnostic)
@@ -242,6 +254,7 @@ def _rebuild(
     if problems:
         discard([temp for done in finished for temp in done.temps()])
         raise ValidationFailed(problems)
+    progress.working("writing")
     # Every render succeeded: now put everything in place, outputs first, then anchors, then the manifest.
     staged = {s.wanted.path: s for done in finished for s in done.staged}
     changed: set[str] = set()
@@ -272,7 +285,7 @@ def _rebuild(
 
 def save_anchors(workspace: Workspace, finished: Sequence[TaskResult], report: Callable[[Diagnostic], None]) -> None:
     """Put the staged anchors files in place; a read-only seeds/ keeps them in memory, said once."""
-    remove_stale_temps(workspace.seeds)
+    remove_stale_temps(workspace.seeds, keep=frozenset(done.anchors[0] for done in finished if done.anchors))
     unsaved = next((done.anchors_error for done in finished if done.anchors_error), "")
     for done in finished:
         if done.anchors is None:

@@ -116,6 +116,9 @@ def check_workspace(
     reports: list[FileReport] = []
     load_problems: list[Diagnostic] = []
     paths = workspace.facts_files()
+    if not paths:
+        raise InputError(f"nothing to check: no facts files (*.facts.yaml): {workspace.no_facts_hint()}",
+                         Location(workspace.show(workspace.seeds)))
     remove_stale_temps(workspace.seeds)  # left by a killed check or build (anchors, --fix)
     for path in paths:
         recorded = unchanged_since_clean_check(path, workspace.root)

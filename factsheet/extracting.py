@@ -30,10 +30,11 @@ def _locate(workspace: Workspace, seed: Path) -> tuple[Path, str]:
     shown = workspace.show(found)
     name = os.path.relpath(found.resolve(), workspace.seeds.resolve()).replace(os.sep, "/")
     if not found.exists():
-        raise InputError("seed file not found", Location(shown))
+        raise InputError("seed file not found: save the source text (UTF-8) there first", Location(shown))
     path = workspace.seed_path(name, Location(shown), "seed")
     if name.endswith(".facts.yaml") or name == USER_GAZETTEER:
-        raise InputError("expected a source text, not a facts or gazetteer file", Location(shown))
+        raise InputError("expected a source text, not a facts or gazetteer file: give seeds/NAME.txt",
+                         Location(shown))
     return path, name
 
 
@@ -73,7 +74,7 @@ def run_extract(workspace: Workspace, seed: Path, as_of: date | None, write: boo
     shown = workspace.show(path)
     text = read_text(path, shown)
     if not text.strip():
-        raise InputError("the seed is empty", Location(shown, 1, 1))
+        raise InputError("the seed is empty: paste the source text into it", Location(shown, 1, 1))
     extra = workspace.seeds / USER_GAZETTEER
     gazetteer = load_gazetteer(extra if extra.is_file() else None, workspace.show(extra))
     target = facts_path_for(workspace, name)
@@ -92,7 +93,8 @@ def run_extract(workspace: Workspace, seed: Path, as_of: date | None, write: boo
         create(target, workspace.show(target), output)
         _remember(workspace, target, memory, {s: draft.section(s) for s in DRAFT_SECTIONS}, [])
         counts = ", ".join(f"{len(draft.section(s))} {s}" for s in DRAFT_SECTIONS if draft.section(s))
-        return f"wrote {workspace.show(target)}: {draft.count()} draft facts ({counts or 'none'})"
+        return (f"wrote {workspace.show(target)}: {draft.count()} draft facts ({counts or 'none'})\n"
+                + review_hint(workspace.show(target)))
     if not write:
         plan = _plan(workspace, target, draft)
         return render(draft) + (f"# {workspace.show(target)} exists: --write would add {plan.count()} of these facts "
@@ -151,4 +153,11 @@ def _merge(workspace: Workspace, target: Path, draft: Draft, memory: Memory) -> 
     lines = [f"merged into {shown}: {plan.count()} new draft facts ({added or 'none'}); "
              f"{len(plan.skipped)} already there"]
     lines += [f"  left out {section} {ident}: {why}" for section, ident, why in plan.dropped]
-    return "\n".join(lines)
+    return "\n".join([*lines, review_hint(shown)])
+
+
+def review_hint(shown: str) -> str:
+    """The next step after drafting: review, then check and build."""
+    return (f"next: review each draft in {shown} (fix or delete it, then delete its `review: draft` line; fill in "
+            "the title, key points, claims and gaps), then `factsheet check` and `factsheet build`; "
+            "`factsheet build --allow-drafts` previews it now")

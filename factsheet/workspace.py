@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -25,7 +26,8 @@ class Workspace:
         """The workspace at `root` (default: the current folder), writing to `out` (default: root/out)."""
         base = Path(root) if root is not None else Path.cwd()
         if not base.is_dir():
-            raise InputError("workspace folder not found", Location(str(base)))
+            raise InputError(f"workspace folder not found: create it with `factsheet init {shlex.quote(str(base))}`",
+                             Location(str(base)))
         base = base.resolve()
         target = Path(out).resolve() if out is not None else base / "out"
         workspace = cls(base, target)
@@ -40,8 +42,16 @@ class Workspace:
 
     @property
     def templates(self) -> Path:
-        """The folder of briefing templates."""
-        return self.root / "templates"
+        """The folder of briefing templates: the workspace's templates/, or the shipped ones when it has none."""
+        from factsheet.shipped import TEMPLATES
+
+        own = self.root / "templates"
+        return TEMPLATES if not own.is_dir() and TEMPLATES.is_dir() else own
+
+    @property
+    def uses_shipped_templates(self) -> bool:
+        """True when the workspace has no templates/ folder and builds with the shipped templates."""
+        return self.templates != self.root / "templates"
 
     @property
     def schemas(self) -> Path:
@@ -99,14 +109,24 @@ class Workspace:
     def facts_files(self) -> list[Path]:
         """Every facts file in seeds/, in name order."""
         if not self.seeds.is_dir():
-            raise InputError("no seeds/ folder in the workspace", Location(self.show(self.root)))
+            raise InputError("no seeds/ folder in the workspace: run `factsheet init --example` for a worked "
+                             "example, `factsheet init` for an empty workspace, or pass --root DIR",
+                             Location(self.show(self.root)))
         return sorted(self.seeds.glob("*.facts.yaml"))
+
+    def no_facts_hint(self) -> str:
+        """What to do when seeds/ holds no facts file: draft one from a text there, or start from the example."""
+        texts = sorted(self.seeds.glob("*.txt")) if self.seeds.is_dir() else []
+        seed = self.show(texts[0]) if texts else f"{self.show(self.seeds)}/NAME.txt"
+        return f"run `factsheet extract {seed} --write` to draft one, or `factsheet init --example`"
 
     def template_files(self) -> list[Path]:
         """Every template in templates/, in name order."""
         if not self.templates.is_dir():
-            raise InputError("no templates/ folder in the workspace", Location(self.show(self.root)))
-        return [self.confined(p, "template") for p in sorted(self.templates.glob("*.yaml"))]
+            raise InputError("no templates/ folder in the workspace: run `factsheet init` to add the shipped ones",
+                             Location(self.show(self.root)))
+        found = sorted(self.templates.glob("*.yaml"))
+        return found if self.uses_shipped_templates else [self.confined(p, "template") for p in found]
 
     def confined(self, path: Path, what: str) -> Path:
         """`path` resolved, refusing one that leads outside the workspace (through a symbolic link)."""
@@ -121,8 +141,10 @@ class Workspace:
         path = self.templates / f"{name}.yaml"
         if "/" in name or not path.is_file():
             known = ", ".join(p.stem for p in self.template_files()) or "none"
-            raise InputError(f"unknown template {name!r} (known: {known})", Location(self.show(path)))
-        return self.confined(path, "template")
+            own = self.root / "templates" / f"{name}.yaml"
+            raise InputError(f"unknown template {name!r} (known: {known}): use one of those, or add "
+                             f"{self.show(own)}", Location(self.show(own)))
+        return path if self.uses_shipped_templates else self.confined(path, "template")
 
     def seed_path(self, name: str, where: Location | Callable[[], Location], field: str) -> Path:
         """Resolve a source file named in a facts file; it must stay inside the workspace.

@@ -68,3 +68,13 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = CliRunner().invoke(main, ["build", "--root", str(root)])
     assert result.exit_code == 0, result.output
     return root
+
+
+@pytest.fixture
+def example(tmp_path: Path) -> Path:
+    """A workspace as `factsheet init --example` makes it: the shipped templates and the one example seed."""
+    from factsheet.initialising import init_workspace
+
+    root = tmp_path / "example"
+    init_workspace(root, example=True)
+    return root

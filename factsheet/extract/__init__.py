@@ -145,7 +145,7 @@ def _extract(text: str, source_file: str, as_of: date | None, gazetteer: Gazette
                                                   dates, date_ids)
     meta_date = as_of or credits.date or _latest(date_facts)
     if meta_date is None:
-        raise ValueError("the text states no date: pass --as-of")
+        raise ValueError("the text states no date: pass --as-of YYYY-MM-DD, the date the text was current to")
     if credits.date_note:
         notes.setdefault("dates", []).append(f"dateline: {credits.date_note}")
     shown_title = title or credits.title or _title(stem)
