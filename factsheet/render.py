@@ -74,11 +74,13 @@ def compose_fitted(
     new one is recorded there.
     """
     from factsheet.compose.fit import fit_one_page, limits_of, with_limits
+    from factsheet.facts.paragraphs import quote_paragraphs
 
     ident = build_id(facts, template)
+    paragraphs = quote_paragraphs(facts.sheet, facts.source_texts)
 
     def tree(candidate: Template) -> Document:
-        return compose(facts.sheet, candidate, ident, stale, history.since, history.changes)
+        return compose(facts.sheet, candidate, ident, stale, history.since, history.changes, paragraphs)
 
     if not template.template.one_page:
         return tree(template.template), {}

@@ -314,7 +314,8 @@ def test_page_header_and_footer(full: Rendered) -> None:
     instructions = re.findall(r"<w:instrText[^>]*>([^<]*)</w:instrText>", footer_xml)
     assert [i.strip() for i in instructions] == ["PAGE", "NUMPAGES"]
     footer = section.footer.paragraphs[0].text
-    assert footer.startswith("As of 2026-11-25 \u00b7 Build b0123abcd\tPage ")
+    assert footer.startswith("As of 2026-11-25\tPage ")
+    assert "b0123abcd" not in footer_xml and full.doc.core_properties.identifier == "build b0123abcd"
     assert " of " in footer
 
 

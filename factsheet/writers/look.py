@@ -23,3 +23,21 @@ AXIS = "#5f6670"
 
 KEEP_ROW_LINES = 8
 """Table rows of at most this many lines are never broken across pages; taller ones may be, in both formats."""
+
+
+def citation_marks(numbers: list[int]) -> list[tuple[str, int]]:
+    """A run of citations as printed, in note order, runs of three or more as ranges: [4, 8, 5, 6] ->
+    [('4-6', 4), ('8', 8)]; each label with the note it links to."""
+    ordered = sorted(set(numbers))
+    out: list[tuple[str, int]] = []
+    start = 0
+    while start < len(ordered):
+        end = start
+        while end + 1 < len(ordered) and ordered[end + 1] == ordered[end] + 1:
+            end += 1
+        if end - start >= 2:
+            out.append((f"{ordered[start]}\u2013{ordered[end]}", ordered[start]))
+        else:
+            out.extend((str(n), n) for n in ordered[start : end + 1])
+        start = end + 1
+    return out

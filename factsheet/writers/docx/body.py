@@ -30,7 +30,7 @@ from factsheet.document.nodes import (
 from factsheet.writers.docx import notes, ooxml, scripts, styles
 from factsheet.writers.docx.figures import Pictures
 from factsheet.writers.docx.ooxml import Bookmarks, Cleaner, Element
-from factsheet.writers.look import KEEP_ROW_LINES
+from factsheet.writers.look import KEEP_ROW_LINES, citation_marks
 
 
 @dataclass(frozen=True)
@@ -370,7 +370,7 @@ class BodyWriter:
     def citations(self, numbers: list[int]) -> str:
         """One superscript marker 'n,m', each number a link to its note's bookmark."""
         out: list[str] = []
-        for position, number in enumerate(numbers):
+        for position, (label, number) in enumerate(citation_marks(numbers)):
             if position:
                 out.append(ooxml.run(",", style=styles.CITATION))
             if number in self.cited and number not in self.footnotes:  # the first citation holds the footnote
@@ -381,5 +381,5 @@ class BodyWriter:
             if anchor is None:
                 self.warnings.append(f"docx: {self.where}: citation {number} has no note in the document")
                 anchor = ooxml.bookmark_name(f"note-{number}")
-            out.append(ooxml.internal_link(anchor, ooxml.run(str(number), style=styles.CITATION)))
+            out.append(ooxml.internal_link(anchor, ooxml.run(label, style=styles.CITATION)))
         return "".join(out)

@@ -55,10 +55,11 @@ def fill_header(header: Element, page: Page, meta: Metadata, clean: Cleaner) -> 
 
 
 def fill_footer(footer: Element, meta: Metadata, text_width: int) -> None:
-    """'As of <date> · Build <id>' on the left, 'Page X of Y' (live fields) on the right."""
+    """'As of <date>' on the left, 'Page X of Y' (live fields) on the right; the build id stays in the
+    document properties, off the page."""
     _clear(footer)
     content = (
-        ooxml.run(f"As of {meta.as_of} \u00b7 Build {meta.build_id}\tPage ") + ooxml.field("PAGE", "1")
+        ooxml.run(f"As of {meta.as_of}\tPage ") + ooxml.field("PAGE", "1")
         + ooxml.run(" of ") + ooxml.field("NUMPAGES", "1")
     )
     tabs = f'<w:tabs><w:tab w:val="right" w:pos="{text_width}"/></w:tabs>'
@@ -122,6 +123,7 @@ def set_core_properties(document: Any, meta: Metadata, warnings: list[str]) -> N
     core.language = text(meta.language, "language")
     core.last_modified_by = author
     core.revision = 1
+    core.identifier = text(f"build {meta.build_id}", "build_id")
     core.created = when
     core.modified = when
 

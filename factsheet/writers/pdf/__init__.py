@@ -21,6 +21,7 @@ from reportlab.platypus import (
 )
 
 from factsheet.document import nodes as n
+from factsheet.writers.look import citation_marks
 from factsheet.writers.pdf.figure import FigureFlowable
 from factsheet.writers.pdf.grid import Grid, GridLook
 from factsheet.writers.pdf.lists import Item
@@ -96,15 +97,16 @@ def runs(inlines: n.Inlines, look: _Look) -> list[Run]:
         if isinstance(node, n.Cite):
             size = look.size - min(2.0, 0.2 * look.size)
             face = _FACES[look.bold, False]
-            first = True
+            numbers: list[int] = []
             while index < len(inlines) and isinstance(inlines[index], n.Cite):
                 cite = inlines[index]
                 assert isinstance(cite, n.Cite)
-                if not first:
-                    out.append(Run(",", face, size, LINK, rise=look.size * 0.5))
-                out.append(Run(str(cite.number), face, size, LINK, rise=look.size * 0.5, link=f"note-{cite.number}"))
-                first = False
+                numbers.append(cite.number)
                 index += 1
+            for position, (label, target) in enumerate(citation_marks(numbers)):
+                if position:
+                    out.append(Run(",", face, size, LINK, rise=look.size * 0.5))
+                out.append(Run(label, face, size, LINK, rise=look.size * 0.5, link=f"note-{target}"))
             continue
         out.extend(_inline(node, look))
         index += 1
@@ -166,7 +168,7 @@ class PdfWriter:
         doc = _BriefingDoc(
             buffer, pagesize=pagesize, invariant=1, lang=meta.language,
             title=meta.title, author=meta.author, subject=meta.subject,
-            keywords=", ".join(meta.keywords), creator="factsheet", producer="factsheet",
+            keywords=", ".join(meta.keywords), creator=f"factsheet (build {meta.build_id})", producer="factsheet",
             leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM,
             initialFontName=styles.body.fontName, initialFontSize=styles.body.fontSize,
         )

@@ -90,7 +90,7 @@ def numbered_canvas(document: Document, tagger: tagging.Tagger) -> type[Canvas]:
             self.line(MARGIN_X, top - 15, right, top - 15)
             bottom = 11 * mm
             self.line(MARGIN_X, bottom + 10, right, bottom + 10)
-            self.drawString(MARGIN_X, bottom, f"As of {pretty_date(meta.as_of)} · Build {meta.build_id}")
+            self.drawString(MARGIN_X, bottom, f"As of {pretty_date(meta.as_of)}")
             self.drawRightString(right, bottom, f"Page {self._pageNumber} of {total}")
             if page.marking:
                 self.setFont(BOLD, 8)
