@@ -367,10 +367,25 @@ class BodyWriter:
             return content
         raise TypeError(f"docx writer: unknown inline node {type(node).__name__}")
 
+    def marks(self, numbers: list[int]) -> list[tuple[str, int]]:
+        """The printed marks of a run of citations: ranges as in the PDF, except that a note still
+        waiting for its footnote reference gets a mark of its own, so each footnote's reference is its
+        note's first citation and Word numbers the footnotes as the PDF numbers its notes."""
+        out: list[tuple[str, int]] = []
+        pending: list[int] = []
+        for number in sorted(set(numbers)):
+            if number in self.cited and number not in self.footnotes:
+                out.extend(citation_marks(pending))
+                out.append((str(number), number))
+                pending = []
+            else:
+                pending.append(number)
+        return out + citation_marks(pending)
+
     def citations(self, numbers: list[int]) -> str:
         """One superscript marker 'n,m', each number a link to its note's bookmark."""
         out: list[str] = []
-        for position, (label, number) in enumerate(citation_marks(numbers)):
+        for position, (label, number) in enumerate(self.marks(numbers)):
             if position:
                 out.append(ooxml.run(",", style=styles.CITATION))
             if number in self.cited and number not in self.footnotes:  # the first citation holds the footnote
