@@ -169,6 +169,13 @@ def test_a_drifting_number_is_caught_at_its_line_by_build_and_check(workspace: P
     assert allowed_code == 0 and ": warning: " in allowed and "'540'" in allowed
 
 
+def test_digits_in_a_hyphenated_name_are_not_counts() -> None:
+    from factsheet.facts.numbers import numbers_in
+
+    assert [n.text for n in numbers_in("Geran-2/Shahed\u2011136 drones, 540 of them, over 3-5 weeks")] == [
+        "540", "3", "5"]
+
+
 def test_a_judgment_must_rest_on_existing_facts(workspace: Path) -> None:
     text = edit(workspace, "rests_on: [forpost-licence, kp-forpost]", "rests_on: [forpost-licence, no-such-fact]")
     code, output = build(workspace)

@@ -19,8 +19,9 @@ from factsheet.facts.model import Fact, FactSheet
 from factsheet.yamlio import PathKey, YamlDocument
 
 _SCALE = {"thousand": 10**3, "million": 10**6, "m": 10**6, "billion": 10**9, "bn": 10**9, "trillion": 10**12}
+# A number after a letter and a hyphen ('Shahed-136', 'Geran-2', 'Mi-8') is part of a name, not a count.
 NUMBER = re.compile(
-    r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:st|nd|rd|th)?"
+    r"(?<![\w.,])(?<![^\W\d_][-\u2010\u2011])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:st|nd|rd|th)?"
     r"(?:\s*(thousand|million|billion|trillion|bn|m)\b)?(?![\w])",
     re.IGNORECASE,
 )
