@@ -22,6 +22,8 @@ class Rendition:
     data: bytes
     pages: int | None
     warnings: tuple[str, ...]
+    room_left: float | None = None
+    """Height in points left free at the foot of the last page (the PDF), or None where not measured."""
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,14 @@ def render(fmt: str, document: Document) -> Rendition:
 
     writer = get_writer(fmt)
     data = writer.render(document)
-    return Rendition(data, getattr(writer, "page_count", None), tuple(writer.warnings))
+    return Rendition(data, getattr(writer, "page_count", None), tuple(writer.warnings),
+                     getattr(writer, "room_left", None))
+
+
+WORD_SLACK = 30.0
+"""Points a one-pager must leave free at the foot of its PDF page (about three lines of its text):
+Word and LibreOffice set the same document a few lines longer than ReportLab, footnotes and all, so a
+PDF filled to the last line spills onto a second page in Word. Measured on the shipped seeds."""
 
 
 def compose_fitted(
@@ -95,7 +104,10 @@ def compose_fitted(
         document = tree(candidate)
         rendition = render("pdf", document)
         attempts[limits_of(candidate, facts.sheet)] = (document, rendition)
-        return rendition.pages or 1
+        pages = rendition.pages or 1
+        if pages == 1 and (rendition.room_left or 0.0) < WORD_SLACK:
+            return 2  # fits the PDF only narrowly: Word sets the same text a few lines longer
+        return pages
 
     chosen = limits_of(fit_one_page(template.template, facts.sheet, pages_of), facts.sheet)
     if fits is not None:
@@ -113,6 +125,7 @@ def _fit_key(ident: str, template: Template, stale: frozenset[str], history: His
 
     engine = engine_inputs()
     return fit_key([ident, template.model_dump_json(), *sorted(stale), history.since, *history.changes,
+                    f"slack={WORD_SLACK}",
                     *(f"{k}={v}" for k, v in sorted(engine.items()))])
 
 

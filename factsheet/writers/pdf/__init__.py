@@ -154,6 +154,8 @@ class PdfWriter:
     def __init__(self) -> None:
         self.warnings: list[str] = []
         self.page_count = 0
+        self.room_left = 0.0
+        """Height in points left free at the foot of the last page's text frame."""
 
     def render(self, document: n.Document) -> bytes:
         """The complete PDF file for `document`; byte-identical for identical trees."""
@@ -179,6 +181,7 @@ class PdfWriter:
         story = keep_headings(_Story(styles, doc.width, doc.height, tagger).blocks(document.body), doc.width)
         doc.build(story, canvasmaker=numbered_canvas(document, tagger))
         self.page_count = doc.page
+        self.room_left = max(0.0, float(doc.frame._y - doc.frame._y1))
         return buffer.getvalue()
 
 
