@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -63,6 +65,25 @@ def test_search_finds_the_step_that_trying_every_step_finds(case: Case) -> None:
     assert len(calls) <= bound, (len(calls), steps)
 
 
+@contextmanager
+def counting_renders() -> Iterator[list[str]]:
+    """The formats rendered while inside, in order (the build renders in this process below three tasks)."""
+    from factsheet import render
+
+    renders: list[str] = []
+    original = render.render
+
+    def counting(fmt: str, document: Any) -> Any:
+        renders.append(fmt)
+        return original(fmt, document)
+
+    render.render = counting  # type: ignore[assignment]
+    try:
+        yield renders
+    finally:
+        render.render = original  # type: ignore[assignment]
+
+
 def test_a_thousand_gaps_fit_in_a_few_renders(workspace: Path) -> None:
     facts = workspace / "seeds" / SEED_FACTS
     extra = "".join(
@@ -71,46 +92,22 @@ def test_a_thousand_gaps_fit_in_a_few_renders(workspace: Path) -> None:
         for i in range(1000)
     )
     facts.write_text(facts.read_text(encoding="utf-8") + extra, encoding="utf-8")
-    from factsheet import render
-
-    renders: list[str] = []
-    original = render.render
-
-    def counting(fmt: str, document: Any) -> Any:
-        renders.append(fmt)
-        return original(fmt, document)
-
-    render.render = counting  # type: ignore[assignment]
-    try:
+    with counting_renders() as renders:
         result = CliRunner().invoke(main, ["build", "--root", str(workspace), "--template", "one-pager",
                                            "--format", "pdf"])
-    finally:
-        render.render = original  # type: ignore[assignment]
     assert result.exit_code == 0, result.output
     assert len(PdfReader(str(workspace / "out" / f"{facts.name.removesuffix('.facts.yaml')}-one-pager.pdf")).pages) == 1
     assert 1 < len(renders) <= 30, len(renders)
 
 
 def test_a_word_only_build_reuses_the_fit_without_rendering_the_pdf(workspace: Path) -> None:
-    from factsheet import render
-
     runner = CliRunner()
     assert runner.invoke(main, ["build", "--root", str(workspace), "--template", "one-pager"]).exit_code == 0
     docx = workspace / "out" / f"{SEED_FACTS.removesuffix('.facts.yaml')}-one-pager.docx"
     before = docx.read_bytes()
     docx.unlink()
-    renders: list[str] = []
-    original = render.render
-
-    def counting(fmt: str, document: Any) -> Any:
-        renders.append(fmt)
-        return original(fmt, document)
-
-    render.render = counting  # type: ignore[assignment]
-    try:
+    with counting_renders() as renders:
         result = runner.invoke(main, ["build", "--root", str(workspace), "--template", "one-pager", "--format", "docx"])
-    finally:
-        render.render = original  # type: ignore[assignment]
     assert result.exit_code == 0, result.output
     assert renders == ["docx"]
     assert docx.read_bytes() == before
