@@ -5,7 +5,8 @@ It takes only what a facts file ordinarily is: one document of untagged mappings
 scalars, without anchors, aliases, merge keys, directives or duplicate keys. Anything else raises
 `Unhandled`, and the caller reads the text again through ruamel's own safe loader (the reference
 this walker is held equal to by tests/test_yamlfast.py). Scalars are resolved with ruamel's YAML 1.2
-implicit resolvers, in ruamel's order, and constructed by the same constructor functions.
+implicit resolvers, in ruamel's order, and constructed by the same constructor functions. It goes no
+deeper than MAX_DEPTH: `yamlio` runs its depth check only before the recursive loaders.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
-from factsheet.limits import MAX_TEXT
+from factsheet.limits import MAX_DEPTH, MAX_TEXT
 
 STR = "tag:yaml.org,2002:str"
 CONSTRUCTED = frozenset({"tag:yaml.org,2002:bool", "tag:yaml.org,2002:float", "tag:yaml.org,2002:int",
@@ -57,6 +58,7 @@ class _Walker:
         from ruamel.yaml.nodes import ScalarNode
 
         self.parser = parser
+        self.depth = 0
         self.budget = budget
         self.constructor = constructor
         self.scalar_node = ScalarNode
@@ -89,10 +91,13 @@ class _Walker:
         events = self.events
         if kind is events.ScalarEvent:
             return self.scalar(event)
-        if kind is events.SequenceStartEvent:
-            return None, self.sequence()
-        if kind is events.MappingStartEvent:
-            return None, self.mapping()
+        if kind is events.SequenceStartEvent or kind is events.MappingStartEvent:
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
+                raise Unhandled("nested too deep")  # check_depth then reports it
+            data = self.sequence() if kind is events.SequenceStartEvent else self.mapping()
+            self.depth -= 1
+            return None, data
         raise Unhandled(kind.__name__)
 
     def sequence(self) -> list[Any]:

@@ -132,10 +132,10 @@ def load_yaml(path: Path, shown: str) -> YamlDocument:
     text = read_text(path, shown)
     if not text.strip():
         raise InputError("the file is empty", Location(shown, 1, 1))
-    check_depth(text, shown)
     try:
-        data = _load_fast(text)
+        data = _load_fast(text, shown)
     except Exception:  # anything the fast path cannot take, the careful one reports with its location
+        check_depth(text, shown)  # before any recursive step of the careful loaders
         _syntax_check(text, shown)  # the pure parser's message without the round trip's cost, if it fails too
         data, values, keys = _load_round_trip(text, shown)
         return YamlDocument(shown, data, text, {"values": values, "keys": keys})
@@ -144,17 +144,19 @@ def load_yaml(path: Path, shown: str) -> YamlDocument:
     return YamlDocument(shown, data, text)
 
 
-def _load_fast(text: str) -> Any:
+def _load_fast(text: str, shown: str) -> Any:
     """Plain data through ruamel's C parser (when ruamel.yaml.clib is installed), dates kept as strings.
 
-    The common case is read straight from the parser's events (`yamlfast`); whatever that walker
-    does not take is read by ruamel's safe loader, `_load_safe`, the reference it is tested against.
+    The common case is read straight from the parser's events (`yamlfast`, which goes no deeper than
+    MAX_DEPTH); whatever that walker does not take is read by ruamel's safe loader, `_load_safe`, the
+    reference it is tested against, once `check_depth` has seen the text.
     """
     from factsheet.yamlfast import Unhandled, load_events
 
     try:
         return load_events(text, max(MAX_VALUES, 20 * text.count("\n")), _safe_constructor())
     except Unhandled:
+        check_depth(text, shown)
         return _load_safe(text)
 
 
