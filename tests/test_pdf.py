@@ -183,5 +183,7 @@ def test_remembered_subsets_and_deflates_give_the_bytes_made_afresh(workspace: P
     for data, packed in slimfont.SHARED_FLATE.known.items():
         assert packed == pdfdoc.PDFZCompress.encode(data)
     slimfont.SHARED_FLATE.known.clear()
+    widths = [0, 500, 250.5, 1000] * 30
+    assert slimfont._widths_array()(widths).format(None) == pdfdoc.PDFArray(widths).format(None)
     assert render("pdf", document).data == warm  # made afresh
     assert render("pdf", document).data == warm  # remembered

@@ -18,6 +18,7 @@ import itertools
 import struct
 from collections import OrderedDict
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 _DROP = {b"fpgm", b"prep", b"cvt "}
@@ -156,6 +157,27 @@ class _SharedFlate:
 SHARED_FLATE = _SharedFlate()
 
 
+@cache
+def _widths_array() -> type:
+    """A PDFArray of numbers whose bytes are made once per process for each distinct array (a subset's widths)."""
+    from reportlab import rl_config
+    from reportlab.pdfbase import pdfdoc
+
+    known: OrderedDict[tuple[Any, ...], bytes] = OrderedDict()
+
+    class Widths(pdfdoc.PDFArray):
+        def format(self, document: Any, IND: bytes = b"\n ") -> bytes:
+            key = (*self.sequence, rl_config.pdfMultiLine, IND)
+            data = known.get(key)
+            if data is None:
+                data = known[key] = bytes(super().format(document, IND))
+                if len(known) > 4 * _REMEMBERED:
+                    known.popitem(last=False)
+            return data
+
+    return Widths
+
+
 def subset_tag(font_name: bytes, subset: list[int], used: set[str]) -> str:
     """Six capital letters naming a subset: a hash of font and glyphs, unique among `used` (then added to it)."""
     digest = hashlib.sha256(font_name + b"|" + ",".join(map(str, subset)).encode("ascii")).digest()
@@ -190,7 +212,7 @@ def distinct_subset_tags(font: Any) -> None:
             pdf_font.BaseFont = base
             pdf_font.FirstChar = 0
             pdf_font.LastChar = len(subset) - 1
-            pdf_font.Widths = pdfdoc.PDFArray(list(map(font.face.getCharWidth, subset)))
+            pdf_font.Widths = _widths_array()(list(map(font.face.getCharWidth, subset)))
             cmap = pdfdoc.PDFStream()
             cmap.content = ttfonts.makeToUnicodeCMap(base, subset)  # looked up now: it may be replaced
             if doc.compression:
