@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import io
 import struct
 import zipfile
@@ -25,6 +26,28 @@ def reference_path() -> str:
 def reference_bytes() -> bytes:
     """The shipped reference document, read from disk once per process."""
     return (resources.files("factsheet") / "resources" / "reference.docx").read_bytes()
+
+
+def reference_document() -> Any:
+    """A python-docx Document of the shipped reference, ready to fill in.
+
+    The reference is parsed once per process; each call returns a deep copy of that
+    pristine document (about half the time of opening the package again), never the
+    pristine one itself. `open_reference` is the reference this is tested against.
+    """
+    return copy.deepcopy(_pristine())
+
+
+def open_reference() -> Any:
+    """The shipped reference opened from its bytes by python-docx, as it was before `reference_document`."""
+    import docx
+
+    return docx.Document(io.BytesIO(reference_bytes()))
+
+
+@cache
+def _pristine() -> Any:
+    return open_reference()
 
 
 class _Entries:
