@@ -130,6 +130,14 @@ def test_short_text_takes_the_one_line_shortcut_to_the_same_line(parts: list[tup
     assert layout(fast) == layout(slow)
 
 
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=20), st.sampled_from([REGULAR, BOLD]), st.sampled_from([7, 9.5, 10.0, 24]))
+def test_remembered_widths_are_reportlabs(text: str, font: str, size: float) -> None:
+    make_styles()  # fonts registered
+    assert module.measure(font, text, size) == stringWidth(text, font, size)
+    assert module.measure(font, text, size) == stringWidth(text, font, size)  # remembered
+
+
 @settings(max_examples=80, deadline=None)
 @given(st.lists(st.text(max_size=20), min_size=1, max_size=6))
 def test_ascii_shortcut_encodes_as_reportlab_does(texts: list[str]) -> None:

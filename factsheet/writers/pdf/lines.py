@@ -92,21 +92,31 @@ class Line:
 _BLANKS = re.compile(r"[ \t\r\f\v]+")
 _BLANK = " \t\r\f\v"
 
-_SPACE_WIDTHS: dict[tuple[str, float], float] = {}
+_WIDTHS: dict[tuple[str, float, str], float] = {}
+_WIDTHS_KEPT = 200_000  # words; then the memory starts again (a few MB at most)
+
+
+def measure(font: str, text: str, size: float) -> float:
+    """`getFont(font).stringWidth(text, size)`, remembered: the same words recur in every paragraph and document,
+    and ReportLab's call costs ten times a look-up."""
+    key = (font, size, text)
+    width = _WIDTHS.get(key)
+    if width is None:
+        if len(_WIDTHS) >= _WIDTHS_KEPT:
+            _WIDTHS.clear()
+        width = _WIDTHS[key] = getFont(font).stringWidth(text, size)
+    return width
 
 
 def space_width(run: Run) -> float:
-    key = (run.font, run.size)
-    width = _SPACE_WIDTHS.get(key)
-    if width is None:
-        width = _SPACE_WIDTHS[key] = getFont(run.font).stringWidth(" ", run.size)
-    return width
+    """The width of a word space in `run`'s face and size."""
+    return measure(run.font, " ", run.size)
 
 
 def pieces_of(run: Run, text: str) -> list[Piece]:
     """`text` of `run` as measured pieces: one on the fast path, or one per font and bidi class."""
     if is_simple(text, run.font):
-        return [Piece(run, text, getFont(run.font).stringWidth(text, run.size))]
+        return [Piece(run, text, measure(run.font, text, run.size))]
     return [Piece(run, item.text, item.width, item) for item in items(text, run.font, run.size)]
 
 
@@ -118,7 +128,7 @@ def cut_words(runs: Sequence[Run]) -> list[Word]:
     newline = False
     special = _SPECIAL
     for run in runs:
-        measure = getFont(run.font).stringWidth
+        font = run.font
         size = run.size
         for number, part in enumerate(run.text.split("\n")):
             if number:
@@ -131,8 +141,8 @@ def cut_words(runs: Sequence[Run]) -> list[Word]:
                     continue
                 for text, kind in ((token, Break.none),) if special.isdisjoint(token) else pieces(token):
                     if text:
-                        if is_simple(text, run.font):  # the fast path: one piece, one measurement
-                            width = measure(text, size)
+                        if is_simple(text, font):  # the fast path: one piece, one measurement
+                            width = measure(font, text, size)
                             measured = [Piece(run, text, width)]
                         else:
                             measured = pieces_of(run, text)
@@ -173,7 +183,7 @@ def single_line(runs: Sequence[Run], limit: float) -> Line | None:
             x += pending_space or space_width(run)
             line.segments[-1].space_after = True
         joined = " ".join(tokens)
-        width = getFont(run.font).stringWidth(joined, run.size)
+        width = measure(run.font, joined, run.size)
         line.segments.append(Segment(run, joined, x, width))
         line.words += len(tokens)
         x += width
@@ -185,7 +195,7 @@ def single_line(runs: Sequence[Run], limit: float) -> Line | None:
 
 
 def _hyphen(run: Run) -> tuple[str, float]:
-    return "-", getFont(run.font).stringWidth("-", run.size)
+    return "-", measure(run.font, "-", run.size)
 
 
 def chop(word: Word, limit: float) -> list[Word]:
