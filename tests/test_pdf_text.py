@@ -130,6 +130,15 @@ def test_short_text_takes_the_one_line_shortcut_to_the_same_line(parts: list[tup
     assert layout(fast) == layout(slow)
 
 
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.tuples(st.text(alphabet=st.sampled_from("ab Z.,\t\u00a0-/\u00adé\n"), max_size=24),
+                          st.sampled_from([REGULAR, BOLD]), st.sampled_from([8, 9.5])), min_size=1, max_size=5))
+def test_plain_runs_cut_as_the_general_steps_cut_them(parts: list[tuple[str, str, float]]) -> None:
+    make_styles()
+    runs = [Run(text, font, size, black) for text, font, size in parts]
+    assert _words(runs) == _words(runs, plain_path=False)
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.text(max_size=20), st.sampled_from([REGULAR, BOLD]), st.sampled_from([7, 9.5, 10.0, 24]))
 def test_remembered_widths_are_reportlabs(text: str, font: str, size: float) -> None:

@@ -120,8 +120,11 @@ def pieces_of(run: Run, text: str) -> list[Piece]:
     return [Piece(run, item.text, item.width, item) for item in items(text, run.font, run.size)]
 
 
-def cut_words(runs: Sequence[Run]) -> list[Word]:
-    """The runs cut at break opportunities into measured words; whitespace collapses as in HTML."""
+def cut_words(runs: Sequence[Run], plain_path: bool = True) -> list[Word]:
+    """The runs cut at break opportunities into measured words; whitespace collapses as in HTML.
+
+    `plain_path=False` takes the general steps for every run (tests hold the two paths equal).
+    """
     words: list[Word] = []
     joined = False  # the next piece continues the last word (no break opportunity between)
     pending_space = 0.0
@@ -130,7 +133,31 @@ def cut_words(runs: Sequence[Run]) -> list[Word]:
     for run in runs:
         font = run.font
         size = run.size
-        for number, part in enumerate(run.text.split("\n")):
+        text = run.text
+        if plain_path and "\n" not in text and special.isdisjoint(text) and is_simple(text, font):
+            # Plain text (most runs): every token is one simple piece with no break inside; the same steps
+            # as the loop below, without its per-token tests.
+            space = 0.0
+            for position, token in enumerate(_BLANKS.split(text)):
+                if position:
+                    joined = False
+                    if not pending_space:
+                        pending_space = space = space or measure(font, " ", size)
+                if not token:
+                    continue
+                width = measure(font, token, size)
+                if joined and words:
+                    word = words[-1]
+                    word.pieces.append(Piece(run, token, width))
+                    word.width += width
+                else:
+                    words.append(Word([Piece(run, token, width)], width,
+                                      0.0 if newline or not words else pending_space, newline))
+                    newline = False
+                pending_space = 0.0
+                joined = True
+            continue
+        for number, part in enumerate(text.split("\n")):
             if number:
                 newline, joined, pending_space = True, False, 0.0
             for position, token in enumerate(_BLANKS.split(part) if part else ()):
