@@ -161,6 +161,33 @@ def test_ascii_shortcut_encodes_as_reportlab_does(texts: list[str]) -> None:
         assert list(_subset_chunks(font, text, ours)) == font.splitString(text, theirs)
 
 
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.text(max_size=12), st.sampled_from([REGULAR, BOLD])), min_size=1, max_size=8))
+def test_pen_shortcut_writes_what_reportlab_names_and_splits(texts: list[tuple[str, str]]) -> None:
+    # _Pen.text remembers each font's first subset name per document; the operators must be those
+    # made from ReportLab's splitString and getSubsetInternalName for every text.
+    from reportlab.pdfbase.pdfmetrics import getFont
+    from reportlab.pdfgen.canvas import Canvas
+
+    from factsheet.writers.pdf.text import _Pen
+
+    make_styles()
+    ours, theirs = Canvas(io.BytesIO()), Canvas(io.BytesIO())
+    pen = _Pen(ours)
+    expected: list[str] = []
+    current = None
+    for text, name in texts:
+        pen.text(name, 9, text)
+        font = getFont(name)
+        for subset, chunk in font.splitString(text, theirs._doc):
+            internal = font.getSubsetInternalName(subset, theirs._doc)
+            if (internal, 9) != current:
+                expected.append(f"{internal} 9 Tf")
+                current = (internal, 9)
+            expected.append(f"({theirs._escape(chunk)}) Tj")
+    assert pen.out[1:] == expected
+
+
 def broken(text: str, width: float) -> list[str]:
     """Each line's drawn text, segments joined as drawn (a break hyphen is its own segment)."""
     flowable = RichText([plain(text)], STYLE)

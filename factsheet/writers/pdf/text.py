@@ -233,11 +233,21 @@ class _Pen:
 
     def text(self, name: str, size: float, text: str) -> None:
         """Show `text` in font `name` at the current text position."""
-        font = getFont(name)
-        for subset, chunk in _subset_chunks(font, text, self.document):
-            key = (font.getSubsetInternalName(subset, self.document), size)
+        document = self.document
+        first = _first_subsets(document).get(name)
+        if first is not None and text and text.isascii() and text.isprintable():
+            # Printable ASCII in a font already in use: its first subset's name, and the text as the bytes.
+            chunks: Sequence[tuple[str, bytes]] = ((first, text.encode("ascii")),)
+        else:
+            font = getFont(name)
+            chunks = [(font.getSubsetInternalName(subset, document), chunk)
+                      for subset, chunk in _subset_chunks(font, text, document)]
+            if chunks and font._asciiReadable and document in font.state:
+                _first_subsets(document)[name] = font.getSubsetInternalName(0, document)
+        for internal, chunk in chunks:
+            key = (internal, size)
             if key != self.font:
-                self.out.append(f"{key[0]} {fp_str(size)} Tf")
+                self.out.append(f"{internal} {fp_str(size)} Tf")
                 self.font = key
             self.out.append(f"({self.escape(chunk)}) Tj")
 
@@ -305,6 +315,15 @@ def draw_runs(canvas: Any, runs: Sequence[Run], x: float, y: float, align: str =
     pen.line(line, left, y)
     pen.finish()
     return line.width
+
+
+def _first_subsets(document: Any) -> dict[str, str]:
+    """Per ReportLab document: the internal name of the first subset of each ASCII-readable font in use
+    (what `getSubsetInternalName(0, document)` returns once the font has drawn text)."""
+    names: dict[str, str] | None = document.__dict__.get("_factsheet_first_subsets")
+    if names is None:
+        names = document.__dict__["_factsheet_first_subsets"] = {}
+    return names
 
 
 def _subset_chunks(font: Any, text: str, document: Any) -> Sequence[tuple[int, bytes]]:
