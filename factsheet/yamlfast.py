@@ -41,10 +41,18 @@ def _resolvers() -> dict[str | None, list[tuple[str, Any]]]:
     return table
 
 
+@cache
+def _candidates() -> tuple[dict[str, tuple[tuple[str, Any], ...]], tuple[tuple[str, Any], ...]]:
+    """For each first character, the resolvers ruamel tries, in its order; and those for any other character."""
+    table = _resolvers()
+    anywhere = tuple(table.get(None, []))
+    return {ch: (*found, *anywhere) for ch, found in table.items() if ch is not None}, anywhere
+
+
 def _tag(value: str) -> str:
     """The tag ruamel's resolver gives a plain scalar: the first implicit resolver that matches, else str."""
-    table = _resolvers()
-    for tag, regexp in table.get(value[:1] if value else "", []) + table.get(None, []):
+    by_first, anywhere = _candidates()
+    for tag, regexp in by_first.get(value[:1], anywhere):
         if regexp.match(value):
             return tag
     return STR
@@ -67,17 +75,14 @@ class _Walker:
     def scalar(self, event: Any) -> tuple[Any, Any]:
         """(the constructed value, as the reference constructor returns it; the plain value)."""
         value = event.value
-        if not event.implicit[0]:
-            raw: Any = value
-        else:
-            tag = _tag(value)
-            if tag == STR:
-                raw = value
-            elif tag in CONSTRUCTED:
-                node = self.scalar_node(tag, value, event.start_mark, event.end_mark, event.style)
-                raw = self.constructor.yaml_constructors[tag](self.constructor, node)
-            else:
-                raise Unhandled(tag)
+        if not event.implicit[0] or (tag := _tag(value)) == STR:
+            if len(value) > MAX_TEXT:
+                raise Unhandled("a text beyond the limit")
+            return value, value
+        if tag not in CONSTRUCTED:
+            raise Unhandled(tag)
+        node = self.scalar_node(tag, value, event.start_mark, event.end_mark, event.style)
+        raw = self.constructor.yaml_constructors[tag](self.constructor, node)
         return raw, _plain_scalar(raw)
 
     def node(self, event: Any) -> tuple[Any, Any]:
