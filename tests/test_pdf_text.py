@@ -159,6 +159,11 @@ def test_ascii_shortcut_encodes_as_reportlab_does(texts: list[str]) -> None:
     font.splitString("x", theirs)
     for text in texts:
         assert list(_subset_chunks(font, text, ours)) == font.splitString(text, theirs)
+    # Past the first subset: characters known in later subsets, with and without new ones among them.
+    many = "".join(chr(code) for code in range(0x100, 0x500) if ord(chr(code)) in font.face.charToGlyph)
+    assert len(many) > 300
+    for text in [many[:150], many[150:], many[::7], *texts, many[::-3] + "".join(texts), "\u00a0x\u00a0"]:
+        assert list(_subset_chunks(font, text, ours)) == font.splitString(text, theirs)
 
 
 @settings(max_examples=60, deadline=None)

@@ -13,6 +13,7 @@ face draws left to right takes a fast path; the rest is shaped and ordered (see
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from typing import Any
 
@@ -334,4 +335,26 @@ def _subset_chunks(font: Any, text: str, document: Any) -> Sequence[tuple[int, b
     """
     if text and font._asciiReadable and document in font.state and text.isascii() and text.isprintable():
         return ((0, text.encode("ascii")),)
+    state = font.state.get(document) if text else None
+    if state is not None:
+        # Every character already has its code (or has no glyph, code 0): splitString's steps without
+        # its assignment of new codes. Any new character goes to splitString itself.
+        assignments = state.assignments
+        glyphs = font.face.charToGlyph
+        codes = []
+        for code in map(ord, text):
+            if code == 0xA0:
+                code = 32  # a no-break space is drawn as a space, as splitString does
+            number = assignments.get(code)
+            if number is None:
+                if code in glyphs:
+                    return font.splitString(text, document)  # type: ignore[no-any-return]
+                number = 0
+            codes.append(number)
+        if max(codes) < 256:
+            return [(0, bytes(codes))]
+        chunks: list[tuple[int, bytes]] = []
+        for subset, group in itertools.groupby(codes, lambda number: number >> 8):
+            chunks.append((subset, bytes(number & 0xFF for number in group)))
+        return chunks
     return font.splitString(text, document)  # type: ignore[no-any-return]
