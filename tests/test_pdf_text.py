@@ -341,3 +341,14 @@ def test_fallback_fonts_get_subset_tags_of_their_own() -> None:
     assert any("Hebrew" in name for name in names) and any("Arabic" in name for name in names), names
     tags = [name.lstrip("/").split("+")[0] for name in names]
     assert len(set(tags)) == len(tags), names
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.text(max_size=30) | st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=126), max_size=30))
+def test_direct_pdf_strings_are_reportlabs(value: str) -> None:
+    from reportlab.pdfbase.pdfdoc import PDFDocument, PDFString
+
+    from factsheet.writers.pdf.tagging import pdf_string
+
+    document = PDFDocument()
+    assert pdf_string(value, document) == PDFString(value).format(document)

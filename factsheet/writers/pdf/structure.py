@@ -12,11 +12,11 @@ from typing import Any
 
 from reportlab.pdfbase import pdfdoc
 
-from factsheet.writers.pdf.tagging import Annotation, Element, MarkedContent, Tagger
+from factsheet.writers.pdf.tagging import Annotation, Element, MarkedContent, Tagger, pdf_string
 
 
 def _string(value: str, document: Any) -> bytes:
-    return bytes(pdfdoc.PDFString(value).format(document))
+    return pdf_string(value, document)
 
 
 def _reference(obj: Any, document: Any) -> bytes:
