@@ -93,7 +93,7 @@ _BLANKS = re.compile(r"[ \t\r\f\v]+")
 _BLANK = " \t\r\f\v"
 
 _WIDTHS: dict[tuple[str, float, str], float] = {}
-_WIDTHS_KEPT = 200_000  # words; then the memory starts again (a few MB at most)
+_WIDTHS_KEPT = 50_000  # words (about 8 MB at most); then the memory starts again
 
 
 def measure(font: str, text: str, size: float) -> float:
