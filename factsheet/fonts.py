@@ -116,16 +116,17 @@ def _regular_instance(path: Path) -> Any:
 @cache
 def fallback_cmaps() -> tuple[tuple[str, frozenset[int]], ...]:
     """Each fallback's name and the code points it can draw, in chain order (read once per process)."""
-    from fontTools.ttLib import TTFont
+    from factsheet.truetype import character_map
 
-    return tuple((f.name, frozenset(TTFont(str(fallback_file(f.name)), lazy=True).getBestCmap()))
-                 for f in FALLBACKS)
+    return tuple((f.name, frozenset(character_map(fallback_file(f.name)))) for f in FALLBACKS)
 
 
 @cache
 def covered_codepoints() -> frozenset[int]:
-    """Every code point the regular face can draw (read from its cmap)."""
-    return frozenset(reportlab_font("regular").face.charToGlyph)
+    """Every code point the regular face can draw (read from its cmap, without parsing the rest of the font)."""
+    from factsheet.truetype import character_map
+
+    return frozenset(character_map(font_files()["regular"]))
 
 
 @cache

@@ -1,0 +1,101 @@
+"""Start-up: a command imports only what it needs, and the TrueType reader agrees with fontTools."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from factsheet.fonts import FALLBACKS, fallback_file, font_files
+from factsheet.truetype import _subtable, character_map
+
+RENDERERS = {"reportlab", "PIL", "fontTools", "uharfbuzz"}
+"""What a Word file needs none of."""
+
+MODEL_AND_TREE = {"pydantic", "pydantic_core", "ruamel", "docx", "lxml", "factsheet.document", "factsheet.facts",
+                  "factsheet.compose", "factsheet.writers.pdf", "factsheet.writers.docx", "factsheet.render"}
+"""What a build with nothing to do needs none of (besides the renderers)."""
+
+
+def imported(args: list[str], cwd: Path | None = None) -> tuple[set[str], str]:
+    """The modules a command imported in a fresh process (top-level names, factsheet's own in full), and its output."""
+    code = (
+        "import contextlib, json, sys\n"
+        "from factsheet.cli import main\n"
+        "with contextlib.suppress(SystemExit):\n"
+        f"    main({args!r}, standalone_mode=False)\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=cwd)
+    lines = run.stdout.splitlines()
+    modules = json.loads(lines[-1])
+    names = {m.split(".")[0] for m in modules}
+    names.update(m for m in modules if m.startswith("factsheet."))
+    names.update(".".join(m.split(".")[:2]) for m in modules if m.startswith("factsheet."))
+    return names, "\n".join(lines[:-1]) + run.stderr
+
+
+def test_word_only_builds_import_no_pdf_renderer(workspace: Path) -> None:
+    root = str(workspace)
+    # A briefing needs no fitting: a Word-only build from nothing parses no font with ReportLab.
+    names, output = imported(["build", "--root", root, "--format", "docx", "--template", "briefing", "--jobs", "1"],
+                             workspace)
+    assert "wrote out/russia-drones-2022-briefing.docx" in output
+    assert not names & RENDERERS, sorted(names & RENDERERS)
+    # A one-pager is fitted by rendering its PDF once; a Word-only build after that reuses the fit.
+    subprocess.run([sys.executable, "-m", "factsheet", "build", "--root", root, "--jobs", "1"], check=True,
+                   capture_output=True)
+    first = (workspace / "out" / "russia-drones-2022-one-pager.docx").read_bytes()
+    names, output = imported(["build", "--root", root, "--format", "docx", "--force", "--jobs", "1"], workspace)
+    assert "wrote out/russia-drones-2022-one-pager.docx" in output
+    assert not names & RENDERERS, sorted(names & RENDERERS)
+    again = workspace / "out" / "russia-drones-2022-one-pager.docx"
+    assert again.read_bytes() == first  # the same file as the build that rendered the PDF to fit
+    with zipfile.ZipFile(again) as docx:
+        fonts = [n for n in docx.namelist() if n.startswith("word/fonts/")]
+        assert len(fonts) == 4 and all(docx.getinfo(n).file_size > 10_000 for n in fonts)
+
+
+def test_noop_build_imports_no_model_tree_or_writer(workspace: Path) -> None:
+    root = str(workspace)
+    subprocess.run([sys.executable, "-m", "factsheet", "build", "--root", root, "--jobs", "1"], check=True,
+                   capture_output=True)
+    names, output = imported(["build", "--root", root])
+    assert "up to date: 4 outputs" in output
+    assert not names & (RENDERERS | MODEL_AND_TREE), sorted(names & (RENDERERS | MODEL_AND_TREE))
+
+
+def test_help_imports_no_build_machinery() -> None:
+    names, output = imported(["--help"])
+    assert "Usage:" in output
+    heavy = RENDERERS | MODEL_AND_TREE | {"factsheet.build", "factsheet.manifest", "factsheet.lock"}
+    assert not names & heavy, sorted(names & heavy)
+
+
+def _shipped_fonts() -> list[Path]:
+    return [*font_files().values(), *(fallback_file(f.name) for f in FALLBACKS)]
+
+
+@pytest.mark.parametrize("path", _shipped_fonts(), ids=lambda p: p.name)
+def test_character_map_is_the_one_fonttools_reads(path: Path) -> None:
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(str(path), lazy=True)
+    best = {code: font.getGlyphID(name) for code, name in font.getBestCmap().items()}
+    assert character_map(path) == best
+    raw = path.read_bytes()
+    directory = {raw[12 + 16 * i: 16 + 16 * i]: int.from_bytes(raw[20 + 16 * i: 24 + 16 * i], "big")
+                 for i in range(int.from_bytes(raw[4:6], "big"))}
+    cmap = raw[directory[b"cmap"]:]
+    for table in font["cmap"].tables:  # every subtable, each format we read
+        if table.format in (0, 4, 6, 12):
+            expected = {code: font.getGlyphID(name) for code, name in table.cmap.items() if font.getGlyphID(name)}
+            at = next(int.from_bytes(cmap[8 + 8 * i: 12 + 8 * i], "big")
+                      for i in range(int.from_bytes(cmap[2:4], "big"))
+                      if (int.from_bytes(cmap[4 + 8 * i: 6 + 8 * i], "big"),
+                          int.from_bytes(cmap[6 + 8 * i: 8 + 8 * i], "big")) == (table.platformID, table.platEncID))
+            assert _subtable(cmap, at) == expected, (table.platformID, table.platEncID, table.format)
