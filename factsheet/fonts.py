@@ -14,10 +14,9 @@ their packages.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 FAMILY = "Source Sans Pro"
 FACES = {
@@ -28,8 +27,9 @@ FACES = {
 }
 
 
-@dataclass(frozen=True)
-class Fallback:
+# A NamedTuple, not a dataclass: every build (one with nothing to do too) defines it, and a dataclass
+# costs about 0.6 ms to define, a NamedTuple 0.1 ms.
+class Fallback(NamedTuple):
     """A font drawn where the main face lacks a character: its PDF name and where its package keeps it."""
 
     name: str
