@@ -71,6 +71,28 @@ def test_noop_build_imports_no_model_tree_or_writer(workspace: Path) -> None:
     assert not names & (RENDERERS | MODEL_AND_TREE), sorted(names & (RENDERERS | MODEL_AND_TREE))
 
 
+def test_noop_check_reads_each_input_once_and_still_sees_every_byte(workspace: Path) -> None:
+    from click.testing import CliRunner
+
+    from factsheet.cli import main
+
+    def build(*args: str) -> str:
+        result = CliRunner().invoke(main, ["build", "--root", str(workspace), "--jobs", "1", *args])
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    build()
+    seed = workspace / "seeds" / "russia-drones-2022.txt"
+    text = seed.read_bytes()
+    seed.write_bytes(text[:-1] + bytes([text[-1] ^ 1]))  # one bit of the last byte: every output reads the seed
+    assert build().count("seeds/russia-drones-2022.txt changed") == 4
+    output = workspace / "out" / "russia-drones-2022-briefing.docx"
+    output.write_bytes(output.read_bytes() + b"\0")
+    changed = build()
+    assert "russia-drones-2022-briefing.docx (" in changed and "output missing or modified" in changed
+    assert "up to date: 3 outputs" in changed
+
+
 def test_help_imports_no_build_machinery() -> None:
     names, output = imported(["--help"])
     assert "Usage:" in output
