@@ -182,7 +182,8 @@ def pool_size(options: BuildOptions, tasks: int) -> int:
 def preload(formats: Sequence[str]) -> None:
     """Import what `run_task` imports as it goes (YAML, the model, checks, composer) and the writers of `formats`.
 
-    The writers of other formats stay out: a Word-only build imports no ReportLab, unless a one-pager
+    tests/test_startup.py checks that a task imports nothing of ours this leaves out. The writers of
+    other formats stay out: a Word-only build imports no ReportLab, unless a one-pager
     must be fitted by rendering its PDF (then the worker fitting it imports it).
     """
     import importlib
@@ -195,6 +196,8 @@ def preload(formats: Sequence[str]) -> None:
     import factsheet.facts.anchors
     import factsheet.facts.check
     import factsheet.facts.load
+    import factsheet.facts.numbers
+    import factsheet.facts.paragraphs
     import factsheet.glyphs
     import factsheet.render  # noqa: F401
     from factsheet.writers import WRITERS

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -60,6 +61,26 @@ def test_word_only_builds_import_no_pdf_renderer(tmp_path: Path) -> None:
     with zipfile.ZipFile(again) as docx:
         fonts = [n for n in docx.namelist() if n.startswith("word/fonts/")]
         assert len(fonts) == 4 and all(docx.getinfo(n).file_size > 10_000 for n in fonts)
+
+
+def test_workers_inherit_every_module_a_task_imports(workspace: Path) -> None:
+    # What buildjobs.preload imports before forking is all a task needs: no worker imports it again.
+    code = (
+        "import contextlib, json, os, sys\n"
+        "from factsheet.cli import main\n"
+        "from factsheet.buildjobs import preload\n"
+        "preload(('pdf', 'docx'))\n"
+        "before = set(sys.modules)\n"
+        "with open(os.devnull, 'w') as null, contextlib.redirect_stdout(null), contextlib.suppress(SystemExit):\n"
+        f"    main(['build', '--jobs', '1', '--root', {str(workspace)!r}], standalone_mode=False)\n"
+        "print(json.dumps(sorted(set(sys.modules) - before)))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=workspace)
+    later = json.loads(run.stdout.splitlines()[-1])
+    assert (workspace / "out" / "russia-drones-2022-briefing.pdf").is_file()
+    heavy = RENDERERS | MODEL_AND_TREE | {"factsheet.facts", "factsheet.compose", "factsheet.glyphs"}
+    late = [m for m in later if m.split(".")[0] in heavy or ".".join(m.split(".")[:2]) in heavy]
+    assert not late, late
 
 
 def test_noop_build_imports_no_model_tree_or_writer(workspace: Path) -> None:
