@@ -95,6 +95,7 @@ def check_outputs(workspace: Workspace, planned: Sequence[Planned]) -> None:
     workspace.check_output_folder(workspace.out, workspace.show(workspace.out))
     seen: dict[str, Planned] = {}
     folders = workspace.inputs_folders()
+    inputs = {p: p.resolve() for item in planned for p in (item.facts_path, item.template_path)}
     for item in planned:
         other = seen.setdefault(item.path.name.casefold(), item)
         if (other.facts_path, other.template_path) != (item.facts_path, item.template_path):
@@ -102,8 +103,8 @@ def check_outputs(workspace: Workspace, planned: Sequence[Planned]) -> None:
                     else (other.template_path, item.template_path))
             raise InputError(f"{workspace.show(a)} and {workspace.show(b)} would both be written to "
                              f"{workspace.show(item.path)}; rename one of them", Location(workspace.show(b)))
-        workspace.check_output_file(item.path, workspace.show(item.path), (item.facts_path, item.template_path),
-                                    folders)
+        workspace.check_output_file(item.path, workspace.show(item.path),
+                                    (inputs[item.facts_path], inputs[item.template_path]), folders)
 
 
 def _name(path: Path, root: Path) -> str:
