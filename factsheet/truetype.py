@@ -136,6 +136,8 @@ def _subtable(cmap: bytes, at: int) -> dict[int, int]:
                     gid = (code + deltas[i]) & 0xFFFF
                 else:  # idRangeOffset counts from the place it is stored in
                     where = ranges_at + 2 * i + ranges[i] + 2 * (code - starts[i])
+                    if where + 2 > len(cmap):  # a broken font points past its table: no glyph, as ReportLab reads it
+                        continue
                     gid = struct.unpack(">H", cmap[where: where + 2])[0]
                     gid = (gid + deltas[i]) & 0xFFFF if gid else 0
                 if gid:
