@@ -61,6 +61,10 @@ def test_word_only_builds_import_no_pdf_renderer(tmp_path: Path) -> None:
     with zipfile.ZipFile(again) as docx:
         fonts = [n for n in docx.namelist() if n.startswith("word/fonts/")]
         assert len(fonts) == 4 and all(docx.getinfo(n).file_size > 10_000 for n in fonts)
+    # And the other way round: a PDF-only build imports no python-docx.
+    names, output = imported(["build", "--root", str(workspace), "--format", "pdf", "--force", "--jobs", "2",
+                              "--template", "briefing"], workspace)
+    assert output.count(".pdf (") == 3 and "reportlab" in names and not names & {"docx", "lxml"}, output
 
 
 def test_workers_inherit_every_module_a_task_imports(workspace: Path) -> None:
