@@ -1,5 +1,12 @@
 """Lines in visual order: the implicit rules of the Unicode bidi algorithm (UAX #9) over a line's segments.
 
+There are no explicit embeddings, overrides or isolates (a raised citation marker counts as
+a neutral, as an isolate would), so a line is one isolating run sequence and the rules
+that apply are W1-W7, N0 (paired brackets), N1-N2, I1-I2 and L2. Levels are resolved per
+token: a stretch of text of one class (every neutral character and every bracket on its
+own) or the gap of a word space. Combining marks share their base character's token,
+which is what W1 (and N0's rule for marks on a bracket) would give them.
+
 Segments stay in logical order (that is the order they are drawn in, so text extraction
 and assistive technology read in reading order); only their x positions change.
 Right-to-left items are already shaped in visual order by HarfBuzz; neutral text set
@@ -11,11 +18,36 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from reportlab.pdfbase.pdfmetrics import getFont
 
+from factsheet.writers.pdf.linebreak import clusters
 from factsheet.writers.pdf.lines import Line, Segment
-from factsheet.writers.pdf.shaping import mirrored, shape
+from factsheet.writers.pdf.shaping import Item, mirrored, shape
+
+# Bidi_Paired_Bracket (UCD BidiBrackets.txt), which Python's unicodedata lacks: each opening bracket
+# followed by its closing one. Made from unicodedata by the file's own definition (gc Ps and Pe, bc ON,
+# Bidi_Mirrored, each the other's mirror); tests/test_bidi.py holds it to unicodedata.
+_PAIRED_BRACKETS = (
+    "()[]{}\u0f3a\u0f3b\u0f3c\u0f3d\u169b\u169c\u2045\u2046\u207d\u207e\u208d\u208e\u2308\u2309\u230a"
+    "\u230b\u2329\u232a\u2768\u2769\u276a\u276b\u276c\u276d\u276e\u276f\u2770\u2771\u2772\u2773\u2774"
+    "\u2775\u27c5\u27c6\u27e6\u27e7\u27e8\u27e9\u27ea\u27eb\u27ec\u27ed\u27ee\u27ef\u2983\u2984\u2985"
+    "\u2986\u2987\u2988\u2989\u298a\u298b\u298c\u298d\u2990\u298f\u298e\u2991\u2992\u2993\u2994\u2995"
+    "\u2996\u2997\u2998\u29d8\u29d9\u29da\u29db\u29fc\u29fd\u2e22\u2e23\u2e24\u2e25\u2e26\u2e27\u2e28"
+    "\u2e29\u2e55\u2e56\u2e57\u2e58\u2e59\u2e5a\u2e5b\u2e5c\u3008\u3009\u300a\u300b\u300c\u300d\u300e"
+    "\u300f\u3010\u3011\u3014\u3015\u3016\u3017\u3018\u3019\u301a\u301b\ufe59\ufe5a\ufe5b\ufe5c\ufe5d"
+    "\ufe5e\uff08\uff09\uff3b\uff3d\uff5b\uff5d\uff5f\uff60\uff62\uff63"
+)
+# A bracket's pair key: the opening bracket, canonically decomposed, so that U+2329/U+232A pair with
+# their canonical equivalents U+3008/U+3009 (BD16).
+OPENING = {_PAIRED_BRACKETS[i]: unicodedata.normalize("NFD", _PAIRED_BRACKETS[i])
+           for i in range(0, len(_PAIRED_BRACKETS), 2)}
+"""Opening paired brackets (Bidi_Paired_Bracket_Type Open) and the key they pair by."""
+CLOSING = {_PAIRED_BRACKETS[i + 1]: unicodedata.normalize("NFD", _PAIRED_BRACKETS[i])
+           for i in range(0, len(_PAIRED_BRACKETS), 2)}
+"""Closing paired brackets (Bidi_Paired_Bracket_Type Close) and the key of the opening bracket they close."""
+_MAX_BRACKET_DEPTH = 63  # BD16's stack
 
 
 def _simple_kind(text: str) -> str:
@@ -48,14 +80,18 @@ def _kind(segment: Segment) -> str:
 
 
 def _explode(segment: Segment) -> list[Segment]:
-    """A fast-path segment cut at spaces and between letters, digits and punctuation, which bidi may part."""
-    if segment.item is not None or segment.run.rise or segment.run.link:
+    """A segment cut where bidi may part it: fast-path text at spaces and between letters, digits and
+    each other character; an item as `_item_parts` says."""
+    run, item = segment.run, segment.item
+    if run.rise or run.link:
         return [segment]
-    run, text = segment.run, segment.text
+    if item is not None:
+        return _cut_item(segment, item) if item.kind in ("O", "D") and len(item.text) > 1 else [segment]
+    text = segment.text
     measure = getFont(run.font).stringWidth
     out: list[Segment] = []
     for match in _BIDI_PARTS.finditer(text):
-        if out and match.start() > 0 and text[match.start() - 1].isspace():
+        if out and match.start() > 0 and text[match.start() - 1] == " ":
             out[-1].space_after = True
         x = segment.x + measure(text[:match.start()], run.size)
         out.append(Segment(run, match.group(), x, measure(match.group(), run.size)))
@@ -64,7 +100,45 @@ def _explode(segment: Segment) -> list[Segment]:
     return out
 
 
-_BIDI_PARTS = re.compile(r"[^\W\d_]+|\d+|[^\w\s]|_+")
+# Letters, digits, underscores, and every other character but the word space (which is a gap) alone:
+# a no-break space is a common separator (CS) and a thin space white space, each with its own part to play.
+_BIDI_PARTS = re.compile(r"[^\W\d_]+|\d+|[^\w ]|_+")
+
+
+def _item_parts(item: Item) -> list[str]:
+    """An item's text in the parts bidi tells apart: a neutral item's clusters (each bracket alone with
+    the marks on it, as N0 asks), a number's runs of European and of Arabic digits."""
+    parts = clusters(item.text)
+    if item.kind == "O":
+        return parts
+    runs = [parts[0]]
+    for part in parts[1:]:
+        if unicodedata.bidirectional(part[0]) == unicodedata.bidirectional(runs[-1][0]):
+            runs[-1] += part
+        else:
+            runs.append(part)
+    return runs
+
+
+def _cut_item(segment: Segment, item: Item) -> list[Segment]:
+    """A neutral or number item cut into its `_item_parts`, each measured (and shaped if the item was)."""
+    parts = _item_parts(item)
+    if len(parts) == 1:
+        return [segment]
+    run = segment.run
+    out: list[Segment] = []
+    x = segment.x
+    for part in parts:
+        glyphs = None if item.glyphs is None else shape(part, item.font, False)
+        if glyphs is None:
+            width = getFont(item.font).stringWidth(part, run.size)
+        else:
+            width = sum(glyphs.advances) * run.size / 1000
+        out.append(Segment(run, part, x, width, Item(part, item.font, item.kind, width, glyphs)))
+        x += width
+    out[-1].width = segment.x + segment.width - out[-1].x  # the parts end where the whole did, to the last bit
+    out[-1].space_after = segment.space_after
+    return out
 
 
 def _bidi_type(segment: Segment) -> str:
@@ -82,11 +156,71 @@ def _bidi_type(segment: Segment) -> str:
     return "L" if kind == "L" else "O"
 
 
-def resolve_levels(types: list[str], base: str) -> list[int]:
-    """Embedding levels for a line of bidi types by the implicit rules of UAX #9 (W1-W7, N1-N2, I1-I2).
+def _bracket(segment: Segment, kind: str) -> tuple[str, bool] | None:
+    """A paired bracket's key and whether it opens, if the segment is one (with any marks on it); else None."""
+    text = segment.text
+    if kind != "O" or segment.run.rise or segment.run.link:
+        return None
+    key, opening = OPENING.get(text[0]), True
+    if key is None:
+        key, opening = CLOSING.get(text[0]), False
+    if key is None or any(unicodedata.bidirectional(ch) not in ("NSM", "BN") for ch in text[1:]):
+        return None
+    return key, opening
 
-    `types` are per segment or gap (L, R, AL, EN, AN, ES, CS, ET, O); `base` is "L" or "R".
-    On return each O, separator and terminator is resolved. There are no explicit embeddings.
+
+def bracket_pairs(brackets: Sequence[tuple[str, bool] | None]) -> list[tuple[int, int]]:
+    """The bracket pairs of a run sequence by BD16, as (opening, closing) positions ordered by the opening.
+
+    `brackets` holds, per position, a paired bracket's key and whether it opens, or None. A closing
+    bracket pairs with the nearest open one of its key, closing any opened since; one no open bracket
+    matches is not paired. Past 63 open brackets, pairing stops for the rest of the sequence.
+    """
+    stack: list[tuple[str, int]] = []
+    pairs: list[tuple[int, int]] = []
+    for index, bracket in enumerate(brackets):
+        if bracket is None:
+            continue
+        key, opening = bracket
+        if opening:
+            if len(stack) == _MAX_BRACKET_DEPTH:
+                break
+            stack.append((key, index))
+            continue
+        for depth in range(len(stack) - 1, -1, -1):
+            if stack[depth][0] == key:
+                pairs.append((stack[depth][1], index))
+                del stack[depth:]
+                break
+    return sorted(pairs)
+
+
+def _strong(kind: str) -> str | None:
+    """The direction a resolved type stands for in N0 and N1 (numbers count as R), or None for a neutral."""
+    return "L" if kind == "L" else "R" if kind in ("R", "EN", "AN") else None
+
+
+def _paired_brackets(types: list[str], base: str, pairs: Sequence[tuple[int, int]]) -> None:
+    """N0: each bracket pair takes the embedding direction if a strong type inside matches it; else, if
+    only the opposite direction is inside, the direction of the strong type before the opening bracket
+    (or sos); else it stays neutral. Pairs go in order of their opening brackets, each seeing the ones
+    resolved before it; marks on a bracket share its token, so they follow it."""
+    for opening, closing in pairs:
+        inside = {_strong(kind) for kind in types[opening + 1:closing]}
+        if base in inside:
+            direction = base
+        elif inside - {None}:
+            direction = next((found for kind in reversed(types[:opening]) if (found := _strong(kind))), base)
+        else:
+            continue
+        types[opening] = types[closing] = direction
+
+
+def resolve_levels(types: list[str], base: str, pairs: Sequence[tuple[int, int]] = ()) -> list[int]:
+    """Embedding levels for a line of bidi types by the implicit rules of UAX #9 (W1-W7, N0-N2, I1-I2).
+
+    `types` are per segment or gap (L, R, AL, EN, AN, ES, CS, ET, O); `base` is "L" or "R"; `pairs`
+    are the bracket pairs among the O tokens (`bracket_pairs`). There are no explicit embeddings.
     """
     types = list(types)
     last = base
@@ -121,6 +255,7 @@ def resolve_levels(types: list[str], base: str) -> list[int]:
             last = kind
         elif kind == "EN" and last == "L":
             types[index] = "L"
+    _paired_brackets(types, base, pairs)  # N0
     strong = ["R" if kind in ("EN", "AN") else kind for kind in types]  # numbers count as R for N1
     resolved = list(types)
     for index, kind in enumerate(types):  # N1, N2
@@ -133,17 +268,20 @@ def resolve_levels(types: list[str], base: str) -> list[int]:
     return [1 if kind == "R" else 2 for kind in resolved]  # I2
 
 
-def reorder(line: Line, base: str) -> None:
-    """Lay a line out in visual order by the Unicode bidi algorithm's implicit rules (UAX #9 W, N, I, L2).
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A line cut for bidi: its segments, its tokens (a segment's index, or -1 for the gap of a word space
+    before the next segment, with the token's width), and each token's bidi type and resolved level."""
 
-    Levels are resolved per segment and per gap between segments: strong classes come
-    from the items, digits after right-to-left text rise above it, neutrals (gaps too)
-    take the direction of matching neighbours or else the paragraph's. Only positions
-    change: segments are drawn in logical order, each right-to-left one with its glyphs
-    in visual order, mapped back to their characters (shaping.TO_UNICODE).
-    """
+    segments: list[Segment]
+    tokens: list[tuple[int, float]]
+    types: list[str]
+    levels: list[int]
+
+
+def resolve(line: Line, base: str) -> Resolved:
+    """The line's segments cut where bidi may part them, and the level of each segment and gap."""
     segments = [part for segment in line.segments for part in _explode(segment)]
-    # Tokens: a segment's index, or -1 for the gap of `width` before the next segment.
     tokens: list[tuple[int, float]] = []
     for index, segment in enumerate(segments):
         if index:
@@ -152,22 +290,17 @@ def reorder(line: Line, base: str) -> None:
                 tokens.append((-1, gap))
         tokens.append((index, segment.width))
     types = [_bidi_type(segments[i]) if i >= 0 else "O" for i, _ in tokens]
-    levels = resolve_levels(types, base)
-    kinds = ["O" if kind in ("O", "ES", "CS", "ET") else kind for kind in types]
-    for (index, _), level, kind in zip(tokens, levels, kinds, strict=True):
-        if index < 0:
-            continue
-        segment = segments[index]
-        item = segment.item
-        if item is not None:
-            glyphs = item.glyphs or shape(segment.text, item.font, False)
-            segment.glyphs = mirrored(glyphs) if level % 2 and item.kind != "R" else glyphs
-        elif level % 2 and kind == "O":  # neutral fast-path text set right to left: reversed and mirrored
-            segment.glyphs = mirrored(shape(segment.text, segment.run.font, False))
-    order = list(range(len(tokens)))
-    top = max(levels)
+    pairs = bracket_pairs([_bracket(segments[i], kind) if i >= 0 else None
+                           for (i, _), kind in zip(tokens, types, strict=True)])
+    return Resolved(segments, tokens, types, resolve_levels(types, base, pairs))
+
+
+def visual_order(levels: Sequence[int]) -> list[int]:
+    """L2: the positions of `levels` in visual order, each run at or above a level reversed, highest first."""
+    order = list(range(len(levels)))
+    top = max(levels, default=0)
     lowest_odd = min((level for level in levels if level % 2), default=top + 1)
-    for level in range(top, lowest_odd - 1, -1):  # L2
+    for level in range(top, lowest_odd - 1, -1):
         i = 0
         while i < len(order):
             if levels[order[i]] < level:
@@ -178,10 +311,34 @@ def reorder(line: Line, base: str) -> None:
                 j += 1
             order[i:j] = order[i:j][::-1]
             i = j
+    return order
+
+
+def reorder(line: Line, base: str) -> None:
+    """Lay a line out in visual order by the Unicode bidi algorithm's implicit rules (UAX #9 W, N, I, L2).
+
+    Levels are resolved per segment and per gap between segments (`resolve`). Only positions
+    change: segments are drawn in logical order, each right-to-left one with its glyphs in
+    visual order, mapped back to their characters (shaping.TO_UNICODE); neutrals set right
+    to left (brackets among them) are mirrored.
+    """
+    resolved = resolve(line, base)
+    segments, tokens, levels = resolved.segments, resolved.tokens, resolved.levels
+    kinds = ["O" if kind in ("O", "ES", "CS", "ET") else kind for kind in resolved.types]
+    for (index, _), level, kind in zip(tokens, levels, kinds, strict=True):
+        if index < 0:
+            continue
+        segment = segments[index]
+        item = segment.item
+        if item is not None:
+            glyphs = item.glyphs or shape(segment.text, item.font, False)
+            segment.glyphs = mirrored(glyphs) if level % 2 and item.kind != "R" else glyphs
+        elif level % 2 and kind == "O":  # neutral fast-path text set right to left: reversed and mirrored
+            segment.glyphs = mirrored(shape(segment.text, segment.run.font, False))
     # Positions are visual; the segments stay in logical order, which is the order they are drawn in,
     # so the content stream (what text extraction and assistive technology read) is in reading order.
     x = 0.0
-    for token in order:
+    for token in visual_order(levels):
         index, width = tokens[token]
         if index >= 0:
             segments[index].x = x
