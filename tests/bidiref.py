@@ -47,10 +47,15 @@ def visual_order(levels: Sequence[int]) -> list[int]:
     return order
 
 
-def reference_display(text: str, base: str | None = None) -> str:
+def reference_display(text: str, base: str | None = None, span: tuple[int, int] | None = None) -> str:
     """`text` as it reads left to right on the page: python-bidi's visual order, with each character at
-    an odd level that has a mirror image (brackets) mirrored (rule L4)."""
+    an odd level that has a mirror image (brackets) mirrored (rule L4). `span`: only the line of the
+    paragraph from `start` to `end` (levels are the paragraph's; the line holds no white space at its end,
+    so rule L1 changes nothing)."""
     levels = reference_levels(text, base)
-    order = visual_order(levels)
-    assert "".join(text[i] for i in order) == get_display(text, base_dir=base)  # our L2 is python-bidi's
+    if span is None:
+        assert "".join(text[i] for i in visual_order(levels)) == get_display(text, base_dir=base)  # our L2 is its
+        span = (0, len(text))
+    start, end = span
+    order = [start + i for i in visual_order(levels[start:end])]
     return "".join(MIRRORED.get(text[i], text[i]) if levels[i] % 2 else text[i] for i in order)

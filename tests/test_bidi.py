@@ -28,7 +28,7 @@ def resolved(text: str, base: str | None = None) -> tuple[str, list[int], list[i
     and the characters' logical positions in visual order."""
     line = break_lines(cut_words([Run(text, REGULAR, 10.0, black)]), float("inf"), float("inf"))[0]
     direction = base or base_direction([line])
-    result = resolve(line, direction)
+    result = resolve([line], direction)[0]
     chars = ""
     levels: list[int] = []
     positions: list[list[int]] = []
@@ -106,7 +106,7 @@ def test_a_raised_citation_marker_in_brackets_is_no_bracket() -> None:
     runs = [Run("x [", REGULAR, 10.0, black), Run("1]", REGULAR, 7.0, black, rise=3.0),
             Run(" y] א", REGULAR, 10.0, black)]
     line = break_lines(cut_words(runs), float("inf"), float("inf"))[0]
-    result = resolve(line, "R")
+    result = resolve([line], "R")[0]
     texts = [result.segments[index].text if index >= 0 else " " for index, _ in result.tokens]
     assert texts == ["x", " ", "[", "1]", " ", "y", "]", " ", "א"]
     levels = dict(zip(texts, result.levels, strict=False))
@@ -129,3 +129,25 @@ def test_any_line_resolves_to_python_bidis_levels(text: str, base: str | None) -
     brackets (some with a mark on them), in either paragraph direction or the text's own."""
     assume(text.strip() and "  " not in text and text == text.strip())
     assert resolved(text, base)[1] == reference_levels(text, base)
+
+
+_WORD = st.lists(_ALPHABET.filter(lambda ch: ch != " "), min_size=1, max_size=5).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_WORD, min_size=2, max_size=14).map(" ".join), st.floats(min_value=50, max_value=160),
+       st.sampled_from(["L", "R", None]))
+def test_a_paragraph_broken_into_lines_resolves_as_one(text: str, width: float, base: str | None) -> None:
+    """Levels are resolved over the paragraph before it is broken into lines (brackets pair across them)."""
+    lines = break_lines(cut_words([Run(text, REGULAR, 10.0, black)]), width, width)
+    direction = base or base_direction(lines)
+    expected = reference_levels(text, base)
+    position = 0
+    for line, result in zip(lines, resolve(lines, direction), strict=True):
+        for (index, _), level in zip(result.tokens, result.levels, strict=True):
+            part = " " if index < 0 else result.segments[index].text
+            assert text.startswith(part, position)
+            assert expected[position:position + len(part)] == [level] * len(part), (line, part)
+            position += len(part)
+        position += text.startswith(" ", position)  # the space the line broke at
+    assert position == len(text)

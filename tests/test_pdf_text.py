@@ -260,26 +260,37 @@ BRACKET_SAMPLES = [  # UAX #9's examples of rule N0, and the case that failed th
 ]
 
 
-def drawn(text: str) -> str:
-    """What one line of `text` shows, left to right: each glyph as the characters it stands for."""
+def drawn_lines(text: str, width: float = 10_000) -> list[tuple[str, str]]:
+    """Each line `text` is broken into: its characters in reading order, and what it shows left to right
+    (each glyph as the characters it stands for)."""
     from factsheet.writers.pdf.shaping import TO_UNICODE
 
     flowable = RichText([plain(text)], STYLE)
-    flowable.wrap(10_000, 1e6)
-    parts: list[str] = []
-    end: float | None = None
-    for segment in sorted((flowable._lines or [])[0].segments, key=lambda s: s.x):
-        if end is not None and segment.x > end + 0.01:
-            parts.append(" ")
-        glyphs = segment.glyphs
-        if glyphs is None:
-            parts.append(segment.text)
-        else:
-            for index, char in enumerate(glyphs.chars):
-                chars = "" if index in glyphs.silent else TO_UNICODE.get(ord(char), char)
-                parts.append(chars[::-1] if glyphs.rtl else chars)  # a glyph for several characters
-        end = segment.x + segment.width
-    return "".join(parts)
+    flowable.wrap(width, 1e6)
+    out: list[tuple[str, str]] = []
+    for line in flowable._lines or []:
+        logical = "".join(segment.text + " " * segment.space_after for segment in line.segments).rstrip(" ")
+        parts: list[str] = []
+        end: float | None = None
+        for segment in sorted(line.segments, key=lambda s: s.x):
+            if end is not None and segment.x > end + 0.01:
+                parts.append(" ")
+            glyphs = segment.glyphs
+            if glyphs is None:
+                parts.append(segment.text)
+            else:
+                for index, char in enumerate(glyphs.chars):
+                    chars = "" if index in glyphs.silent else TO_UNICODE.get(ord(char), char)
+                    parts.append(chars[::-1] if glyphs.rtl else chars)  # a glyph for several characters
+            end = segment.x + segment.width
+        out.append((logical, "".join(parts)))
+    return out
+
+
+def drawn(text: str) -> str:
+    """What `text` shows on one line, left to right."""
+    ((_, shown),) = drawn_lines(text)
+    return shown
 
 
 @pytest.mark.parametrize("text", BIDI_SAMPLES + BRACKET_SAMPLES)
@@ -298,6 +309,32 @@ def test_any_mixed_line_is_ordered_as_python_bidi_orders_it(text: str) -> None:
     crossed or alone), drawn in python-bidi's order, brackets mirrored where they read right to left."""
     assume(text.strip() and "  " not in text and text == text.strip())
     test_lines_are_ordered_as_the_unicode_bidi_algorithm_orders_them(text)
+
+
+PARAGRAPHS = [
+    # A parenthesis of Latin text after Latin text, across a line break in a Hebrew paragraph: its closing
+    # bracket pairs with the opening one on the line above, so it stays with the Latin text (N0).
+    "פסקה בעברית מתחילה כאן ומזכירה את abc (the long parenthetical text in English goes on here) ואחריו "
+    "עוד עברית.",
+    "התקציב (Ministry of Defence (MoD) report 2022, pages 12-14 of the English annex, quoted here) אושר "
+    "בסוף השנה [לפי הדיווח].",
+    "پهپادهای شاهد-۱۳۶ (Geran-2/Shahed-136, ۲۰۲۲) به روسیه تحویل داده شد [گزارش رسمی ۱۴۰۱] و (Alabuga).",
+]
+
+
+@pytest.mark.parametrize("width", [90.0, 140.0, 220.0])
+@pytest.mark.parametrize("text", PARAGRAPHS, ids=["hebrew-latin", "nested", "persian"])
+def test_each_line_of_a_paragraph_is_ordered_by_the_paragraphs_levels(text: str, width: float) -> None:
+    """UAX #9 resolves levels over the paragraph, then orders each line: brackets pair across lines."""
+    from tests.bidiref import reference_display
+
+    lines = drawn_lines(text, width)
+    assert len(lines) > 1
+    start = 0
+    for logical, shown in lines:
+        start = text.index(logical, start)
+        assert shown == reference_display(text, span=(start, start + len(logical))), logical
+        start += len(logical)
 
 
 def test_fallback_fonts_get_subset_tags_of_their_own() -> None:

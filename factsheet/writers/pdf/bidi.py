@@ -258,11 +258,18 @@ def resolve_levels(types: list[str], base: str, pairs: Sequence[tuple[int, int]]
     _paired_brackets(types, base, pairs)  # N0
     strong = ["R" if kind in ("EN", "AN") else kind for kind in types]  # numbers count as R for N1
     resolved = list(types)
-    for index, kind in enumerate(types):  # N1, N2
-        if kind == "O":
-            before = next((strong[j] for j in range(index - 1, -1, -1) if types[j] != "O"), base)
-            after = next((strong[j] for j in range(index + 1, len(types)) if types[j] != "O"), base)
-            resolved[index] = before if before == after else base
+    index = 0
+    while index < len(types):  # N1, N2: a run of neutrals between the same directions takes it, else the base's
+        if types[index] != "O":
+            index += 1
+            continue
+        end = index
+        while end < len(types) and types[end] == "O":
+            end += 1
+        before = strong[index - 1] if index else base
+        after = strong[end] if end < len(types) else base
+        resolved[index:end] = [before if before == after else base] * (end - index)
+        index = end
     if base == "L":  # I1
         return [0 if kind == "L" else 1 if kind == "R" else 2 for kind in resolved]
     return [1 if kind == "R" else 2 for kind in resolved]  # I2
@@ -279,8 +286,9 @@ class Resolved:
     levels: list[int]
 
 
-def resolve(line: Line, base: str) -> Resolved:
-    """The line's segments cut where bidi may part them, and the level of each segment and gap."""
+def _cut(line: Line) -> tuple[list[Segment], list[tuple[int, float]]]:
+    """The line's segments cut where bidi may part them, and its tokens: each segment, and the gap of a
+    word space between two."""
     segments = [part for segment in line.segments for part in _explode(segment)]
     tokens: list[tuple[int, float]] = []
     for index, segment in enumerate(segments):
@@ -289,10 +297,43 @@ def resolve(line: Line, base: str) -> Resolved:
             if gap > 1e-9:
                 tokens.append((-1, gap))
         tokens.append((index, segment.width))
-    types = [_bidi_type(segments[i]) if i >= 0 else "O" for i, _ in tokens]
-    pairs = bracket_pairs([_bracket(segments[i], kind) if i >= 0 else None
-                           for (i, _), kind in zip(tokens, types, strict=True)])
-    return Resolved(segments, tokens, types, resolve_levels(types, base, pairs))
+    return segments, tokens
+
+
+def resolve(lines: Sequence[Line], base: str) -> list[Resolved]:
+    """The levels of each line's segments and gaps, resolved over the whole paragraph.
+
+    UAX #9 resolves a paragraph and then breaks it into lines, so a bracket pairs with one on
+    another line and a neutral at a line's end takes its direction from the next line's text.
+    The lines join at the word space a line broke at (a forced line break counts as one too:
+    the paragraph keeps one direction throughout).
+    """
+    cuts = [_cut(line) for line in lines]
+    types: list[str] = []
+    brackets: list[tuple[str, bool] | None] = []
+    starts: list[int] = []
+    for number, (segments, tokens) in enumerate(cuts):
+        if number and lines[number - 1].spaced:
+            types.append("O")
+            brackets.append(None)
+        starts.append(len(types))
+        for index, _ in tokens:
+            kind = _bidi_type(segments[index]) if index >= 0 else "O"
+            types.append(kind)
+            brackets.append(_bracket(segments[index], kind) if index >= 0 else None)
+    levels = resolve_levels(types, base, bracket_pairs(brackets))
+    paragraph = 0 if base == "L" else 1
+    out: list[Resolved] = []
+    for (segments, tokens), start in zip(cuts, starts, strict=True):
+        end = start + len(tokens)
+        line_levels = levels[start:end]
+        for token in range(len(tokens) - 1, -1, -1):  # L1: white space ending a line is at the paragraph's level
+            index = tokens[token][0]
+            if index >= 0 and not all(unicodedata.bidirectional(ch) == "WS" for ch in segments[index].text):
+                break
+            line_levels[token] = paragraph
+        out.append(Resolved(segments, tokens, types[start:end], line_levels))
+    return out
 
 
 def visual_order(levels: Sequence[int]) -> list[int]:
@@ -314,15 +355,19 @@ def visual_order(levels: Sequence[int]) -> list[int]:
     return order
 
 
-def reorder(line: Line, base: str) -> None:
-    """Lay a line out in visual order by the Unicode bidi algorithm's implicit rules (UAX #9 W, N, I, L2).
+def reorder(lines: Sequence[Line], base: str) -> None:
+    """Lay each line of a paragraph out in visual order by the Unicode bidi algorithm (UAX #9 W, N, I, L).
 
-    Levels are resolved per segment and per gap between segments (`resolve`). Only positions
-    change: segments are drawn in logical order, each right-to-left one with its glyphs in
-    visual order, mapped back to their characters (shaping.TO_UNICODE); neutrals set right
-    to left (brackets among them) are mirrored.
+    Levels are resolved per segment and per gap between segments, over the whole paragraph
+    (`resolve`). Only positions change: segments are drawn in logical order, each right-to-left
+    one with its glyphs in visual order, mapped back to their characters (shaping.TO_UNICODE);
+    neutrals set right to left (brackets among them) are mirrored.
     """
-    resolved = resolve(line, base)
+    for line, resolved in zip(lines, resolve(lines, base), strict=True):
+        _lay_out(line, resolved)
+
+
+def _lay_out(line: Line, resolved: Resolved) -> None:
     segments, tokens, levels = resolved.segments, resolved.tokens, resolved.levels
     kinds = ["O" if kind in ("O", "ES", "CS", "ET") else kind for kind in resolved.types]
     for (index, _), level, kind in zip(tokens, levels, kinds, strict=True):
