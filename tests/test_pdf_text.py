@@ -10,11 +10,12 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from bidi.mirror import MIRRORED
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 from reportlab.lib.colors import black
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.platypus import SimpleDocTemplate
 
 from factsheet.writers.pdf import lines as module
@@ -279,8 +280,12 @@ def drawn_lines(text: str, width: float = 10_000) -> list[tuple[str, str]]:
             if glyphs is None:
                 parts.append(segment.text)
             else:
+                glyph_of = getFont(glyphs.font).face.charToGlyph
                 for index, char in enumerate(glyphs.chars):
                     chars = "" if index in glyphs.silent else TO_UNICODE.get(ord(char), char)
+                    mirror = MIRRORED.get(chars)
+                    if mirror and glyph_of.get(ord(mirror)) == glyph_of[ord(char)]:
+                        chars = mirror  # a bracket drawn as its mirror image (and read back as itself)
                     parts.append(chars[::-1] if glyphs.rtl else chars)  # a glyph for several characters
             end = segment.x + segment.width
         out.append((logical, "".join(parts)))
@@ -335,6 +340,17 @@ def test_each_line_of_a_paragraph_is_ordered_by_the_paragraphs_levels(text: str,
         start = text.index(logical, start)
         assert shown == reference_display(text, span=(start, start + len(logical))), logical
         start += len(logical)
+
+
+def test_mirrored_brackets_read_back_as_written() -> None:
+    # A bracket set right to left is drawn as its mirror image; the text read back keeps it as typed.
+    texts = ["אב(גד[&ef]!)gh", "מקור: ״שאהד 136״ (Geran-2) נמסרו לרוסיה [בשנת 2022] {לפי הדיווח}."]
+    assert drawn(texts[0]) == "gh(![ef&]דג)בא"  # UAX #9's example of N0, mirrored by L4
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer).build([RichText([plain(text)], STYLE) for text in texts])
+    read = PdfReader(buffer).pages[0].extract_text()  # the content stream, in reading order
+    # pypdf places word spaces by position, which right-to-left text confuses: compare without them.
+    assert ["".join(line.split()) for line in read.split("\n")] == ["".join(text.split()) for text in texts]
 
 
 def test_fallback_fonts_get_subset_tags_of_their_own() -> None:

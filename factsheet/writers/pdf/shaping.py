@@ -230,12 +230,17 @@ def install_to_unicode() -> None:
 
 
 def mirrored(glyphs: Glyphs) -> Glyphs:
-    """Neutral glyphs laid out right to left: order reversed, brackets mirrored."""
+    """Neutral glyphs laid out right to left: order reversed, brackets mirrored (UAX #9 L4).
+
+    A mirrored bracket is drawn with its mirror image's glyph under a private code that reads
+    back as the bracket itself, so extracted text keeps "(" where the source has "(".
+    """
     ttf = getFont(glyphs.font)
     chars = []
     for ch in reversed(glyphs.chars):
         other = _MIRROR.get(ch)
-        chars.append(other if other and ord(other) in ttf.face.charToGlyph else ch)
+        gid = ttf.face.charToGlyph.get(ord(other)) if other else None
+        chars.append(ch if gid is None else _char_for(ttf, gid, ch))
     last = len(chars) - 1
     return Glyphs(glyphs.font, "".join(chars), glyphs.advances[::-1], glyphs.x_offsets[::-1], glyphs.y_offsets[::-1],
                   frozenset(last - index for index in glyphs.silent), not glyphs.rtl)
