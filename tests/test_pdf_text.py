@@ -307,11 +307,12 @@ def test_lines_are_ordered_as_the_unicode_bidi_algorithm_orders_them(text: str) 
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.text(alphabet=st.sampled_from("אבגד" "شاهد" "abc" "012" "۱۲" "  ,.-%:$/+" "()[]{}"), min_size=1,
-               max_size=16))
+@given(st.text(alphabet=st.sampled_from("אבגד" "شاهد" "abc" "012" "۱۲" "١٢" "  ,.-%:$/+" "()[]{}" "\u00a0"),
+               min_size=1, max_size=16))
 def test_any_mixed_line_is_ordered_as_python_bidi_orders_it(text: str) -> None:
-    """Random mixes of Hebrew, Arabic, Latin, digits, separators, terminators and brackets (paired, nested,
-    crossed or alone), drawn in python-bidi's order, brackets mirrored where they read right to left."""
+    """Random mixes of Hebrew, Arabic, Latin, European and Arabic digits, separators, terminators, no-break
+    spaces and brackets (paired, nested, crossed or alone), drawn in python-bidi's order, brackets mirrored
+    where they read right to left."""
     assume(text.strip() and "  " not in text and text == text.strip())
     test_lines_are_ordered_as_the_unicode_bidi_algorithm_orders_them(text)
 

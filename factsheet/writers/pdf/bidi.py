@@ -1,11 +1,12 @@
-"""Lines in visual order: the implicit rules of the Unicode bidi algorithm (UAX #9) over a line's segments.
+"""Lines in visual order: the Unicode bidi algorithm (UAX #9) over a paragraph's segments.
 
 There are no explicit embeddings, overrides or isolates (a raised citation marker counts as
-a neutral, as an isolate would), so a line is one isolating run sequence and the rules
-that apply are W1-W7, N0 (paired brackets), N1-N2, I1-I2 and L2. Levels are resolved per
-token: a stretch of text of one class (every neutral character and every bracket on its
-own) or the gap of a word space. Combining marks share their base character's token,
-which is what W1 (and N0's rule for marks on a bracket) would give them.
+a neutral, as an isolate would), so a paragraph is one isolating run sequence and the rules
+that apply are W1-W7, N0 (paired brackets), N1-N2 and I1-I2 over the whole paragraph, then
+L1-L2 on each line. Levels are resolved per token: a stretch of text of one class (every
+neutral character and every bracket on its own) or the gap of a word space. Combining marks
+share their base character's token, which is what W1 (and N0's rule for marks on a bracket)
+would give them.
 
 Segments stay in logical order (that is the order they are drawn in, so text extraction
 and assistive technology read in reading order); only their x positions change.
@@ -196,7 +197,7 @@ def bracket_pairs(brackets: Sequence[tuple[str, bool] | None]) -> list[tuple[int
 
 
 def _strong(kind: str) -> str | None:
-    """The direction a resolved type stands for in N0 and N1 (numbers count as R), or None for a neutral."""
+    """The direction a resolved type stands for in N0 (numbers count as R), or None for a neutral."""
     return "L" if kind == "L" else "R" if kind in ("R", "EN", "AN") else None
 
 

@@ -9,6 +9,7 @@ is cut between grapheme clusters and marked with a hyphen.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -78,7 +79,8 @@ class Segment:
 
 @dataclass(slots=True)
 class Line:
-    """Segments in reading order with their x offsets; `words` counts words, `bidi` marks right-to-left text."""
+    """Segments in reading order with their x offsets; `words` counts words, `bidi` marks right-to-left text
+    (letters, or Arabic digits, which UAX #9 orders as right to left among neutrals)."""
 
     segments: list[Segment] = field(default_factory=list)
     width: float = 0.0
@@ -239,7 +241,7 @@ def break_lines(words: list[Word], first: float, other: float) -> list[Line]:
                     if last is not None and x > last.x + last.width + 1e-9:
                         last.space_after = True
                     line.segments.append(Segment(piece.run, piece.text, x, piece.width, piece.item))
-                    line.bidi = line.bidi or (piece.item is not None and piece.item.kind == "R")
+                    line.bidi = line.bidi or (piece.item is not None and _right_to_left(piece.item))
                 x += piece.width
             line.width = x
             line.words += 1
@@ -247,6 +249,11 @@ def break_lines(words: list[Word], first: float, other: float) -> list[Line]:
     if line.segments or not lines:
         lines.append(line)
     return lines
+
+
+def _right_to_left(item: Item) -> bool:
+    """Whether the item holds right-to-left letters or Arabic digits (bidi class AN): text to reorder."""
+    return item.kind == "R" or (item.kind == "D" and any(unicodedata.bidirectional(ch) == "AN" for ch in item.text))
 
 
 def _add_hyphen(line: Line, word: Word) -> None:
