@@ -258,6 +258,7 @@ BRACKET_SAMPLES = [  # UAX #9's examples of rule N0, and the case that failed th
     "אבג (abc) def",
     "אב {c [d (e) f] g} ה",
     "שאהד-136 (Geran-2) [1] נמסרו",
+    "מחיר «שאהד» <136> ≤ 2022 ‹ב›",  # other mirrored characters: guillemets, angle brackets, a relation
 ]
 
 

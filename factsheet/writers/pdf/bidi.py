@@ -11,7 +11,8 @@ would give them.
 Segments stay in logical order (that is the order they are drawn in, so text extraction
 and assistive technology read in reading order); only their x positions change.
 Right-to-left items are already shaped in visual order by HarfBuzz; neutral text set
-right to left is reversed and mirrored here.
+right to left is shaped so here, which mirrors brackets (L4): a mirrored glyph reads back as
+the character typed (shaping.TO_UNICODE).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from reportlab.pdfbase.pdfmetrics import getFont
 
 from factsheet.writers.pdf.linebreak import clusters
 from factsheet.writers.pdf.lines import Line, Segment
-from factsheet.writers.pdf.shaping import Item, mirrored, shape
+from factsheet.writers.pdf.shaping import Item, shape
 
 # Bidi_Paired_Bracket (UCD BidiBrackets.txt), which Python's unicodedata lacks: each opening bracket
 # followed by its closing one. Made from unicodedata by the file's own definition (gc Ps and Pe, bc ON,
@@ -362,7 +363,7 @@ def reorder(lines: Sequence[Line], base: str) -> None:
     Levels are resolved per segment and per gap between segments, over the whole paragraph
     (`resolve`). Only positions change: segments are drawn in logical order, each right-to-left
     one with its glyphs in visual order, mapped back to their characters (shaping.TO_UNICODE);
-    neutrals set right to left (brackets among them) are mirrored.
+    neutrals set right to left are shaped right to left, brackets mirrored.
     """
     for line, resolved in zip(lines, resolve(lines, base), strict=True):
         _lay_out(line, resolved)
@@ -376,11 +377,10 @@ def _lay_out(line: Line, resolved: Resolved) -> None:
             continue
         segment = segments[index]
         item = segment.item
-        if item is not None:
-            glyphs = item.glyphs or shape(segment.text, item.font, False)
-            segment.glyphs = mirrored(glyphs) if level % 2 and item.kind != "R" else glyphs
-        elif level % 2 and kind == "O":  # neutral fast-path text set right to left: reversed and mirrored
-            segment.glyphs = mirrored(shape(segment.text, segment.run.font, False))
+        if level % 2 and kind == "O":  # a neutral set right to left: HarfBuzz mirrors brackets (and ≤ ...), L4
+            segment.glyphs = shape(segment.text, segment.run.font if item is None else item.font, True)
+        elif item is not None:
+            segment.glyphs = item.glyphs or shape(segment.text, item.font, False)
     # Positions are visual; the segments stay in logical order, which is the order they are drawn in,
     # so the content stream (what text extraction and assistive technology read) is in reading order.
     x = 0.0
