@@ -262,12 +262,12 @@ BRACKET_SAMPLES = [  # UAX #9's examples of rule N0, and the case that failed th
 ]
 
 
-def drawn_lines(text: str, width: float = 10_000) -> list[tuple[str, str]]:
-    """Each line `text` is broken into: its characters in reading order, and what it shows left to right
-    (each glyph as the characters it stands for)."""
+def drawn_lines(text: str | list[Run], width: float = 10_000) -> list[tuple[str, str]]:
+    """Each line `text` (or runs) is broken into: its characters in reading order, and what it shows left
+    to right (each glyph as the characters it stands for)."""
     from factsheet.writers.pdf.shaping import TO_UNICODE
 
-    flowable = RichText([plain(text)], STYLE)
+    flowable = RichText([plain(text)] if isinstance(text, str) else text, STYLE)
     flowable.wrap(width, 1e6)
     out: list[tuple[str, str]] = []
     for line in flowable._lines or []:
@@ -353,6 +353,16 @@ def test_mirrored_brackets_read_back_as_written() -> None:
     read = PdfReader(buffer).pages[0].extract_text()  # the content stream, in reading order
     # pypdf places word spaces by position, which right-to-left text confuses: compare without them.
     assert ["".join(line.split()) for line in read.split("\n")] == ["".join(text.split()) for text in texts]
+
+
+def test_linked_right_to_left_words_are_ordered_as_text() -> None:
+    # A publisher's name links to its address; its words are read right to left like any others.
+    from tests.bidiref import reference_display
+
+    runs = [plain("Reported by "), Run("هيئة الإذاعة البريطانية", REGULAR, 10.0, black, link="https://bbc.com"),
+            plain(", para. 4")]
+    ((_, shown),) = drawn_lines(runs)
+    assert shown == reference_display("Reported by هيئة الإذاعة البريطانية, para. 4")
 
 
 def test_fallback_fonts_get_subset_tags_of_their_own() -> None:

@@ -75,15 +75,17 @@ def base_direction(lines: Sequence[Line]) -> str:
 
 
 def _kind(segment: Segment) -> str:
-    """A segment's bidi class; a raised run (a citation marker) counts as neutral, like an isolate (UAX #9 X5a)."""
-    if segment.run.rise or segment.run.link:
+    """A segment's bidi class; a raised run (a citation marker) counts as neutral, like an isolate (UAX #9 X5a).
+    Linked text (a publisher's name, an address) is text like any other, taken whole: see `_explode`."""
+    if segment.run.rise:
         return "O"
     return segment.item.kind if segment.item is not None else _simple_kind(segment.text)
 
 
 def _explode(segment: Segment) -> list[Segment]:
     """A segment cut where bidi may part it: fast-path text at spaces and between letters, digits and
-    each other character; an item as `_item_parts` says."""
+    each other character; an item as `_item_parts` says. A raised or linked segment stays whole (a
+    link's parts would each need an annotation of their own)."""
     run, item = segment.run, segment.item
     if run.rise or run.link:
         return [segment]
