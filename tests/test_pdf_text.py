@@ -355,6 +355,15 @@ def test_mirrored_brackets_read_back_as_written() -> None:
     assert ["".join(line.split()) for line in read.split("\n")] == ["".join(text.split()) for text in texts]
 
 
+def test_a_forced_line_break_ends_a_bidi_paragraph() -> None:
+    # After "\n" brackets no longer pair and neutrals see no text across it; the direction stays the
+    # paragraph's (as HTML orders a <br>).
+    from tests.bidiref import reference_display
+
+    text = "אב abc (def\nghi) גד"
+    assert [shown for _, shown in drawn_lines(text)] == [reference_display(part, "R") for part in text.split("\n")]
+
+
 def test_linked_right_to_left_words_are_ordered_as_text() -> None:
     # A publisher's name links to its address; its words are read right to left like any others.
     from tests.bidiref import reference_display

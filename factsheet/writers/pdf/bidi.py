@@ -309,9 +309,20 @@ def resolve(lines: Sequence[Line], base: str) -> list[Resolved]:
 
     UAX #9 resolves a paragraph and then breaks it into lines, so a bracket pairs with one on
     another line and a neutral at a line's end takes its direction from the next line's text.
-    The lines join at the word space a line broke at (a forced line break counts as one too:
-    the paragraph keeps one direction throughout).
+    The lines join at the word space a line broke at. A forced line break ends a paragraph
+    (bidi class B), as in HTML the next keeps the same direction.
     """
+    out: list[Resolved] = []
+    start = 0
+    for end in range(1, len(lines) + 1):
+        if end == len(lines) or lines[end].newline:
+            out.extend(_resolve_paragraph(lines[start:end], base))
+            start = end
+    return out
+
+
+def _resolve_paragraph(lines: Sequence[Line], base: str) -> list[Resolved]:
+    """`resolve` for the lines of one bidi paragraph."""
     cuts = [_cut(line) for line in lines]
     types: list[str] = []
     brackets: list[tuple[str, bool] | None] = []

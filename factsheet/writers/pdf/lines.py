@@ -88,6 +88,8 @@ class Line:
     bidi: bool = False
     spaced: bool = False
     """The line ended at a space or a line break (not inside a word): its text reads on after a space."""
+    newline: bool = False
+    """The line starts after a forced line break, which ends a bidi paragraph (UAX #9 B)."""
 
 
 # Only ASCII whitespace breaks or collapses: a no-break space (U+00A0) must stay put.
@@ -229,7 +231,7 @@ def break_lines(words: list[Word], first: float, other: float) -> list[Line]:
                     _add_hyphen(line, previous)
                 line.spaced = word.newline or word.space > 0
                 lines.append(line)
-                line, limit = Line(), other
+                line, limit = Line(newline=word.newline), other
             x = line.width + word.space if line.segments else 0.0
             for piece in word.pieces:
                 last = line.segments[-1] if line.segments else None
