@@ -135,13 +135,16 @@ _WORD = st.lists(_ALPHABET.filter(lambda ch: ch != " "), min_size=1, max_size=5)
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(_WORD, min_size=2, max_size=14).map(" ".join), st.floats(min_value=50, max_value=160),
-       st.sampled_from(["L", "R", None]))
-def test_a_paragraph_broken_into_lines_resolves_as_one(text: str, width: float, base: str | None) -> None:
-    """Levels are resolved over the paragraph before it is broken into lines (brackets pair across them)."""
+@given(st.lists(st.tuples(_WORD, st.sampled_from([" "] * 9 + ["\n"])), min_size=2, max_size=14),
+       st.floats(min_value=50, max_value=160), st.sampled_from(["L", "R", None]))
+def test_a_paragraph_broken_into_lines_resolves_as_one(words: list[tuple[str, str]], width: float,
+                                                       base: str | None) -> None:
+    """Levels are resolved over the paragraph before it is broken into lines (brackets pair across them);
+    a forced line break ends a bidi paragraph, the next keeping the direction."""
+    text = "".join(word + after for word, after in words)[:-1]
     lines = break_lines(cut_words([Run(text, REGULAR, 10.0, black)]), width, width)
     direction = base or base_direction(lines)
-    expected = reference_levels(text, base)
+    expected = reference_levels(text, direction)
     position = 0
     for line, result in zip(lines, resolve(lines, direction), strict=True):
         for (index, _), level in zip(result.tokens, result.levels, strict=True):
@@ -149,5 +152,5 @@ def test_a_paragraph_broken_into_lines_resolves_as_one(text: str, width: float, 
             assert text.startswith(part, position)
             assert expected[position:position + len(part)] == [level] * len(part), (line, part)
             position += len(part)
-        position += text.startswith(" ", position)  # the space the line broke at
+        position += text[position:position + 1] in (" ", "\n")  # the space or line break the line ended at
     assert position == len(text)
