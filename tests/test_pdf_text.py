@@ -364,6 +364,18 @@ def test_a_forced_line_break_ends_a_bidi_paragraph() -> None:
     assert [shown for _, shown in drawn_lines(text)] == [reference_display(part, "R") for part in text.split("\n")]
 
 
+def test_citation_markers_in_right_to_left_text_read_left_to_right() -> None:
+    # Each marker is an isolate (UAX #9 X5a): "12" stays "12"; in a right-to-left paragraph the first
+    # marker stands rightmost.
+    from tests.bidiref import reference_display
+
+    text, marks = "נמסרו לרוסיה בשנת 2022.", ["12", ",", "3a"]
+    runs = [plain(text), *(Run(mark, REGULAR, 7.0, black, rise=3.0) for mark in marks)]
+    isolated = text + "".join(f"\u2068{mark}\u2069" for mark in marks)
+    ((_, shown),) = drawn_lines(runs)
+    assert shown == re.sub("[\u2068\u2069]", "", reference_display(isolated)) == "3a,12.2022 תנשב היסורל ורסמנ"
+
+
 def test_linked_right_to_left_words_are_ordered_as_text() -> None:
     # A publisher's name links to its address; its words are read right to left like any others.
     from tests.bidiref import reference_display

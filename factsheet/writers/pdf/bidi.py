@@ -390,7 +390,9 @@ def _lay_out(line: Line, resolved: Resolved) -> None:
             continue
         segment = segments[index]
         item = segment.item
-        if level % 2 and kind == "O":  # a neutral set right to left: HarfBuzz mirrors brackets (and ≤ ...), L4
+        if level % 2 and kind == "O" and not segment.run.rise:  # a neutral set right to left; HarfBuzz
+            # mirrors brackets (and ≤ ...), L4. A raised citation marker is an isolate: its digits read left
+            # to right wherever it stands.
             segment.glyphs = shape(segment.text, segment.run.font if item is None else item.font, True)
         elif item is not None:
             segment.glyphs = item.glyphs or shape(segment.text, item.font, False)
