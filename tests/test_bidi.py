@@ -118,6 +118,12 @@ def test_a_raised_citation_marker_in_brackets_is_no_bracket() -> None:
     assert result.levels[texts.index("]")] == reference[isolated.index("y]") + 1] == 2
 
 
+def test_the_paragraph_direction_skips_citation_markers() -> None:
+    # P2 skips isolates: a marker "3a" before any text does not make a Hebrew paragraph left to right.
+    runs = [Run("3a", REGULAR, 7.0, black, rise=3.0), Run(" אבג abc", REGULAR, 10.0, black)]
+    assert base_direction(break_lines(cut_words(runs), float("inf"), float("inf"))) == "R"
+
+
 _ALPHABET = st.sampled_from([*"אבגד", *"شاهد", *"abc", *"012", *"۱۲", *"١٢", *"  ,.-%:$/+", *"()[]{}",
                              "\u00a0", "(\u0331", ")\u0331"])
 

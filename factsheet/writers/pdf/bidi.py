@@ -65,9 +65,12 @@ def _simple_kind(text: str) -> str:
 
 
 def base_direction(lines: Sequence[Line]) -> str:
-    """The paragraph's direction by its first strong character (UAX #9, P2-P3): "L" or "R"."""
+    """The paragraph's direction by its first strong character (UAX #9, P2-P3): "L" or "R". Raised
+    citation markers are isolates, which P2 skips."""
     for line in lines:
         for segment in line.segments:
+            if segment.run.rise:
+                continue
             kind = segment.item.kind if segment.item is not None else _simple_kind(segment.text)
             if kind in ("L", "R"):
                 return kind
