@@ -13,7 +13,8 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from reportlab.lib.colors import black
 
-from factsheet.writers.pdf.bidi import CLOSING, OPENING, base_direction, bracket_pairs, resolve, visual_order
+from factsheet.writers.pdf.bidi import base_direction, resolve, visual_order
+from factsheet.writers.pdf.brackets import CLOSING, OPENING, bracket_pairs
 from factsheet.writers.pdf.lines import break_lines, cut_words
 from factsheet.writers.pdf.styles import REGULAR, make_styles
 from factsheet.writers.pdf.text import Run
