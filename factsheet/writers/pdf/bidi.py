@@ -338,6 +338,7 @@ def reorder(lines: Sequence[Line], base: str) -> None:
 
 
 def _lay_out(line: Line, resolved: Resolved) -> None:
+    """Give the line its bidi-cut segments, shaped for their direction, at their visual x positions."""
     segments, tokens, levels = resolved.segments, resolved.tokens, resolved.levels
     kinds = ["O" if kind in ("O", "ES", "CS", "ET") else kind for kind in resolved.types]
     for (index, _), level, kind in zip(tokens, levels, kinds, strict=True):
