@@ -21,38 +21,10 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
+from factsheet.truetype import assemble as _assemble
+from factsheet.truetype import strip_glyph as _strip_glyph
+
 _DROP = {b"fpgm", b"prep", b"cvt "}
-_ARGS_ARE_WORDS, _HAVE_SCALE, _MORE, _XY_SCALE, _TWO_BY_TWO, _INSTRUCTIONS = (
-    0x0001, 0x0008, 0x0020, 0x0040, 0x0080, 0x0100,
-)
-
-
-def _checksum(data: bytes) -> int:
-    padded = data + b"\0" * (-len(data) % 4)
-    words: tuple[int, ...] = struct.unpack(f">{len(padded) // 4}I", padded)
-    return sum(words) & 0xFFFFFFFF
-
-
-def _strip_glyph(glyph: bytes) -> bytes:
-    """One glyph's bytes without its instructions."""
-    if len(glyph) < 10:
-        return glyph
-    contours = struct.unpack(">h", glyph[:2])[0]
-    if contours >= 0:
-        at = 10 + 2 * contours
-        length = struct.unpack(">H", glyph[at : at + 2])[0]
-        return glyph[:at] + b"\0\0" + glyph[at + 2 + length :]
-    out = bytearray(glyph)
-    at, has_instructions = 10, False
-    while True:
-        flags = struct.unpack(">H", out[at : at + 2])[0]
-        has_instructions |= bool(flags & _INSTRUCTIONS)
-        struct.pack_into(">H", out, at, flags & ~_INSTRUCTIONS)
-        at += 4 + (4 if flags & _ARGS_ARE_WORDS else 2)
-        at += 2 if flags & _HAVE_SCALE else 4 if flags & _XY_SCALE else 8 if flags & _TWO_BY_TWO else 0
-        if not flags & _MORE:
-            break
-    return bytes(out[:at]) if has_instructions else bytes(out)
 
 
 def slim(font: bytes) -> bytes:
@@ -82,24 +54,6 @@ def slim(font: bytes) -> bytes:
     for tag in _DROP:
         tables.pop(tag, None)
     return _assemble(tables)
-
-
-def _assemble(tables: dict[bytes, bytes]) -> bytes:
-    tags = sorted(tables)
-    count = len(tags)
-    power = 1 << (count.bit_length() - 1)
-    header = struct.pack(">IHHHH", 0x00010000, count, power * 16, power.bit_length() - 1, count * 16 - power * 16)
-    directory, body = bytearray(), bytearray()
-    offset = 12 + 16 * count
-    for tag in tags:
-        data = tables[tag]
-        directory += struct.pack(">4sIII", tag, _checksum(data), offset + len(body), len(data))
-        body += data + b"\0" * (-len(data) % 4)
-    font = bytearray(header + directory + body)
-    adjustment = (0xB1B0AFBA - _checksum(bytes(font))) & 0xFFFFFFFF
-    head_at = 12 + 16 * count + sum(len(tables[t]) + (-len(tables[t]) % 4) for t in tags[: tags.index(b"head")])
-    struct.pack_into(">I", font, head_at + 8, adjustment)
-    return bytes(font)
 
 
 def slim_subsets(face: Any) -> None:
