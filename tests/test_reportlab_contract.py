@@ -47,3 +47,36 @@ def test_truetype_internals_used_for_distinct_subset_tags() -> None:
     assert hasattr(ttfonts.TTFont, "State") and callable(ttfonts.makeToUnicodeCMap)
     # The reason for distinct_subset_tags: ReportLab names the first subset of every font alike.
     assert ttfonts.SUBSETN(0) == b"AAAAAA"
+
+
+# sha256 (first 16 hex digits) of the source of the ReportLab code objstreams.write stands in for, identical in
+# ReportLab 4.1.0 and 5.1.0. If one changes, read the new code and bring objstreams.write in line before updating.
+MIRRORED = {
+    "PDFDocument.format": "536ea7a675493430",
+    "PDFDocument.GetPDFData": "d277704fa42a1062",
+    "PDFIndirectObject.format": "51e5f73e4f8e16f6",
+    "PDFTrailer": "75d31617ae4eaba1",
+}
+
+
+def test_document_internals_used_to_write_object_streams() -> None:
+    import hashlib
+    import re
+
+    found = {}
+    for name in MIRRORED:
+        obj = pdfdoc
+        for part in name.split("."):
+            obj = getattr(obj, part)
+        found[name] = hashlib.sha256(inspect.getsource(obj).encode()).hexdigest()[:16]
+    assert found == MIRRORED, "ReportLab's document writing changed: re-check factsheet/writers/pdf/objstreams.py"
+    # objstreams.install puts its writer where GetPDFData calls the document's format step.
+    assert inspect.getsource(pdfdoc.PDFDocument.GetPDFData).rstrip().endswith("return self.format()")
+    document = Canvas(None)._doc
+    assert isinstance(document, pdfdoc.PDFDocument)
+    for name in ("numberToId", "idToObject", "idToObjectNumberAndVersion"):
+        assert isinstance(getattr(document, name), dict), name
+    assert isinstance(document.encrypt, pdfdoc.NoEncryption) and isinstance(document.Catalog, pdfdoc.PDFCatalog)
+    assert inspect.signature(pdfdoc.format).parameters.keys() == {"element", "document", "toplevel"}
+    assert re.fullmatch(rb"\n\[<[0-9a-f]{32}><[0-9a-f]{32}>\]\n%[^\n]*\n", document.ID())
+    assert pdfdoc.PDFFile((1, 7)).format(document).startswith(b"%PDF-1.7\n%\x93\x8c\x8b\x9e")

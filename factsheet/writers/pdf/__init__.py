@@ -23,6 +23,7 @@ from reportlab.platypus import (
 from factsheet.document import nodes as n
 from factsheet.writers import Rendition, assert_never
 from factsheet.writers import look as house
+from factsheet.writers.pdf import objstreams
 from factsheet.writers.pdf.columns import NoteColumns
 from factsheet.writers.pdf.figure import FigureFlowable
 from factsheet.writers.pdf.grid import Grid, GridLook
@@ -141,8 +142,12 @@ def heading_role(level: int) -> str:
     return f"H{min(level + 1, 6)}"
 
 
-def render(document: n.Document) -> Rendition:
-    """The complete PDF file for `document` and its page count; byte-identical for identical trees."""
+def render(document: n.Document, object_streams: bool = True) -> Rendition:
+    """The complete PDF file for `document` and its page count; byte-identical for identical trees.
+
+    With `object_streams` (the default) the file keeps its non-stream objects in compressed object
+    streams with a cross-reference stream (`objstreams`); without, it is written as ReportLab writes it.
+    """
     meta = document.metadata
     buffer = io.BytesIO()
     pagesize = house.paper_size(document.page.paper)
@@ -161,7 +166,8 @@ def render(document: n.Document) -> Rendition:
     doc.addPageTemplates([PageTemplate("page", [frame])])
     tagger = Tagger(meta.language)
     story = _Story(styles, doc.width, doc.height, tagger, document.page.one_page).blocks(document.body)
-    doc.build(keep_headings(story, doc.width), canvasmaker=numbered_canvas(document, tagger))
+    canvas = numbered_canvas(document, tagger)
+    doc.build(keep_headings(story, doc.width), canvasmaker=objstreams.compact(canvas) if object_streams else canvas)
     # room left at the foot of the last page: a one-pager that fills its PDF page to the last line
     # spills onto a second page in Word (render.WORD_SLACK)
     room_left = max(0.0, float(doc.frame._y - doc.frame._y1))
