@@ -9,6 +9,7 @@ is cut between grapheme clusters and marked with a hyphen.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -78,7 +79,8 @@ class Segment:
 
 @dataclass(slots=True)
 class Line:
-    """Segments in reading order with their x offsets; `words` counts words, `bidi` marks right-to-left text."""
+    """Segments in reading order with their x offsets; `words` counts words, `bidi` marks right-to-left text
+    (letters, or Arabic digits, which UAX #9 orders as right to left among neutrals)."""
 
     segments: list[Segment] = field(default_factory=list)
     width: float = 0.0
@@ -86,6 +88,8 @@ class Line:
     bidi: bool = False
     spaced: bool = False
     """The line ended at a space or a line break (not inside a word): its text reads on after a space."""
+    newline: bool = False
+    """The line starts after a forced line break, which ends a bidi paragraph (UAX #9 B)."""
 
 
 # Only ASCII whitespace breaks or collapses: a no-break space (U+00A0) must stay put.
@@ -227,7 +231,7 @@ def break_lines(words: list[Word], first: float, other: float) -> list[Line]:
                     _add_hyphen(line, previous)
                 line.spaced = word.newline or word.space > 0
                 lines.append(line)
-                line, limit = Line(), other
+                line, limit = Line(newline=word.newline), other
             x = line.width + word.space if line.segments else 0.0
             for piece in word.pieces:
                 last = line.segments[-1] if line.segments else None
@@ -239,7 +243,7 @@ def break_lines(words: list[Word], first: float, other: float) -> list[Line]:
                     if last is not None and x > last.x + last.width + 1e-9:
                         last.space_after = True
                     line.segments.append(Segment(piece.run, piece.text, x, piece.width, piece.item))
-                    line.bidi = line.bidi or (piece.item is not None and piece.item.kind == "R")
+                    line.bidi = line.bidi or (piece.item is not None and _right_to_left(piece.item))
                 x += piece.width
             line.width = x
             line.words += 1
@@ -247,6 +251,11 @@ def break_lines(words: list[Word], first: float, other: float) -> list[Line]:
     if line.segments or not lines:
         lines.append(line)
     return lines
+
+
+def _right_to_left(item: Item) -> bool:
+    """Whether the item holds right-to-left letters or Arabic digits (bidi class AN): text to reorder."""
+    return item.kind == "R" or (item.kind == "D" and any(unicodedata.bidirectional(ch) == "AN" for ch in item.text))
 
 
 def _add_hyphen(line: Line, word: Word) -> None:

@@ -87,8 +87,7 @@ class RichText(Flowable):
         if any(line.bidi for line in lines):
             base = base_direction(lines)
             self._rtl = base == "R"
-            for line in lines:
-                reorder(line, base)
+            reorder(lines, base)
         return lines
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
@@ -289,7 +288,7 @@ def one_line(runs: Sequence[Run]) -> Line:
     words = cut_words(runs)
     line = break_lines(words, float("inf"), float("inf"))[0] if words else Line()
     if line.bidi:
-        reorder(line, base_direction([line]))
+        reorder([line], base_direction([line]))
     return line
 
 
