@@ -20,7 +20,16 @@ from pydantic import Field, model_validator
 from factsheet.facts.amounts import Amount, Bound, CostKind, Currency, Money, Period, Quantity
 from factsheet.facts.analytic import BottomLine, Disagreement, EndMatter, Judgment
 from factsheet.facts.core import Attribution, Fact, Id, Quote, Stance, Standing, Strict, When
-from factsheet.facts.dates import DateText, DateValue, Part, Precision, Relation, check_date_value
+from factsheet.facts.dates import (
+    DateText,
+    DateValue,
+    Part,
+    Precision,
+    Relation,
+    as_text,
+    check_date_value,
+    precision_of,
+)
 from factsheet.facts.kinds import (
     Actor,
     ActorKind,
@@ -41,15 +50,16 @@ from factsheet.facts.kinds import (
     TransferStatus,
 )
 from factsheet.facts.sources import GRADE_MEANING, Grade, Source, SourceKind
-from factsheet.facts.values import AsOf, LanguageTag, Title, YearRange
+from factsheet.facts.values import AsOf, LanguageTag, PartialDate, Title, YearRange
 
 __all__ = [
     "FACT_SECTIONS", "GRADE_MEANING", "SCHEMA_VERSION",
-    "Actor", "ActorKind", "Amount", "Attribution", "Bound", "Cost", "CostKind", "Currency", "DateFact", "DateText",
-    "DateValue", "Event", "EventKind", "Fact", "FactSheet", "Gap", "Grade", "Id", "Meta", "Money", "Package",
-    "PackageItem", "PackageKind", "Part", "Period", "Place", "PlaceKind", "Precision", "Quantity", "Quote",
-    "Relation", "Source", "SourceKind", "Stance", "Standing", "Statement", "Strict", "System", "SystemCategory",
-    "Transfer", "TransferStatus", "When", "check_date_value",
+    "Actor", "ActorKind", "Amount", "AsOf", "Attribution", "BottomLine", "Bound", "Cost", "CostKind", "Currency",
+    "DateFact", "DateText", "DateValue", "Disagreement", "EndMatter", "Event", "EventKind", "Fact", "FactSheet", "Gap",
+    "Grade", "Id", "Judgment", "LanguageTag", "Meta", "Money", "Package", "PackageItem", "PackageKind", "Part",
+    "PartialDate", "Period", "Place", "PlaceKind", "Precision", "Quantity", "Quote", "Relation", "Source",
+    "SourceKind", "Stance", "Standing", "Statement", "Strict", "System", "SystemCategory", "Title", "Transfer",
+    "TransferStatus", "When", "YearRange", "as_text", "check_date_value", "precision_of",
 ]
 
 SCHEMA_VERSION = 2
