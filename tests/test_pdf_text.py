@@ -132,6 +132,23 @@ def test_short_text_takes_the_one_line_shortcut_to_the_same_line(parts: list[tup
 
 
 @settings(max_examples=80, deadline=None)
+@given(st.lists(st.tuples(st.text(alphabet=st.sampled_from("ab Z.,\t\u00a0-/\u00adé\n"), max_size=24),
+                          st.sampled_from([REGULAR, BOLD]), st.sampled_from([8, 9.5])), min_size=1, max_size=5))
+def test_plain_runs_cut_as_the_general_steps_cut_them(parts: list[tuple[str, str, float]]) -> None:
+    make_styles()
+    runs = [Run(text, font, size, black) for text, font, size in parts]
+    assert _words(runs) == _words(runs, plain_path=False)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=20), st.sampled_from([REGULAR, BOLD]), st.sampled_from([7, 9.5, 10.0, 24]))
+def test_remembered_widths_are_reportlabs(text: str, font: str, size: float) -> None:
+    make_styles()  # fonts registered
+    assert module.measure(font, text, size) == stringWidth(text, font, size)
+    assert module.measure(font, text, size) == stringWidth(text, font, size)  # remembered
+
+
+@settings(max_examples=80, deadline=None)
 @given(st.lists(st.text(max_size=20), min_size=1, max_size=6))
 def test_ascii_shortcut_encodes_as_reportlab_does(texts: list[str]) -> None:
     from reportlab.pdfbase.pdfdoc import PDFDocument
@@ -143,6 +160,38 @@ def test_ascii_shortcut_encodes_as_reportlab_does(texts: list[str]) -> None:
     font.splitString("x", theirs)
     for text in texts:
         assert list(_subset_chunks(font, text, ours)) == font.splitString(text, theirs)
+    # Past the first subset: characters known in later subsets, with and without new ones among them.
+    many = "".join(chr(code) for code in range(0x100, 0x500) if ord(chr(code)) in font.face.charToGlyph)
+    assert len(many) > 300
+    for text in [many[:150], many[150:], many[::7], *texts, many[::-3] + "".join(texts), "\u00a0x\u00a0"]:
+        assert list(_subset_chunks(font, text, ours)) == font.splitString(text, theirs)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.text(max_size=12), st.sampled_from([REGULAR, BOLD])), min_size=1, max_size=8))
+def test_pen_shortcut_writes_what_reportlab_names_and_splits(texts: list[tuple[str, str]]) -> None:
+    # _Pen.text remembers each font's first subset name per document; the operators must be those
+    # made from ReportLab's splitString and getSubsetInternalName for every text.
+    from reportlab.pdfbase.pdfmetrics import getFont
+    from reportlab.pdfgen.canvas import Canvas
+
+    from factsheet.writers.pdf.text import _Pen
+
+    make_styles()
+    ours, theirs = Canvas(io.BytesIO()), Canvas(io.BytesIO())
+    pen = _Pen(ours)
+    expected: list[str] = []
+    current = None
+    for text, name in texts:
+        pen.text(name, 9, text)
+        font = getFont(name)
+        for subset, chunk in font.splitString(text, theirs._doc):
+            internal = font.getSubsetInternalName(subset, theirs._doc)
+            if (internal, 9) != current:
+                expected.append(f"{internal} 9 Tf")
+                current = (internal, 9)
+            expected.append(f"({theirs._escape(chunk)}) Tj")
+    assert pen.out[1:] == expected
 
 
 def broken(text: str, width: float) -> list[str]:
@@ -399,3 +448,14 @@ def test_fallback_fonts_get_subset_tags_of_their_own() -> None:
     assert any("Hebrew" in name for name in names) and any("Arabic" in name for name in names), names
     tags = [name.lstrip("/").split("+")[0] for name in names]
     assert len(set(tags)) == len(tags), names
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.text(max_size=30) | st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=126), max_size=30))
+def test_direct_pdf_strings_are_reportlabs(value: str) -> None:
+    from reportlab.pdfbase.pdfdoc import PDFDocument, PDFString
+
+    from factsheet.writers.pdf.tagging import pdf_string
+
+    document = PDFDocument()
+    assert pdf_string(value, document) == PDFString(value).format(document)
