@@ -37,8 +37,6 @@ OBJECTS_PER_STREAM = 250
 """At most this many objects in one object stream: readers decompress a whole stream to get one of its objects,
 and deflate's 32 KB window gains little from longer streams."""
 
-_TOP_LEVEL = object()
-
 
 def compact(maker: Callable[..., Canvas]) -> Callable[..., Canvas]:
     """A canvas maker like `maker` whose canvases save their documents with object streams."""
