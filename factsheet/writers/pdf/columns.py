@@ -52,7 +52,17 @@ class NoteColumns(Flowable):
         if self.fixed is not None:
             columns = [[(item, self._measure(item, width)) for item in column] for column in self.fixed]
         else:
-            measured = [(item, self._measure(item, width)) for item in self.items]
+            measured: list[tuple[Flowable, float]] = []
+            total = 0.0
+            for item in self.items:
+                measured.append((item, self._measure(item, width)))
+                total += measured[-1][1]
+                if total / self.count > availHeight + 1e-6:
+                    # Taller than the room however it is balanced: the frame splits it, and measuring the
+                    # rest of 4,000 notes on every page they flow over would cost more than the notes.
+                    self._columns = []
+                    self.width, self.height = availWidth, total / self.count
+                    return availWidth, self.height
             columns = _balance(measured, self.count)
         self._columns = columns
         self.width = availWidth
