@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from factsheet.atomic import commit, discard, remove_stale_temps
+from factsheet.atomic import Flusher, commit, discard, remove_stale_temps
 from factsheet.buildoptions import FORMATS, BuildOptions
 from factsheet.diagnostics import Diagnostic, Location
 from factsheet.errors import InputError, OutputError, ValidationFailed
@@ -231,42 +231,38 @@ def _rebuild(
     def making(index: int) -> str:
         return f"rendering {facts_stem(tasks[index].facts_path)} ({len(tasks[index].wanted)} outputs)"
 
-    progress.begin(len(todo), making(0))
-    try:
-        for index, (task, done) in enumerate(zip(tasks, run_tasks(tasks, options), strict=True)):
-            progress.finished(len(task.wanted))
-            if index + 1 < len(tasks):
-                progress.working(making(index + 1))
-            finished.append(done)
-            for diagnostic in done.warnings:
-                report(diagnostic)
-            problems.extend(p for p in done.problems if p not in problems)  # a template's problems come once
-            if done.changes:
-                result.changes[done.shown] = list(done.changes)
-            if done.history is not None:
-                manifest.facts[task.facts_key] = done.history
-    except BaseException:
-        discard([temp for done in finished for temp in done.temps()])
-        raise
-    if problems:
-        discard([temp for done in finished for temp in done.temps()])
-        raise ValidationFailed(problems)
-    progress.working("writing")
-    # Every render succeeded: now put everything in place, outputs first, then anchors, then the manifest.
-    staged = {s.wanted.path: s for done in finished for s in done.staged}
-    changed: set[str] = set()
-    try:
-        for item in todo:
-            output = staged.pop(item.path)
-            shown = workspace.show(item.path)
-            commit(output.temp, item.path, shown)
-            changed.update(changed_since_read(output.inputs, workspace.root))
-            manifest.record(item.path, output.inputs)  # the hashes of what was read: an input saved meanwhile is stale
-            result.written.append(Output(item.path, shown, item.fmt, output.size, output.pages, output.warnings,
-                                         tuple(reasons[item])))
-    finally:
-        discard([s.temp for s in staged.values()])
-    save_anchors(workspace, finished, report)
+    with Flusher() as outputs, Flusher() as anchors:
+        progress.begin(len(todo), making(0))
+        try:
+            for index, (task, done) in enumerate(zip(tasks, run_tasks(tasks, options), strict=True)):
+                progress.finished(len(task.wanted))
+                if index + 1 < len(tasks):
+                    progress.working(making(index + 1))
+                finished.append(done)
+                # Flushed to disk while the next tasks render; committed only once all are on disk.
+                for output in done.staged:
+                    outputs.add(output.temp, workspace.show(output.wanted.path))
+                if done.anchors is not None:
+                    anchors.add(done.anchors[0], str(done.anchors[1]))
+                for diagnostic in done.warnings:
+                    report(diagnostic)
+                problems.extend(p for p in done.problems if p not in problems)  # a template's problems come once
+                if done.changes:
+                    result.changes[done.shown] = list(done.changes)
+                if done.history is not None:
+                    manifest.facts[task.facts_key] = done.history
+            if not problems:
+                outputs.wait()
+        except BaseException:
+            discard([temp for done in finished for temp in done.temps()])
+            raise
+        if problems:
+            discard([temp for done in finished for temp in done.temps()])
+            raise ValidationFailed(problems)
+        progress.working("writing")
+        # Every render succeeded: now put everything in place, outputs first, then anchors, then the manifest.
+        changed = _commit_outputs(workspace, todo, finished, reasons, manifest, result)
+        save_anchors(workspace, finished, report, anchors)
     manifest.write()
     fits = FitCache.read(workspace.out)
     for done in finished:
@@ -280,10 +276,37 @@ def _rebuild(
     result.changed_during = sorted(changed)
 
 
-def save_anchors(workspace: Workspace, finished: Sequence[TaskResult], report: Callable[[Diagnostic], None]) -> None:
-    """Put the staged anchors files in place; a read-only seeds/ keeps them in memory, said once."""
+def _commit_outputs(
+    workspace: Workspace, todo: list[Planned], finished: list[TaskResult], reasons: dict[Planned, list[str]],
+    manifest: Manifest, result: BuildResult,
+) -> set[str]:
+    """Put every staged output in place and record it; return the inputs saved while the build read them."""
+    staged = {s.wanted.path: s for done in finished for s in done.staged}
+    changed: set[str] = set()
+    try:
+        for item in todo:
+            output = staged.pop(item.path)
+            shown = workspace.show(item.path)
+            commit(output.temp, item.path, shown)
+            changed.update(changed_since_read(output.inputs, workspace.root))
+            manifest.record(item.path, output.inputs)  # the hashes of what was read: an input saved meanwhile is stale
+            result.written.append(Output(item.path, shown, item.fmt, output.size, output.pages, output.warnings,
+                                         tuple(reasons[item])))
+    finally:
+        discard([s.temp for s in staged.values()])
+    return changed
+
+
+def save_anchors(workspace: Workspace, finished: Sequence[TaskResult], report: Callable[[Diagnostic], None],
+                 flushing: Flusher) -> None:
+    """Put the staged anchors files in place once `flushing` has them on disk; a read-only (or full) seeds/
+    keeps them in memory, said once."""
     remove_stale_temps(workspace.seeds, keep=frozenset(done.anchors[0] for done in finished if done.anchors))
     unsaved = next((done.anchors_error for done in finished if done.anchors_error), "")
+    try:
+        flushing.wait()
+    except OutputError as exc:
+        unsaved = unsaved or exc.message
     for done in finished:
         if done.anchors is None:
             continue

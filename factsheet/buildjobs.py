@@ -3,9 +3,10 @@
 A task is one facts file and the outputs wanted of it. Running it loads and checks the
 facts, works out what changed since the last build, renders every output and stages each
 file beside its final place (a temporary file of ours, on disk, so nothing is held in
-memory), and stages the anchors file too. The build commits the staged files only when
-every task succeeded, in plan order, so `--jobs` changes how fast a build is, never what
-it writes. Tasks and results are plain values that cross process boundaries.
+memory), and stages the anchors file too. The build flushes the staged files to disk
+(`atomic.Flusher`) while later tasks render, and commits them only when every task
+succeeded and every file is on disk, in plan order, so `--jobs` changes how fast a build
+is, never what it writes. Tasks and results are plain values that cross process boundaries.
 """
 
 from __future__ import annotations
@@ -135,7 +136,7 @@ def run_task(task: Task) -> TaskResult:
             inputs = inputs_of(facts, template, workspace.root, options.key())
             for item in wanted_here:
                 rendition = renditions[item.fmt]
-                temp = stage(item.path, rendition.data, workspace.show(item.path))
+                temp = stage(item.path, rendition.data, workspace.show(item.path), flush=False)
                 staged.append(Staged(item, temp, len(rendition.data), rendition.pages, rendition.warnings, inputs))
         anchors, anchors_error = _stage_anchors(facts, checks)
     except BaseException:
@@ -168,7 +169,7 @@ def _stage_anchors(facts: Any, checks: Any) -> tuple[tuple[Path, Path] | None, s
         return None, ""
     target = anchors_path(facts.path)
     try:
-        return (stage(target, data), target), ""
+        return (stage(target, data, flush=False), target), ""
     except OutputError as exc:
         return None, exc.message
 
