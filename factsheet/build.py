@@ -143,15 +143,19 @@ def changed_since_read(inputs: dict[str, str], root: Path) -> list[str]:
 def gate(
     facts: LoadedFacts, options: BuildOptions, report: Callable[[Diagnostic], None] | None = None
 ) -> tuple[frozenset[str], list[Diagnostic], list[CitationCheck]]:
-    """Re-anchor the citations; return the facts to mark, the problems that stop the build, and the checks.
+    """Re-anchor the citations and check the prose's numbers; return the facts to mark, the problems (errors
+    stop the build, warnings are shown), and the checks.
 
     Nothing is written here: anchors are saved with the outputs, once every render succeeded.
     """
     from factsheet.facts.anchor import Status
     from factsheet.facts.check import check_citations, stale_facts
+    from factsheet.facts.numbers import unsourced_numbers
 
     checks = check_citations(facts, report)
     problems: list[Diagnostic] = []
+    # Numbers the prose states but its citations lack: errors, or warnings the caller shows when allowed.
+    problems.extend(unsourced_numbers(facts.sheet, facts.document, "warning" if options.allow_numbers else "error"))
     if not options.allow_stale:
         for check in checks:
             if check.result.status in (Status.changed, Status.orphaned):

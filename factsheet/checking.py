@@ -84,8 +84,12 @@ def check_file(path: Path, workspace: Workspace, fix: bool,
     """Load one facts file without failing on quotes, re-anchor its citations, fix if asked, record anchors."""
     from factsheet.facts.check import check_citations, record_anchors, summary
     from factsheet.facts.load import load_facts
+    from factsheet.facts.numbers import unsourced_numbers
 
     facts = load_facts(path, workspace, check_quotes=False)
+    drifting = unsourced_numbers(facts.sheet, facts.document)
+    if drifting:  # reported like bad input, and nothing recorded, so the next check looks again
+        raise ValidationFailed(drifting)
     checks = check_citations(facts, report)
     fixed = fix_file(facts, checks) if fix else []
     if fixed:

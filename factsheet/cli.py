@@ -154,13 +154,15 @@ def _open(root: Path | None, out: Path | None = None) -> Workspace:
 @click.option("--allow-stale", is_flag=True,
               help="Build even when a citation changed or vanished, marking such facts 'source changed - unverified'.")
 @click.option("--allow-drafts", is_flag=True, help="Build with draft facts, marked 'unreviewed'.")
+@click.option("--allow-unsourced-numbers", "allow_numbers", is_flag=True,
+              help="Build even when prose states a number none of its citations contains (warned, not refused).")
 @click.option("--force", is_flag=True, help="Rebuild every output, even those up to date.")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, envvar="FACTSHEET_JOBS",
               help="Worker processes for rendering (default 0: one per core; 1: none). The files are the same.")
 @LOCK_TIMEOUT
 @click.argument("facts", nargs=-1, type=click.Path(dir_okay=False, path_type=Path), shell_complete=complete_facts)
 def build(root: Path | None, out: Path | None, templates: tuple[str, ...], formats: tuple[str, ...],
-          paper: str | None, allow_stale: bool, allow_drafts: bool, force: bool, jobs: int,
+          paper: str | None, allow_stale: bool, allow_drafts: bool, allow_numbers: bool, force: bool, jobs: int,
           lock_timeout: float | None, facts: tuple[Path, ...]) -> None:
     """Build briefings: every facts file x template x format, unless narrowed.
 
@@ -182,7 +184,8 @@ def build(root: Path | None, out: Path | None, templates: tuple[str, ...], forma
 
     workspace = _open(root, out)
     options = BuildOptions(formats=formats or FORMATS, paper=paper, allow_stale=allow_stale,
-                           allow_drafts=allow_drafts, force=force, jobs=jobs, lock_timeout=lock_timeout)
+                           allow_drafts=allow_drafts, allow_numbers=allow_numbers, force=force, jobs=jobs,
+                           lock_timeout=lock_timeout)
     with show_progress(sys.stderr):
         result = run_build(
             workspace,

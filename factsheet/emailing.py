@@ -82,6 +82,7 @@ def prepare(
     lock_timeout: float | None = None,
 ) -> PreparedEmail:
     """Build the briefing if needed, then the message around it."""
+    from factsheet.compose.analytic import cut_off
     from factsheet.compose.format import long_date
     from factsheet.compose.summary import summarise
     from factsheet.facts.load import load_facts
@@ -103,6 +104,10 @@ def prepare(
         title=sheet.factsheet.title,
         as_of=long_date(sheet.factsheet.as_of),
         key_points=tuple(" ".join(p.text.split()) for p in sheet.key_points),
+        bottom_line=tuple(" ".join(line.text.split()) for line in sheet.bottom_line),
+        cut_off=cut_off(sheet),
+        judgments=tuple(f"{j.likelihood.value.capitalize()}, {j.confidence.value} confidence: "
+                        f"{' '.join(j.text.split())}" for j in sheet.judgments),
         changes=tuple(diff_summaries(before.summaries, now.summaries)) if before else (),
         since=long_date(dt.date.fromisoformat(before.as_of)) if before else "",
     )

@@ -55,6 +55,13 @@ def render(fmt: str, document: Document) -> Rendition:
     return write(fmt, document)
 
 
+WORD_SLACK = 12.0
+"""Points a one-pager must leave free at the foot of its PDF page (about one line of its text). Word and
+LibreOffice set the same lines as the PDF (docx/styles.line_twips) but break them a little differently and
+put the notes in footnotes, so a PDF filled to the last line can spill onto a second page in Word.
+Measured on the shipped seeds with LibreOffice."""
+
+
 def compose_fitted(
     facts: LoadedFacts, template: LoadedTemplate, stale: frozenset[str], history: History,
     fits: FitCache | None = None,
@@ -66,11 +73,13 @@ def compose_fitted(
     new one is recorded there.
     """
     from factsheet.compose.fit import fit_one_page, limits_of, with_limits
+    from factsheet.facts.paragraphs import quote_paragraphs
 
     ident = build_id(facts, template)
+    paragraphs = quote_paragraphs(facts.sheet, facts.source_texts)
 
     def tree(candidate: Template) -> Document:
-        return compose(facts.sheet, candidate, ident, stale, history.since, history.changes)
+        return compose(facts.sheet, candidate, ident, stale, history.since, history.changes, paragraphs)
 
     if not template.template.one_page:
         return tree(template.template), {}
@@ -85,7 +94,10 @@ def compose_fitted(
         document = tree(candidate)
         rendition = render("pdf", document)
         attempts[limits_of(candidate, facts.sheet)] = (document, rendition)
-        return rendition.pages or 1
+        pages = rendition.pages or 1
+        if pages == 1 and (rendition.room_left or 0.0) < WORD_SLACK:
+            return 2  # fits the PDF only narrowly: Word sets the same text a few lines longer
+        return pages
 
     chosen = limits_of(fit_one_page(template.template, facts.sheet, pages_of), facts.sheet)
     if fits is not None:
@@ -103,6 +115,7 @@ def _fit_key(ident: str, template: Template, stale: frozenset[str], history: His
 
     engine = engine_inputs()
     return fit_key([ident, template.model_dump_json(), *sorted(stale), history.since, *history.changes,
+                    f"slack={WORD_SLACK}",
                     *(f"{k}={v}" for k, v in sorted(engine.items()))])
 
 

@@ -24,13 +24,14 @@ def accept_golden(request: pytest.FixtureRequest) -> bool:
 
 @pytest.fixture
 def workspace(tmp_path: Path) -> Path:
-    """A copy of the repository's first seed (the Tech Times article) and templates/ in a temporary folder.
+    """A copy of the repository's first facts file (Tech Times and the State Department), the source texts
+    and templates/ in a temporary folder.
 
-    The other shipped seeds are built by the session-wide `built` workspace.
+    The other shipped facts files are built by the session-wide `built` workspace.
     """
     root = tmp_path / "ws"
     shutil.copytree(REPO / "seeds", root / "seeds", ignore=lambda _, names: [
-        n for n in names if n.endswith((".txt", ".yaml", ".json")) and not n.startswith("russia-drones-2022.")
+        n for n in names if n.endswith((".yaml", ".json")) and not n.startswith("russia-drones-2022.")
     ])
     shutil.copytree(REPO / "templates", root / "templates")
     return root

@@ -14,15 +14,21 @@ def pdf_text(path: Path) -> str:
 
 
 def docx_text(path: Path) -> str:
-    """All body text of a .docx (paragraphs and table cells in order), whitespace collapsed."""
+    """All text of a .docx, whitespace collapsed: the body (paragraphs and table cells in order), then the
+    footnotes (the cited source notes, which the PDF prints at the end)."""
     from docx import Document
+    from lxml import etree
 
     document = Document(str(path))
+    roots = [document.element.body]
+    for part in document.part.package.parts:
+        if str(part.partname) == "/word/footnotes.xml":
+            roots.append(etree.fromstring(part.blob))
     parts: list[str] = []
-    body = document.element.body
-    for element in body.iter():
-        if element.tag.endswith("}p"):
-            texts = [t.text or "" if t.tag.endswith("}t") else " " for t in element.iter()
-                     if t.tag.endswith("}t") or t.tag.endswith("}tab")]
-            parts.append("".join(texts))
+    for root in roots:
+        for element in root.iter():
+            if isinstance(element.tag, str) and element.tag.endswith("}p"):
+                texts = [t.text or "" if t.tag.endswith("}t") else " " for t in element.iter()
+                         if isinstance(t.tag, str) and (t.tag.endswith("}t") or t.tag.endswith("}tab"))]
+                parts.append("".join(texts))
     return " ".join(" ".join(parts).split())

@@ -75,7 +75,7 @@ def test_pdf_page_counts(built: Path) -> None:
 
     for facts in (built / "seeds").glob("*.facts.yaml"):
         stem = facts.name.removesuffix(".facts.yaml")
-        assert 2 <= len(PdfReader(str(built / "out" / f"{stem}-briefing.pdf")).pages) <= 4, stem
+        assert 2 <= len(PdfReader(str(built / "out" / f"{stem}-briefing.pdf")).pages) <= 8, stem
         assert len(PdfReader(str(built / "out" / f"{stem}-one-pager.pdf")).pages) == 1, stem
 
 

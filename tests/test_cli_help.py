@@ -98,7 +98,8 @@ def test_completion_of_templates_facts_and_seeds(example: Path, tmp_path: Path,
     assert complete("factsheet build --template ", example, monkeypatch) == ["briefing", "one-pager", "weekly"]
     assert complete("factsheet email --template o", example, monkeypatch) == ["one-pager"]
     assert complete("factsheet build ", example, monkeypatch) == [f"seeds/{SEED_FACTS}"]
-    assert complete("factsheet extract ", example, monkeypatch) == ["seeds/russia-drones-2022.txt"]
+    assert complete("factsheet extract ", example, monkeypatch) == ["seeds/russia-drones-2022.txt",
+                                                                  "seeds/state-department-2022-08-11.txt"]
     # --root typed first points completion at that example; one without templates/ offers the shipped ones.
     (tmp_path / "bare").mkdir()
     offered = complete(f"factsheet build --root {example} --template w", tmp_path / "bare", monkeypatch)

@@ -318,7 +318,8 @@ def test_page_header_and_footer(full: Rendered) -> None:
     instructions = re.findall(r"<w:instrText[^>]*>([^<]*)</w:instrText>", footer_xml)
     assert [i.strip() for i in instructions] == ["PAGE", "NUMPAGES"]
     footer = section.footer.paragraphs[0].text
-    assert footer.startswith("As of 25 Nov 2026 \u00b7 Build b0123abcd\tUNCLASSIFIED // OPEN SOURCE\tPage ")
+    assert footer.startswith("As of 25 Nov 2026\tUNCLASSIFIED // OPEN SOURCE\tPage ")
+    assert "b0123abcd" not in footer_xml and full.doc.core_properties.identifier == "build b0123abcd"
     assert " of " in footer
     first_page = [p.text for p in section.first_page_header.paragraphs]
     assert first_page == ["UNCLASSIFIED // OPEN SOURCE"]  # the title is right below on page 1

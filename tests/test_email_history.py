@@ -92,7 +92,7 @@ def test_dry_run_shows_the_message_and_writes_and_sends_nothing(example: Path, t
     assert not eml.exists() and not (example / "out" / ".factsheet-emailed.json").exists()
     lines = result.output.splitlines()
     assert "Subject: Russia turns to North Korea and Iran for munitions and drones (as of 25 November 2026)" in lines
-    assert "To: Ana <ana@example.org>" in lines and "key points: 5" in lines
+    assert "To: Ana <ana@example.org>" in lines and "key points: 6" in lines
     assert "what changed: none (first email of this briefing)" in lines
     assert any(line.startswith("attachment: russia-drones-2022-briefing.pdf (") for line in lines)
     assert "sent to" not in result.output  # port 9 would refuse: nothing was even tried

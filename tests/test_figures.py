@@ -118,8 +118,10 @@ def test_small_network_is_not_grouped() -> None:
 
 def test_timeline_left_out_when_a_short_table_says_it_all() -> None:
     sheet, _ = seed_sheet()
-    assert len(sheet.dates) < MIN_EVENTS
-    assert timeline_strip([(d, d.event) for d in sheet.dates]) is None
+    short = sheet.dates[: MIN_EVENTS - 1]
+    assert len(short) == MIN_EVENTS - 1
+    assert timeline_strip([(d, d.event) for d in short]) is None
+    assert timeline_strip([(d, d.event) for d in sheet.dates[:MIN_EVENTS]]) is not None
 
 
 def test_each_precision_is_drawn_as_precisely_as_known() -> None:

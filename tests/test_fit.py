@@ -76,6 +76,14 @@ def test_search_finds_the_step_that_trying_every_step_finds(case: Case) -> None:
         assert max(calls) <= 2 * fitted + len(template.sections) + 1, (max(calls), fitted)
 
 
+def test_when_every_section_is_down_to_one_item_minor_sections_are_left_out_whole() -> None:
+    template = Template(one_page=True, sections=[TemplateSection(kind=k) for k in ("key_points", "packages", "costs",
+                                                                                     "gaps", "actors")])
+    steps = shortening_steps(template, _sheet({"key_points": 4, "packages": 3, "costs": 2, "gaps": 5, "actors": 3}))
+    assert steps[-1] == (1, 1, 0, 0, 0)  # key points and packages are never left out
+    assert steps.index((1, 1, 1, 1, 0)) < steps.index((1, 1, 0, 1, 0))  # actors (0.5) before costs and gaps (2)
+
+
 @contextmanager
 def counting_renders() -> Iterator[list[str]]:
     """The formats rendered while inside, in order (the build renders in this process below three tasks)."""

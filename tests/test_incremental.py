@@ -53,7 +53,8 @@ def test_noop_build_rewrites_nothing_and_imports_no_renderer(workspace: Path) ->
 def test_only_what_changed_is_rebuilt_and_why(workspace: Path) -> None:
     run(workspace)
     template = workspace / "templates" / "one-pager.yaml"
-    template.write_text(template.read_text(encoding="utf-8").replace("title: Costs", "title: Money"), encoding="utf-8")
+    text = template.read_text(encoding="utf-8")
+    template.write_text(text.replace("title: Not known", "title: Unknown"), encoding="utf-8")
     output = run(workspace)
     assert "one-pager.pdf" in output and "templates/one-pager.yaml changed" in output
     assert "briefing.pdf" not in output and "up to date: 2 outputs" in output
@@ -105,6 +106,15 @@ def test_what_changed_is_printed_and_shown_in_the_briefing(workspace: Path) -> N
     text = text.replace("    amount: 90000000", "    amount: 95000000").replace(
         "up to 90 million Norwegian", "up to 95 million Norwegian")
     facts.write_text(text, encoding="utf-8")
+    # The prose still says 90: the build names each drifting number at its own line and column, writes nothing.
+    refused = CliRunner().invoke(main, ["build", "--root", str(workspace), "--template", "briefing"])
+    assert refused.exit_code == 2
+    lines = text.splitlines()
+    for problem in [line for line in refused.output.splitlines() if "error:" in line]:
+        line, col = (int(part) for part in problem.split(":")[1:3])
+        assert lines[line - 1][col - 1:].startswith("90 million"), problem
+    assert "key_points.4.text" in refused.output and "bottom_line.2.text" in refused.output
+    facts.write_text(text.replace("NOK 90 million", "NOK 95 million"), encoding="utf-8")
     output = run(workspace, "--template", "briefing", "--format", "pdf")
     expected = "Changed: Black Hornet cost: up to NOK 90 million (stated as USD 9.26 million), expected -> " \
                "Black Hornet cost: up to NOK 95 million (stated as USD 9.26 million), expected"

@@ -28,7 +28,8 @@ def test_shipped_files_are_the_repository_files_not_copies() -> None:
         assert (EXAMPLE / seed.name).resolve() == (REPO / "seeds" / seed.name).resolve()
     assert [p.name for p in shipped_templates()] == ["briefing.yaml", "one-pager.yaml"]
     assert [p.name for p in shipped_schemas()] == ["facts.schema.json", "template.schema.json"]
-    assert [p.name for p in example_seeds()] == [SEED_FACTS, "russia-drones-2022.txt"]
+    assert [p.name for p in example_seeds()] == [
+        SEED_FACTS, "russia-drones-2022.txt", "state-department-2022-08-11.txt"]  # the example rests on two sources
 
 
 def test_init_example_in_an_empty_folder_builds(tmp_path: Path) -> None:

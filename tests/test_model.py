@@ -28,7 +28,7 @@ def test_seed_facts_load(workspace: Path) -> None:
     announced = next(d for d in sheet.dates if d.id == "black-hornet-announced")
     assert (announced.value, announced.precision, announced.year_inferred) == ("2022-08-24", Precision.day, True)
     assert "Wednesday" in (announced.inferred_from or "")
-    assert {d.value for d in sheet.dates} == {"2022-02", "2022-07", "2022-08", "2022-08-24"}
+    assert {d.value for d in sheet.dates} == {"2022-02", "2022-07", "2022-08", "2022-08-11", "2022-08-24"}
     assert len(sheet.gaps) == 3
     # Every claim names who makes it.
     assert all(c.according_to is not None for c in sheet.claims)

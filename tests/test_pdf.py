@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -50,11 +51,11 @@ def test_fonts_are_embedded_subsets_of_one_family(workspace: Path) -> None:
 def test_outline_metadata_and_citation_links(workspace: Path) -> None:
     build(workspace, "--template", "briefing")
     reader = PdfReader(str(workspace / "out" / f"{STEM}-briefing.pdf"))
-    # Nested by heading level: the title at the top, its sections under it.
+    # Nested by heading level: the title at the top, its sections under it, the bottom line first.
     top = [item.title for item in reader.outline if not isinstance(item, list)]
     assert top == ["Russia turns to North Korea and Iran for munitions and drones"]
     sections = [item.title for item in reader.outline[1] if not isinstance(item, list)]
-    assert sections[:2] == ["Key points", "Systems and transfers"]
+    assert sections[:3] == ["Bottom line", "Key judgments", "Key points"]
     assert "Source notes" in sections
     assert str(reader.trailer["/Root"]["/PageMode"]) == "/UseOutlines"
     info = reader.metadata
@@ -93,9 +94,11 @@ def test_too_long_for_one_page_says_what_it_shortened(workspace: Path) -> None:
     pdf = workspace / "out" / f"{STEM}-one-pager.pdf"
     assert len(PdfReader(str(pdf)).pages) == 1
     text = pdf_text(pdf)
-    assert "Shortened to fit one page: " in text and "Not known (" in text and "of 28 shown)" in text
-    # The essential section is whole: the long one was cut, never the key points; the type was not shrunk.
-    assert "Key points (" not in text
+    assert "Shortened to fit one page: " in text
+    assert re.search(r"Not known \((\d+ of 28 shown|left out)\)", text)
+    # The long section was cut, never the bottom line, and judgments never to none; the type was not
+    # shrunk. Items are given back where they fit once the page fits (a judgment's row is taller than a gap).
+    assert "Bottom line (" not in text and "Key judgments (left out)" not in text and "Likely (55-80%)" in text
 
 
 def test_greek_cyrillic_and_diacritics_render(workspace: Path) -> None:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from factsheet.compose import analytic
 from factsheet.compose import format as fmt
 from factsheet.compose.containers import containers
 from factsheet.compose.sections import SECTIONS
@@ -81,9 +82,13 @@ class Composer:
     stale: frozenset[str] = frozenset()
     since: str = ""
     changes: tuple[str, ...] = ()
+    paragraphs: dict[tuple[str, str], int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.shortened: list[str] = []
+        self.quotes_cut = False
+        self.disputed = {ref for d in self.sheet.disagreements for ref in d.facts}
+        self.facts_by_id = {fact.id: fact for _, _, fact in self.sheet.all_facts()}
         self.notes = Notes([q for _, _, fact in self.sheet.all_facts() for _, q in fact.quotes()])
         self.actors = {a.id: a for a in self.sheet.actors}
         self.places = {p.id: p for p in self.sheet.places}
@@ -91,6 +96,7 @@ class Composer:
         self.packages = {p.id: p for p in self.sheet.packages}
         self.dates = {d.id: d for d in self.sheet.dates}
         self.sources = {s.id: s for s in self.sheet.sources}
+        self.actor_names = {a.id: a.name for a in self.sheet.actors}
         self.costs_for: dict[str, list[str]] = {}
         for cost in self.sheet.costs:
             if cost.pays_for is not None:
@@ -141,14 +147,43 @@ class Composer:
             marks.append(Span((Text(f" [{STALE_MARK}]"),), ("stale", FLAG)))
         if fact.review == "draft":
             marks.append(Span((Text(f" [{DRAFT_MARK}]"),), ("draft", FLAG)))
+        marks.extend(analytic.corroboration_mark(fact, self.sources, self.sheet))
+        if fact.id in self.disputed:
+            marks.append(Span((Text(" [sources disagree: both values shown together]"),), ("disputed", FLAG)))
         return (*marks, *self.notes.cite(fact.cites))
+
+    def rests_on(self, refs: Sequence[str]) -> Inlines:
+        """Citation markers for everything the facts named in `refs` cite (judgments: what they rest on)."""
+        quotes: list[Quote] = []
+        judgments = {j.id: j for j in self.sheet.judgments}
+        pending, seen = list(refs), set()
+        while pending:
+            ref = pending.pop(0)
+            if ref in seen:
+                continue
+            seen.add(ref)
+            if ref in self.facts_by_id:
+                quotes.extend(self.facts_by_id[ref].cites)
+            elif ref in judgments:
+                pending.extend(judgments[ref].rests_on)
+        return self.notes.cite(quotes)
+
+    def publishers(self, fact: Fact) -> str:
+        """The publishers of the sources a fact cites: 'Tech Times; U.S. Department of State'."""
+        names = [(s.publisher or s.title) for ident in dict.fromkeys(q.source for q in fact.cites)
+                 if (s := self.sources.get(ident)) is not None]
+        return "; ".join(names)
+
+    def chain(self, fact: Fact) -> str:
+        """'US intelligence assessment, via The New York Times, via Tech Times', or '' for nobody's word."""
+        return analytic.chain(self.sheet, fact, self.actor_names)
 
     def attribution(self, fact: Fact, standing: Standing | None = None) -> Inlines:
         """'(claimed: Biden administration; denied by Iran)' for attributed or contested facts; nothing otherwise."""
         standing = standing or fact.standing
         parts: list[str] = []
         if fact.according_to is not None:
-            who = self.actor(fact.according_to.by)
+            who = self.chain(fact)
             word = standing.value if standing is not None and standing is not Standing.established else "per"
             parts.append(f"{word} {who}" if word == "per" else f"{word}: {who}")
         parts.extend(self.stance_words(fact))
@@ -170,7 +205,8 @@ class Composer:
         if section.limit is None or len(items) <= section.limit:
             return items
         title = section.title or SECTIONS[section.kind].title
-        self.shortened.append(f"{title} ({section.limit} of {len(items)} shown)")
+        shown = f"{section.limit} of {len(items)} shown" if section.limit else "left out"
+        self.shortened.append(f"{title} ({shown})")
         return items[: section.limit]
 
     # ------------------------------------------------------------ document
@@ -182,11 +218,14 @@ class Composer:
             f"{s.publisher or s.title}" + (f" ({fmt.partial_date(s.date)})" if s.date else "")
             for s in self.sheet.sources
         )
+        cut = analytic.cut_off(self.sheet) or "not stated"
         blocks: list[Block] = [
             Heading(0, (Text(meta.title),), "title"),
-            Paragraph((Text(f"As of {fmt.long_date(meta.as_of)} · Based on: {sources}"),), "meta"),
+            Paragraph((Text(f"As of {fmt.long_date(meta.as_of)} · Information cut-off: {cut} · Based on: {sources}"),),
+                      "meta"),
+            *analytic.source_panel(self.sheet),
         ]
-        if meta.subject:
+        if meta.subject and not (self.template.one_page and self.sheet.bottom_line):  # the bottom line leads
             blocks.append(Paragraph((Text(meta.subject),), "lead"))
         return blocks
 
@@ -206,6 +245,9 @@ class Composer:
             if section.kind == "changes" and self.since:
                 title = f"{title} since {fmt.long_date(dt.date.fromisoformat(self.since))}"
             anchor = f"sec-{section.kind}"
+            if section.kind == "end_matter" and section.compact:  # a closing line, not a section of its own
+                body.append(Div(tuple(blocks), ("section", section.kind), anchor))
+                continue
             body.append(Div((Heading(1, (Text(title),), anchor), *blocks), ("section", section.kind), anchor))
         if self.shortened:
             reason = "to fit one page" if self.template.one_page else "by the template"
@@ -231,6 +273,9 @@ def compose(
     stale: frozenset[str] = frozenset(),
     since: str = "",
     changes: tuple[str, ...] = (),
+    paragraphs: dict[tuple[str, str], int] | None = None,
 ) -> Document:
-    """Compose the briefing for `sheet` with `template`; `changes` feed a 'changes' section."""
-    return Composer(sheet, template, build_id, stale, since, changes).compose()
+    """Compose the briefing for `sheet` with `template`; `changes` feed a 'changes' section, `paragraphs` give
+    the paragraph of each quote in its source (keyed by source id and quote)."""
+    return Composer(sheet, template, build_id, stale, since, changes, paragraphs or {}).compose()
+

@@ -21,6 +21,9 @@ from factsheet.compose.template import Template
 from factsheet.facts.model import FactSheet
 
 Limits = tuple[int | None, ...]
+DROPPABLE = 2.0
+"""Sections whose items are worth at most this much (costs, gaps, timeline, tables of actors...) may be left out
+whole on a one-pager, once every section is down to one item; the briefing says which were."""
 PagesOf = Callable[[Template], int]
 
 
@@ -46,6 +49,14 @@ def _cut_one(template: Template, shown: list[int | None]) -> bool:
             score = count / importance
             if best is None or score > best[0]:
                 best = (score, index)
+    if best is None:
+        # Every section is down to one item: leave out whole minor sections, least important first.
+        # The bottom line, judgments, key points and disagreements are never left out.
+        for index, count in enumerate(shown):
+            importance = SECTIONS[template.sections[index].kind].importance
+            droppable = count == 1 and importance is not None and importance <= DROPPABLE
+            if droppable and importance is not None and (best is None or -importance > best[0]):
+                best = (-importance, index)
     if best is None:
         return False
     count = shown[best[1]]

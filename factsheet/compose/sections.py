@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from factsheet.compose import analytic
 from factsheet.compose import format as fmt
 from factsheet.compose.network import supply_network
 from factsheet.compose.template import TemplateSection
@@ -29,7 +30,7 @@ from factsheet.document.nodes import (
     Table,
     Text,
 )
-from factsheet.facts.model import GRADE_MEANING, DateValue, Event, FactSheet, Package, PackageItem, Transfer
+from factsheet.facts.model import GRADE_MEANING, DateValue, Event, FactSheet, Package, PackageItem, Quote, Transfer
 
 if TYPE_CHECKING:
     from factsheet.compose.composer import Composer
@@ -173,7 +174,7 @@ def claims(c: Composer, section: TemplateSection) -> list[Block]:
     """Attributed statements: who says what, and how; who denies or disputes it."""
     rows = []
     for claim in c.limited(c.sheet.claims, section):
-        who = c.actor(claim.according_to.by) if claim.according_to else "—"
+        who = c.chain(claim) or "—"
         how = claim.standing.value.capitalize()
         stated = claim.according_to.how if claim.according_to else ""
         if stated and stated.lower() not in _PLAIN_VERBS:
@@ -184,7 +185,7 @@ def claims(c: Composer, section: TemplateSection) -> list[Block]:
             answer = (Text(" "), Span((Emph((Text(f"({'; '.join(stances)})"),)),), ("attribution",)),
                       *c.notes.cite([q for s in claim.stances for q in s.cites]))
         rows.append(((Strong((Text(who),)),), (Text(how),), (Text(claim.text), *answer, *c.cites(claim))))
-    columns = (Column("Who", 1.3), Column("How", 1.6), Column("Statement", 4.6))
+    columns = (Column("Who, via whom", 2.0), Column("How", 1.4), Column("Statement", 4.1))
     return [Table(columns, tuple(rows))] if rows else []
 
 
@@ -323,20 +324,44 @@ def gaps(c: Composer, section: TemplateSection) -> list[Block]:
 def notes_list(c: Composer, section: TemplateSection) -> list[Block]:
     """Numbered source notes quoting the supporting text; the full form lists the sources after them."""
     notes = []
+    shown: set[str] = set()  # sources whose address a note has printed
     for number, quote in enumerate(c.notes.order, start=1):
-        source = c.sources.get(quote.source)
-        label = source.publisher or source.title if source else quote.source
         text = " ".join(quote.text.split())
-        if section.compact and len(text) > 90:
-            text = text[:88].rstrip() + "…"
-        named: Inline = Text(label)
-        if source is not None and source.url:
-            named = Span((named,), ("link",), (("href", source.url),))
-        notes.append(Note(number, (named,), text, f"note-{number}"))
+        if section.compact:
+            text = analytic.shorten_quote(text, 90)
+            c.quotes_cut = c.quotes_cut or text.endswith("[...]")
+        first = quote.source not in shown
+        shown.add(quote.source)
+        notes.append(Note(number, note_source(c, quote, section.compact, first), text, f"note-{number}"))
     blocks: list[Block] = [NoteList(tuple(notes))]
+    if c.quotes_cut:
+        blocks.append(Paragraph((Emph((Text(
+            "Quotes are shortened at word boundaries where marked [...]; the full briefing quotes them whole."),)),
+        ), "small"))
     if not section.compact:
         blocks.extend(source_list(c))
     return blocks
+
+
+def note_source(c: Composer, quote: Quote, compact: bool, first: bool = True) -> Inlines:
+    """'Tech Times, para. 4, https://..., accessed 29 November 2026' for one note. The publisher's name
+    always links to the address; the address and access date are printed with a source's first note
+    (the one-pager has no room for them)."""
+    source = c.sources.get(quote.source)
+    if source is None:
+        return (Text(quote.source),)
+    name: Inline = Text(source.publisher or source.title)
+    if source.url:
+        name = Span((name,), ("link",), (("href", source.url),))
+    bits: list[Inline] = [name]
+    paragraph = c.paragraphs.get((quote.source, " ".join(quote.text.split())))
+    if paragraph is not None:
+        bits.append(Text(f", para. {paragraph}"))
+    if source.url and first and not compact:
+        bits.extend((Text(", "), Span((Text(source.url),), ("link",), (("href", source.url),))))
+    if source.accessed and first and not compact:
+        bits.append(Text(f", accessed {fmt.long_date(source.accessed)}"))
+    return tuple(bits)
 
 
 def source_list(c: Composer) -> list[Block]:
@@ -402,4 +427,9 @@ SECTIONS: dict[str, SectionKind] = {
     "gaps": SectionKind("What the sources say is not known", gaps, 2.0, lambda s: len(s.gaps)),
     "notes": SectionKind("Source notes", notes_list, None, lambda s: 0),
     "changes": SectionKind("Changes", changes_list, None, lambda s: 0),
+    "bottom_line": SectionKind("Bottom line", analytic.bottom_line, None, lambda s: 0),
+    "judgments": SectionKind("Key judgments", analytic.judgments, 50.0, lambda s: len(s.judgments)),
+    "disagreements": SectionKind("Where sources disagree", analytic.disagreements, 8.0,
+                                 lambda s: len(s.disagreements)),
+    "end_matter": SectionKind("About this briefing", analytic.end_matter, None, lambda s: 0),
 }

@@ -51,4 +51,9 @@ def summarise(sheet: FactSheet) -> dict[str, str]:
     for section in ("key_points", "claims", "gaps"):
         for fact in getattr(sheet, section):
             out[f"{section}:{fact.id}"] = " ".join(fact.text.split())
+    for index, line in enumerate(sheet.bottom_line, start=1):
+        out[f"bottom_line:{index}"] = "bottom line: " + " ".join(line.text.split())
+    for judgment in sheet.judgments:
+        out[f"judgments:{judgment.id}"] = (f"judgment ({judgment.likelihood.value}, {judgment.confidence.value} "
+                                           f"confidence): {' '.join(judgment.text.split())}")
     return out

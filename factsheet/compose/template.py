@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 SectionKind = Literal[
     "key_points", "transfers", "packages", "systems", "claims", "actors", "places", "timeline", "events", "costs",
-    "gaps", "notes", "changes",
+    "gaps", "notes", "changes", "bottom_line", "judgments", "disagreements", "end_matter",
 ]
 
 
@@ -22,7 +22,7 @@ class TemplateSection(BaseModel):
 
     kind: SectionKind
     """Which section: key_points, transfers, packages, systems, claims, actors, places, timeline, events, costs,
-    gaps, notes or changes."""
+    gaps, notes, changes, or the analytic ones: bottom_line, judgments, disagreements, end_matter."""
     title: str | None = None
     """The heading printed; defaults to the kind's usual title."""
     limit: int | None = Field(default=None, ge=1)

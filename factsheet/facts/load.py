@@ -17,6 +17,7 @@ from factsheet.diagnostics import Diagnostic, Location
 from factsheet.errors import InputError, ValidationFailed
 from factsheet.facts.anchor import find_quote
 from factsheet.facts.clean import clean_document, composed
+from factsheet.facts.judging import check_analytic
 from factsheet.facts.model import SCHEMA_VERSION, FactSheet
 from factsheet.facts.refs import check_references
 from factsheet.facts.values import FIRST_YEAR, LAST_YEAR, YEARS_BOUNDS, years_allowed
@@ -133,7 +134,7 @@ def load_facts(path: Path, workspace: Workspace, *, check_quotes: bool = True) -
     check_schema_version(document)
     with years_allowed(*declared_years(document.data)):
         sheet: FactSheet = validate_model(FactSheet, document)
-    problems = check_references(sheet, document)
+    problems = [*check_references(sheet, document), *check_analytic(sheet, document)]
 
     texts: dict[str, str] = {}
     raw_texts: dict[str, str] = {}

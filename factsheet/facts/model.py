@@ -21,6 +21,7 @@ from factsheet.facts.amounts import Currency as Currency
 from factsheet.facts.amounts import Money as Money
 from factsheet.facts.amounts import Period as Period
 from factsheet.facts.amounts import Quantity as Quantity
+from factsheet.facts.analytic import BottomLine, Disagreement, EndMatter, Judgment
 from factsheet.facts.dates import DateText as DateText
 from factsheet.facts.dates import DateValue as DateValue
 from factsheet.facts.dates import Part as Part
@@ -93,6 +94,10 @@ class Attribution(Strict):
     """Id of the actor the statement is attributed to."""
     how: str = Field(min_length=1)
     """How it is attributed, in the source's words: 'claims', 'according to an unnamed US official'."""
+    label: str | None = None
+    """The originator as the attribution chain names it: 'US intelligence assessment'."""
+    via: list[Id] = []
+    """Ids of the actors it passed through before the source, nearest the originator first."""
 
 
 class Stance(Strict):
@@ -199,6 +204,8 @@ class Source(Strict):
     """Language of the document, a BCP 47 tag: en, nb, uk."""
     reliability: Grade | None = None
     """Reliability grade A-F (NATO/Admiralty scale); None when not graded."""
+    relies_on: list[Id] | None = None
+    """Ids of other sources in this file that this one takes its information from (not independent of them)."""
     note: str | None = None
     """How the text was obtained, when not from the URL itself: 'as archived in ...'."""
 
@@ -556,6 +563,14 @@ class FactSheet(Strict):
     """Statements attributed to someone, kept apart from established facts."""
     gaps: list[Gap] = []
     """What the sources say is unknown."""
+    bottom_line: list[BottomLine] = Field(default=[], max_length=3)
+    """The bottom line up front: one to three sentences, each resting on named facts."""
+    judgments: list[Judgment] = []
+    """Key judgments: estimative language, confidence, and the facts each rests on."""
+    disagreements: list[Disagreement] = []
+    """Conflicting values for the same thing, shown side by side with their sources."""
+    end_matter: EndMatter | None = None
+    """Contact, method note and distribution line closing the briefing."""
 
     @model_validator(mode="after")
     def _something_to_brief(self) -> FactSheet:

@@ -38,6 +38,9 @@ class Briefing:
     key_points: tuple[str, ...]
     changes: tuple[str, ...] = ()
     since: str = ""
+    bottom_line: tuple[str, ...] = ()  # first in the body, as in the briefing
+    cut_off: str = ""  # the information cut-off: the latest source date, 'Sep 2022'
+    judgments: tuple[str, ...] = ()  # 'Likely, moderate confidence: ...'
 
 
 def header_safe(value: str, what: str) -> str:
@@ -74,8 +77,14 @@ def safe_filename(name: str) -> str:
 
 
 def plain_body(briefing: Briefing, attachments: list[Attachment]) -> str:
-    """The plain-text body: key points, then what changed, then what is attached."""
-    lines = [briefing.title, f"As of {briefing.as_of}", "", "Key points:"]
+    """The plain-text body in the briefing's order: bottom line, judgments, key points, what changed, attachments."""
+    cut = f" \u00b7 information cut-off {briefing.cut_off}" if briefing.cut_off else ""
+    lines = [briefing.title, f"As of {briefing.as_of}{cut}", ""]
+    if briefing.bottom_line:
+        lines += ["Bottom line:", *briefing.bottom_line, ""]
+    if briefing.judgments:
+        lines += ["Key judgments:", *(f"- {j}" for j in briefing.judgments), ""]
+    lines += ["Key points:"]
     lines += [f"- {point}" for point in briefing.key_points]
     if briefing.changes:
         since = f" since {briefing.since}" if briefing.since else ""
@@ -88,8 +97,13 @@ def plain_body(briefing: Briefing, attachments: list[Attachment]) -> str:
 def html_body(briefing: Briefing, attachments: list[Attachment]) -> str:
     """The same content as HTML; every data string is escaped."""
     e = html.escape
-    parts = [f"<h2>{e(briefing.title)}</h2>", f"<p><em>As of {e(briefing.as_of)}</em></p>", "<h3>Key points</h3>",
-             "<ul>" + "".join(f"<li>{e(p)}</li>" for p in briefing.key_points) + "</ul>"]
+    cut = f" \u00b7 information cut-off {e(briefing.cut_off)}" if briefing.cut_off else ""
+    parts = [f"<h2>{e(briefing.title)}</h2>", f"<p><em>As of {e(briefing.as_of)}{cut}</em></p>"]
+    if briefing.bottom_line:
+        parts += ["<h3>Bottom line</h3>", "".join(f"<p><strong>{e(b)}</strong></p>" for b in briefing.bottom_line)]
+    if briefing.judgments:
+        parts += ["<h3>Key judgments</h3>", "<ul>" + "".join(f"<li>{e(j)}</li>" for j in briefing.judgments) + "</ul>"]
+    parts += ["<h3>Key points</h3>", "<ul>" + "".join(f"<li>{e(p)}</li>" for p in briefing.key_points) + "</ul>"]
     if briefing.changes:
         since = f" since {e(briefing.since)}" if briefing.since else ""
         parts += [f"<h3>What changed{since}</h3>", "<ul>" + "".join(f"<li>{e(c)}</li>" for c in briefing.changes)

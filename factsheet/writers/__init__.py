@@ -23,6 +23,8 @@ class Rendition:
     data: bytes
     pages: int | None
     warnings: tuple[str, ...]
+    room_left: float | None = None
+    """Height in points left free at the foot of the last page (the PDF), or None where not measured."""
 
 
 @dataclass(frozen=True)

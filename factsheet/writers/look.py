@@ -8,6 +8,7 @@ Values are hex strings and points (1/72 inch).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from factsheet.errors import InputError
@@ -188,11 +189,30 @@ def display_date(iso: str) -> str:
     return f"{day} {name} {year}"
 
 
-def footer_text(as_of: str, build_id: str) -> str:
-    """The left part of every page's foot: 'As of 25 Nov 2026 · Build 1a2b3c4d'."""
-    return f"As of {display_date(as_of)} \u00b7 Build {build_id}"
+def footer_text(as_of: str) -> str:
+    """The left part of every page's foot: 'As of 25 Nov 2026'. The build id is kept in the document
+    properties, not on the page."""
+    return f"As of {display_date(as_of)}"
 
 
 def marking_text(marking: str) -> str:
     """The marking as printed at the top and the bottom of every page (capitals)."""
     return marking.upper()
+
+
+def citation_marks(numbers: Sequence[int]) -> list[tuple[str, int]]:
+    """A run of citations as printed, in note order, runs of three or more as ranges: [4, 8, 5, 6] ->
+    [('4-6', 4), ('8', 8)]; each label with the note it links to."""
+    ordered = sorted(set(numbers))
+    out: list[tuple[str, int]] = []
+    start = 0
+    while start < len(ordered):
+        end = start
+        while end + 1 < len(ordered) and ordered[end + 1] == ordered[end] + 1:
+            end += 1
+        if end - start >= 2:
+            out.append((f"{ordered[start]}\u2013{ordered[end]}", ordered[start]))
+        else:
+            out.extend((str(n), n) for n in ordered[start : end + 1])
+        start = end + 1
+    return out

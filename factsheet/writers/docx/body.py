@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -33,7 +34,7 @@ from factsheet.writers import assert_never
 from factsheet.writers import look as house
 from factsheet.writers.docx import drawing, notes, ooxml, page, scripts, styles
 from factsheet.writers.docx.ooxml import Bookmarks, Cleaner, Element
-from factsheet.writers.look import KEEP_ROW_LINES
+from factsheet.writers.look import KEEP_ROW_LINES, citation_marks
 
 
 @dataclass(frozen=True)
@@ -385,10 +386,25 @@ class BodyWriter:
             case _:
                 assert_never(node, "docx writer")
 
-    def citations(self, numbers: tuple[int, ...]) -> str:
+    def marks(self, numbers: Sequence[int]) -> list[tuple[str, int]]:
+        """The printed marks of a run of citations: ranges as in the PDF, except that a note still
+        waiting for its footnote reference gets a mark of its own, so each footnote's reference is its
+        note's first citation and Word numbers the footnotes as the PDF numbers its notes."""
+        out: list[tuple[str, int]] = []
+        pending: list[int] = []
+        for number in sorted(set(numbers)):
+            if number in self.cited and number not in self.footnotes:
+                out.extend(citation_marks(pending))
+                out.append((str(number), number))
+                pending = []
+            else:
+                pending.append(number)
+        return out + citation_marks(pending)
+
+    def citations(self, numbers: Sequence[int]) -> str:
         """One superscript marker 'n,m', each number a link to its note's bookmark."""
         out: list[str] = []
-        for position, number in enumerate(numbers):
+        for position, (label, number) in enumerate(self.marks(numbers)):
             if position:
                 out.append(ooxml.run(",", style=styles.CITATION))
             if number in self.cited and number not in self.footnotes:  # the first citation holds the footnote
@@ -399,5 +415,5 @@ class BodyWriter:
             if anchor is None:
                 self.warnings.append(f"docx: {self.where}: citation {number} has no note in the document")
                 anchor = ooxml.bookmark_name(f"note-{number}")
-            out.append(ooxml.internal_link(anchor, ooxml.run(str(number), style=styles.CITATION)))
+            out.append(ooxml.internal_link(anchor, ooxml.run(label, style=styles.CITATION)))
         return "".join(out)

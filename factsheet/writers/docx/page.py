@@ -70,12 +70,12 @@ def fill_header(header: Element, marking: str, meta: Metadata | None) -> None:
 
 
 def fill_footer(footer: Element, marking: str, meta: Metadata, text_width: int) -> None:
-    """'As of 25 Nov 2026 · Build <id>' on the left, the marking in the middle, 'Page X of Y' (live fields)
-    on the right, under a rule: the same foot as the PDF's."""
+    """'As of 25 Nov 2026' on the left, the marking in the middle, 'Page X of Y' (live fields) on the right,
+    under a rule: the same foot as the PDF's. The build id stays in the document properties, off the page."""
     _clear(footer)
     shown = marking
     content = (
-        ooxml.run(house.footer_text(meta.as_of, meta.build_id) + "\t")
+        ooxml.run(house.footer_text(meta.as_of) + "\t")
         + (ooxml.run(shown, style=styles.MARKING_CHAR) if shown else "")
         + ooxml.run("\tPage ") + ooxml.field("PAGE", "1") + ooxml.run(" of ") + ooxml.field("NUMPAGES", "1")
     )
@@ -141,6 +141,7 @@ def set_core_properties(document: Any, meta: Metadata, warnings: list[str]) -> N
     core.language = text(meta.language, "language")
     core.last_modified_by = author
     core.revision = 1
+    core.identifier = text(f"build {meta.build_id}", "build_id")
     core.created = when
     core.modified = when
 
@@ -166,6 +167,8 @@ def tighten(document: Any, scale: house.TypeScale) -> None:
                 size.set(ooxml.w("val"), half)
     for size in root.find(ooxml.w("docDefaults")).iter(ooxml.w("sz"), ooxml.w("szCs")):
         size.set(ooxml.w("val"), str(styles.half_points(scale.body)))
+    for spacing in root.find(ooxml.w("docDefaults")).iter(ooxml.w("spacing")):
+        spacing.set(ooxml.w("line"), str(styles.line_twips(scale.leading)))
     for spacing in root.iter(ooxml.w("spacing")):
         for side in ("before", "after"):
             value = spacing.get(ooxml.w(side))

@@ -91,7 +91,18 @@ def _size(role: str, scale: house.TypeScale = house.BRIEFING) -> str:
     return f'<w:sz w:val="{half}"/><w:szCs w:val="{half}"/>'
 
 
-_LINE = round(house.BRIEFING.leading * 240)
+NATURAL_LINE = 1.257
+"""Source Sans Pro's own line height in ems (hhea ascender 984 + descender 273 per 1000 units): what Word and
+LibreOffice call a single line. A line spacing of `auto` multiplies it, so the PDF's leading (a multiple of the
+type size) is this much smaller as a Word multiple."""
+
+
+def line_twips(leading: float) -> int:
+    """Word's `auto` line spacing (240ths of a line) that sets lines `leading` x the type size apart, as the PDF."""
+    return round(240 * leading / NATURAL_LINE)
+
+
+_LINE = line_twips(house.BRIEFING.leading)
 _WIDE = '<w:ind w:right="0"/>'  # full text width: tables, headings, figures, furniture
 
 DOC_DEFAULTS = f"""

@@ -118,10 +118,10 @@ def _inline(node: n.Inline, look: _Look) -> list[Run]:
             size = look.size - min(2.0, 0.2 * look.size)
             face = _FACES[look.bold, False]
             out: list[Run] = []
-            for position, number in enumerate(node.numbers):
+            for position, (label, target) in enumerate(house.citation_marks(node.numbers)):
                 if position:
                     out.append(Run(",", face, size, LINK, rise=look.size * 0.5))
-                out.append(Run(str(number), face, size, LINK, rise=look.size * 0.5, link=f"note-{number}"))
+                out.append(Run(label, face, size, LINK, rise=look.size * 0.5, link=f"note-{target}"))
             return out
         case _:
             assert_never(node, "PDF writer")
@@ -152,7 +152,7 @@ def render(document: n.Document) -> Rendition:
     doc = _BriefingDoc(
         buffer, pagesize=pagesize, invariant=1, lang=meta.language,
         title=meta.title, author=meta.author, subject=meta.subject,
-        keywords=", ".join(meta.keywords), creator="factsheet", producer="factsheet",
+        keywords=", ".join(meta.keywords), creator=f"factsheet (build {meta.build_id})", producer="factsheet",
         leftMargin=margins.left, rightMargin=margins.right, topMargin=margins.top, bottomMargin=margins.bottom,
         initialFontName=styles.body.fontName, initialFontSize=styles.body.fontSize,
     )
@@ -162,7 +162,10 @@ def render(document: n.Document) -> Rendition:
     tagger = Tagger(meta.language)
     story = _Story(styles, doc.width, doc.height, tagger, document.page.one_page).blocks(document.body)
     doc.build(keep_headings(story, doc.width), canvasmaker=numbered_canvas(document, tagger))
-    return Rendition(buffer.getvalue(), doc.page, ())
+    # room left at the foot of the last page: a one-pager that fills its PDF page to the last line
+    # spills onto a second page in Word (render.WORD_SLACK)
+    room_left = max(0.0, float(doc.frame._y - doc.frame._y1))
+    return Rendition(buffer.getvalue(), doc.page, (), room_left)
 
 
 def keep_headings(story: list[Flowable], width: float) -> list[Flowable]:

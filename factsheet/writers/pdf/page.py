@@ -37,7 +37,7 @@ def numbered_canvas(document: Document, tagger: tagging.Tagger) -> type[Canvas]:
     size = house.type_scale(page.one_page).furniture
     margins = house.MARGINS
     marking = house.marking_text(page.marking)
-    foot = house.footer_text(meta.as_of, meta.build_id)
+    foot = house.footer_text(meta.as_of)
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
