@@ -134,10 +134,21 @@ def inputs_of(facts: LoadedFacts, template: LoadedTemplate, root: Path, options:
     return found
 
 
-def changed_since_read(inputs: dict[str, str], root: Path) -> list[str]:
-    """The input files whose bytes on disk are no longer those the build read."""
-    return [name for name, digest in sorted(inputs.items())
-            if not name.startswith("engine:") and name != "options" and file_hash(root / name) != digest]
+def changed_since_read(inputs: dict[str, str], root: Path, hashes: dict[str, str] | None = None) -> list[str]:
+    """The input files whose bytes on disk are no longer those the build read.
+
+    `hashes` keeps each file's present hash for the next call: a template shared by 1,000 outputs is read once.
+    """
+    hashes = {} if hashes is None else hashes
+    changed = []
+    for name, digest in sorted(inputs.items()):
+        if name.startswith("engine:") or name == "options":
+            continue
+        if name not in hashes:
+            hashes[name] = file_hash(root / name)
+        if hashes[name] != digest:
+            changed.append(name)
+    return changed
 
 
 def gate(
@@ -224,11 +235,13 @@ def _rebuild(
     from factsheet.buildjobs import Task, Wanted, run_tasks
     from factsheet.fitcache import FitCache
 
+    by_facts: dict[Path, list[Wanted]] = {}
+    for p in todo:
+        by_facts.setdefault(p.facts_path, []).append(Wanted(p.template_path, p.fmt, p.path))
     tasks = []
-    for facts_path in dict.fromkeys(p.facts_path for p in todo):
-        wanted = tuple(Wanted(p.template_path, p.fmt, p.path) for p in todo if p.facts_path == facts_path)
+    for facts_path, wanted in by_facts.items():
         facts_key = _name(facts_path, workspace.root)
-        tasks.append(Task(workspace, facts_path, facts_key, wanted, options, manifest.facts.get(facts_key)))
+        tasks.append(Task(workspace, facts_path, facts_key, tuple(wanted), options, manifest.facts.get(facts_key)))
     finished: list[TaskResult] = []
     problems: list[Diagnostic] = []
 
@@ -287,13 +300,15 @@ def _commit_outputs(
     """Put every staged output in place and record it; return the inputs saved while the build read them."""
     staged = {s.wanted.path: s for done in finished for s in done.staged}
     changed: set[str] = set()
+    hashes: dict[str, str] = {}
     try:
         for item in todo:
             output = staged.pop(item.path)
             shown = workspace.show(item.path)
             commit(output.temp, item.path, shown)
-            changed.update(changed_since_read(output.inputs, workspace.root))
-            manifest.record(item.path, output.inputs)  # the hashes of what was read: an input saved meanwhile is stale
+            changed.update(changed_since_read(output.inputs, workspace.root, hashes))
+            # The hashes of what was read: an input saved meanwhile is stale.
+            manifest.record(item.path, output.inputs, output.digest)
             result.written.append(Output(item.path, shown, item.fmt, output.size, output.pages, output.warnings,
                                          tuple(reasons[item])))
     finally:

@@ -11,6 +11,7 @@ is, never what it writes. Tasks and results are plain values that cross process 
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
 from collections.abc import Iterator, Sequence
@@ -62,6 +63,8 @@ class Staged:
     pages: int | None
     warnings: tuple[str, ...]
     inputs: dict[str, str]
+    digest: str
+    """The sha256 of the staged bytes, for the manifest (worked out here, in parallel, not by the build)."""
 
 
 @dataclass(frozen=True)
@@ -137,7 +140,8 @@ def run_task(task: Task) -> TaskResult:
             for item in wanted_here:
                 rendition = renditions[item.fmt]
                 temp = stage(item.path, rendition.data, workspace.show(item.path), flush=False)
-                staged.append(Staged(item, temp, len(rendition.data), rendition.pages, rendition.warnings, inputs))
+                staged.append(Staged(item, temp, len(rendition.data), rendition.pages, rendition.warnings, inputs,
+                                     hashlib.sha256(rendition.data).hexdigest()))
         anchors, anchors_error = _stage_anchors(facts, checks)
     except BaseException:
         discard([s.temp for s in staged])
