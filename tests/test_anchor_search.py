@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from factsheet.facts.anchor import find_all, find_all_reference, find_quote
@@ -39,3 +39,29 @@ def test_a_quote_in_a_long_seed_is_found_where_it_stands() -> None:
     assert seed[span.start:span.end] == "Actor 1 ships   system 7\nto actor 2."
     assert find_all(seed, "Filler without facts.") == find_all_reference(seed, "Filler without facts.")
     assert len(find_all(seed, "Filler without facts.")) == 1000
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b", "c", " ", "  ", "\n", "\u2028"]), max_size=40).map("".join),
+       st.integers(1, 9))
+def test_a_seed_split_in_pieces_gives_its_words(text: str, size: int) -> None:
+    from factsheet.facts.anchor import _word_chunks
+
+    assert [word for words in _word_chunks(text, size) for word in words] == text.split()
+
+
+@settings(max_examples=300, deadline=None)
+@given(seeds_and_quotes(), st.integers(1, 6))
+@example(("a b a b a b", "a b a b"), 1)  # every pair of words crosses a cut
+def test_a_seed_read_in_small_pieces_finds_the_same_places(case: tuple[str, str], size: int) -> None:
+    # A 5 MB seed is split into words a megabyte at a time; here a few characters at a time.
+    from factsheet.facts import anchor
+
+    seed, quote = case
+    anchor._flat.cache_clear()
+    saved, anchor.CHUNK = anchor.CHUNK, size
+    try:
+        assert find_all(seed, quote) == find_all_reference(seed, quote)
+    finally:
+        anchor.CHUNK = saved
+        anchor._flat.cache_clear()

@@ -14,6 +14,7 @@ import unicodedata
 from array import array
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
@@ -109,11 +110,16 @@ class _Flat:
     each of its characters came from."""
 
     def __init__(self, seed: str) -> None:
-        words = seed.split()
+        self.words: Counter[str] = Counter()
+        """How often each whole word occurs."""
         if seed.isascii() or unicodedata.is_normalized("NFC", seed):
             # Characters map one to one; only runs of whitespace longer than one shift the offsets, and
             # a seed has few of those (paragraph breaks), so they are found in C and kept as a step function.
-            self.text = " ".join(words)
+            parts = []
+            for words in _word_chunks(seed):
+                parts.append(" ".join(words))
+                self.words.update(words)
+            self.text = " ".join(parts)
             lead = len(seed) - len(seed.lstrip())
             self._at, self._shift = [0], [lead]
             for run in _DRIFT.finditer(seed, lead):
@@ -124,9 +130,8 @@ class _Flat:
             self._ends: array[int] | None = None
         else:
             self.text, self._starts, self._ends = _normalised_reference(seed)
-            words = self.text.split(" ")
-        self.words = Counter(words)
-        """How often each whole word occurs."""
+            for words in _word_chunks(self.text):
+                self.words.update(words)
         self._pairs: Counter[tuple[str, str]] | None = None
 
     def most(self, wanted: str) -> int | None:
@@ -141,8 +146,12 @@ class _Flat:
         most = min(self.words[word] for word in inner)
         if most > 1 and len(inner) > 1:
             if self._pairs is None:  # counted once per seed, and only for a quote whose words are common
-                words = self.text.split(" ")
-                self._pairs = Counter(pairwise(words))
+                self._pairs = Counter()
+                last: list[str] = []
+                for words in _word_chunks(self.text):
+                    self._pairs.update(pairwise(last + words[:1]))  # the pair across the cut
+                    self._pairs.update(pairwise(words))
+                    last = words[-1:]
             most = min(most, *(self._pairs[pair] for pair in pairwise(inner)))
         return most
 
@@ -155,6 +164,24 @@ class _Flat:
 
     def _shift_at(self, index: int) -> int:
         return self._shift[bisect_right(self._at, index) - 1]
+
+
+_SPACE_AT = re.compile(r"\s")
+CHUNK = 1 << 20
+"""Characters split into words at a time: a 5 MB seed as one list of words would take 50 MB."""
+
+
+def _word_chunks(text: str, size: int | None = None) -> Iterator[list[str]]:
+    """The words of `text` (`text.split()`), in lists of those of about `size` (CHUNK) characters each."""
+    size = size or CHUNK
+    start = 0
+    while start < len(text):
+        cut = _SPACE_AT.search(text, start + size) if start + size < len(text) else None
+        end = cut.start() if cut else len(text)
+        words = text[start:end].split()
+        if words:
+            yield words
+        start = end
 
 
 @lru_cache(maxsize=4)
