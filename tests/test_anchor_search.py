@@ -65,3 +65,14 @@ def test_a_seed_read_in_small_pieces_finds_the_same_places(case: tuple[str, str]
     finally:
         anchor.CHUNK = saved
         anchor._flat.cache_clear()
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["a", "bc", " ", "\n", "\n\n", " \n ", "\t", "\n \n"]), max_size=30).map("".join),
+       st.integers(0, 70))
+@example("a\nbc\n\nd", 2)  # just after a break
+@example("a\nbc\n\nd", 6)
+def test_a_quote_s_paragraph_is_counted_as_the_reference_counts_it(text: str, offset: int) -> None:
+    from factsheet.facts.paragraphs import paragraph_at, paragraph_at_reference
+
+    assert paragraph_at(text, offset) == paragraph_at_reference(text, offset)
