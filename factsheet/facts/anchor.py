@@ -133,6 +133,15 @@ class _Flat:
             for words in _word_chunks(self.text):
                 self.words.update(words)
         self._pairs: Counter[tuple[str, str]] | None = None
+        self._first: dict[str, int] = {}
+
+    def first(self, wanted: str) -> int:
+        """Where `wanted` (normalised) first occurs, or -1; remembered (a build looks each quote up three times:
+        to check it, and for each template's source notes)."""
+        at = self._first.get(wanted)
+        if at is None:
+            at = self._first[wanted] = self.text.find(wanted)
+        return at
 
     def most(self, wanted: str) -> int | None:
         """At most how often `wanted` (normalised) occurs, when its inner words tell; else None.
@@ -204,7 +213,7 @@ def find_all(seed: str, quote: str, limit: int | None = None) -> list[Span]:
     if limit is not None:
         most = limit if most is None else min(most, limit)
     spans: list[Span] = []
-    at = flat.text.find(wanted) if most != 0 else -1
+    at = flat.first(wanted) if most != 0 else -1
     while at != -1:
         spans.append(flat.span(at, len(wanted)))
         if most is not None and len(spans) >= most:
