@@ -2,10 +2,7 @@
 
 `containers` is what `containers_reference` says, without comparing every pair of
 quotes: a briefing of 2,000 transfers cites about 4,000 passages, and the pairwise
-search took half a second a composition. Here the passages of one source are joined,
-longest first, into one string with a separator no passage holds, and each passage is
-looked up with one `str.find`: the first match is the first container in the reference's
-order. tests/test_notes_containers.py holds the two
+search took half a second a composition. tests/test_notes_containers.py holds the two
 to the same result.
 """
 
@@ -42,11 +39,13 @@ def _separator(texts: list[str]) -> str:
 
 
 def containers(keys: Iterable[Key]) -> dict[Key, Key]:
-    """What `containers_reference` returns, in one string search per key.
+    """What `containers_reference` returns, looking at few texts per key.
 
-    Each search stops at the key's own text, so the cost grows with the square of the number
-    of quotes, but at the speed of `str.find`: 4,000 quotes take about 0.1 s. Fitting a
-    one-pager composes one sheet many times, so the last few answers are kept.
+    Wherever a text occurs inside another, its inner words (those between two of its spaces) are
+    whole words of the other too: the candidates are the texts holding its rarest inner word, tried
+    longest first. A text of one or two words is looked up in all the texts of its source joined,
+    longest first, with one `str.find`. Fitting a one-pager composes one sheet many times, so the
+    last few answers are kept.
     """
     return dict(_containers(tuple(dict.fromkeys(keys))))
 
@@ -59,15 +58,36 @@ def _containers(unique: tuple[Key, ...]) -> tuple[tuple[Key, Key], ...]:
     found: dict[Key, Key] = {}
     for ordered in by_source.values():
         texts = [text for _source, text in ordered]
+        holding: dict[str, list[int]] = {}  # word -> the texts (by index, longest first) holding it whole
+        for index, text in enumerate(texts):
+            for word in set(text.split(" ")):
+                holding.setdefault(word, []).append(index)
+        joined: _Joined | None = None
+        for key in ordered:
+            inner = key[1].split(" ")[1:-1]
+            if inner:
+                rarest = min(inner, key=lambda word: len(holding[word]))
+                # The first candidate holding the text is its container (the text itself at the latest).
+                found[key] = ordered[next(c for c in holding[rarest] if key[1] in texts[c])]
+                continue
+            joined = joined or _Joined(texts)
+            found[key] = ordered[joined.first_holding(key[1])]
+    return tuple((key, found[key]) for key in unique)
+
+
+class _Joined:
+    """Texts joined, longest first, with a separator none holds: one search finds the first text holding another."""
+
+    def __init__(self, texts: list[str]) -> None:
         separator = _separator(texts)
-        starts: list[int] = []
+        self.starts: list[int] = []
         offset = 0
         for text in texts:
-            starts.append(offset)
+            self.starts.append(offset)
             offset += len(text) + len(separator)
-        joined = separator.join(texts)
-        for key in ordered:
-            # Texts before this one are as long or longer, and an equal one would be the same key:
-            # the first match is the first container in the reference's order, or the text itself.
-            found[key] = ordered[bisect_right(starts, joined.find(key[1])) - 1]
-    return tuple((key, found[key]) for key in unique)
+        self.text = separator.join(texts)
+
+    def first_holding(self, text: str) -> int:
+        """The index of the first text holding `text` (texts before it are as long or longer, and an equal
+        one would be the same: a text of the list finds itself at the latest)."""
+        return bisect_right(self.starts, self.text.find(text)) - 1
