@@ -89,6 +89,8 @@ class Flusher:
             from concurrent.futures import ThreadPoolExecutor
 
             self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="factsheet-flush")
+        if len(self._pending) >= 64:  # keep only what is still going, or failed: memory stays flat
+            self._pending = [f for f in self._pending if not f.done() or f.exception() is not None]
         self._pending.append(self._pool.submit(flush_to_disk, temp, shown))
 
     def wait(self) -> None:

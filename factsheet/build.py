@@ -255,7 +255,7 @@ def _rebuild(
                 progress.finished(len(task.wanted))
                 if index + 1 < len(tasks):
                     progress.working(making(index + 1))
-                finished.append(done)
+                finished.append(done.kept())
                 # Flushed to disk while the next tasks render; committed only once all are on disk.
                 for output in done.staged:
                     outputs.add(output.temp, workspace.show(output.wanted.path))

@@ -16,7 +16,7 @@ import multiprocessing
 import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -82,6 +82,11 @@ class TaskResult:
     history: dict[str, Any] | None = None
     changes: tuple[str, ...] = ()
     fits: tuple[tuple[str, tuple[int | None, ...]], ...] = field(default=())
+
+    def kept(self) -> TaskResult:
+        """What the build keeps of this result until it commits: no warnings, history or changes (shown or
+        recorded as the result arrives), so that a build's memory grows as little as it can with its tasks."""
+        return replace(self, warnings=(), history=None, changes=())
 
     def temps(self) -> list[Path]:
         """Every file this task staged."""
