@@ -6,6 +6,8 @@
 `record` runs a forced default build of ROOT in-process and writes the names of every
 module it imported (ours and the libraries'). The measured form imports those modules
 and does nothing else, so a build's time over this floor is what the build itself does.
+The recorded build renders in this one process (`--jobs 1`): a build with worker
+processes imports some modules in the workers, which this process would not see.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ def record(root: Path, target: Path) -> None:
     from factsheet.cli import main
 
     with contextlib.suppress(SystemExit):
-        main(["build", "--force", "--root", str(root)], standalone_mode=False)
+        main(["build", "--force", "--jobs", "1", "--root", str(root)], standalone_mode=False)
     names = sorted(name for name in set(sys.modules) - before if not name.startswith("__"))
     target.write_text("\n".join(names) + "\n", encoding="utf-8")
 

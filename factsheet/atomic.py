@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -41,6 +40,8 @@ def stage(path: Path, data: bytes, shown: str | None = None, mode: int = 0o644, 
     where = Location(shown or str(path))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile  # here, not at the top: a build with nothing to write never needs it
+
         fd, temp = tempfile.mkstemp(prefix=temp_prefix(path), suffix=SUFFIX, dir=path.parent)
     except OSError as exc:
         raise OutputError(f"cannot write: {exc.strerror}", where) from None

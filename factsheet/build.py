@@ -7,9 +7,8 @@ with nothing to do never imports the model, the composer or a renderer.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from factsheet.atomic import Flusher, commit, discard, remove_stale_temps
 from factsheet.buildoptions import FORMATS, BuildOptions
@@ -30,8 +29,9 @@ __all__ = ["FORMATS", "BuildOptions", "BuildResult", "build"]
 DEFAULT_OPTIONS = BuildOptions()
 
 
-@dataclass(frozen=True)
-class Output:
+# Output and Planned are NamedTuples, not dataclasses: every build defines them, one with nothing to do too,
+# and a NamedTuple is defined in a sixth of the time.
+class Output(NamedTuple):
     """One file a build wrote, and why."""
 
     path: Path
@@ -43,8 +43,7 @@ class Output:
     reasons: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Planned:
+class Planned(NamedTuple):
     """One output the build is asked for."""
 
     facts_path: Path
@@ -53,14 +52,21 @@ class Planned:
     path: Path
 
 
-@dataclass
 class BuildResult:
-    """What a build did: files written, files already up to date, and fact-level changes per facts file."""
+    """What a build did: files written, files already up to date, and fact-level changes per facts file.
 
-    written: list[Output] = field(default_factory=list)
-    up_to_date: list[str] = field(default_factory=list)
-    changes: dict[str, list[str]] = field(default_factory=dict)
-    changed_during: list[str] = field(default_factory=list)  # inputs saved while the build read them
+    A plain class, not a dataclass, for the reason Output is a NamedTuple.
+    """
+
+    def __init__(self) -> None:
+        self.written: list[Output] = []
+        self.up_to_date: list[str] = []
+        self.changes: dict[str, list[str]] = {}
+        self.changed_during: list[str] = []  # inputs saved while the build read them
+
+    def __repr__(self) -> str:
+        return (f"BuildResult(written={[o.shown for o in self.written]}, up_to_date={self.up_to_date}, "
+                f"changes={self.changes}, changed_during={self.changed_during})")
 
 
 def plan(
@@ -88,6 +94,8 @@ def check_outputs(workspace: Workspace, planned: Sequence[Planned]) -> None:
     """Refuse two inputs writing one output name, and outputs over anything but our own regular files."""
     workspace.check_output_folder(workspace.out, workspace.show(workspace.out))
     seen: dict[str, Planned] = {}
+    folders = workspace.inputs_folders()
+    inputs = {p: p.resolve() for item in planned for p in (item.facts_path, item.template_path)}
     for item in planned:
         other = seen.setdefault(item.path.name.casefold(), item)
         if (other.facts_path, other.template_path) != (item.facts_path, item.template_path):
@@ -95,29 +103,53 @@ def check_outputs(workspace: Workspace, planned: Sequence[Planned]) -> None:
                     else (other.template_path, item.template_path))
             raise InputError(f"{workspace.show(a)} and {workspace.show(b)} would both be written to "
                              f"{workspace.show(item.path)}; rename one of them", Location(workspace.show(b)))
-        workspace.check_output_file(item.path, workspace.show(item.path), (item.facts_path, item.template_path))
+        workspace.check_output_file(item.path, workspace.show(item.path),
+                                    (inputs[item.facts_path], inputs[item.template_path]), folders)
 
 
 def _name(path: Path, root: Path) -> str:
     return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
 
+class InputFiles:
+    """The input files of one up-to-date check: each one's safety and hash found once, for every output."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._safe: dict[str, bool] = {}
+        self._hashes: dict[str, str] = {}
+
+    def safe(self, name: str) -> bool:
+        """True when the recorded `name` stays inside the workspace (see `safe_name`)."""
+        if name not in self._safe:
+            self._safe[name] = safe_name(name, self.root)
+        return self._safe[name]
+
+    def hash(self, name: str) -> str:
+        """The file_hash of `name` in the workspace."""
+        if name not in self._hashes:
+            self._hashes[name] = file_hash(self.root / name)
+        return self._hashes[name]
+
+
 def current_inputs(recorded: dict[str, str], root: Path, options: str,
-                   named: frozenset[str] = frozenset()) -> dict[str, str]:
+                   named: frozenset[str] = frozenset(), files: InputFiles | None = None) -> dict[str, str]:
     """The present hashes of the inputs an output was last built from.
 
     A recorded name is read only inside the workspace, or when it is one the user `named` for this build
-    (a facts file given on the command line may lie elsewhere).
+    (a facts file given on the command line may lie elsewhere). `files` shares reads between the outputs
+    of one check.
     """
     engine = engine_inputs()
+    files = files or InputFiles(root)
     out = {}
     for name in recorded:
         if name.startswith("engine:"):
             out[name] = engine.get(name.removeprefix("engine:"), "")
         elif name == "options":
             out[name] = options
-        elif safe_name(name, root) or name in named:
-            out[name] = file_hash(root / name)
+        elif files.safe(name) or name in named:
+            out[name] = files.hash(name)
         else:
             out[name] = "outside the workspace"  # never read: a tampered manifest rebuilds instead
     return out
@@ -209,6 +241,7 @@ def _build_locked(
                           "output is rebuilt", "warning"))
     result = BuildResult()
     reasons: dict[Planned, list[str]] = {}
+    files = InputFiles(workspace.root)
     for item in planned:
         recorded = manifest.recorded_inputs(item.path)
         if options.force:
@@ -217,7 +250,8 @@ def _build_locked(
             reasons[item] = ["new output"]
         else:
             named = frozenset(_name(p, workspace.root) for p in (item.facts_path, item.template_path))
-            reasons[item] = manifest.stale_reasons(item.path, current_inputs(recorded, workspace.root, key, named))
+            inputs = current_inputs(recorded, workspace.root, key, named, files)
+            reasons[item] = manifest.stale_reasons(item.path, inputs)
     todo = [item for item in planned if reasons[item]]
     result.up_to_date = [workspace.show(item.path) for item in planned if not reasons[item]]
     if not todo:

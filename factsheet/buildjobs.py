@@ -189,6 +189,33 @@ def pool_size(options: BuildOptions, tasks: int) -> int:
     return min(jobs, tasks) if jobs > 1 and tasks >= POOL_FROM else 0
 
 
+def preload(formats: Sequence[str]) -> None:
+    """Import what `run_task` imports as it goes (YAML, the model, checks, composer) and the writers of `formats`.
+
+    tests/test_startup.py checks that a task imports nothing of ours this leaves out. The writers of
+    other formats stay out: a Word-only build imports no ReportLab, unless a one-pager
+    must be fitted by rendering its PDF (then the worker fitting it imports it).
+    """
+    import importlib
+
+    import ruamel.yaml  # noqa: F401  (loaded by factsheet.yamlio as it reads the first file)
+
+    import factsheet.compose.fit
+    import factsheet.compose.summary
+    import factsheet.compose.template
+    import factsheet.facts.anchors
+    import factsheet.facts.check
+    import factsheet.facts.load
+    import factsheet.facts.numbers
+    import factsheet.facts.paragraphs
+    import factsheet.glyphs
+    import factsheet.render  # noqa: F401
+    from factsheet.writers import WRITERS
+
+    for fmt in formats:
+        importlib.import_module(WRITERS[fmt].module)
+
+
 def run_tasks(tasks: Sequence[Task], options: BuildOptions) -> Iterator[TaskResult]:
     """Every task's result, in task order, from worker processes when that pays, else from this one."""
     workers = pool_size(options, len(tasks))
@@ -196,12 +223,9 @@ def run_tasks(tasks: Sequence[Task], options: BuildOptions) -> Iterator[TaskResu
         for task in tasks:
             yield run_task(task)
         return
-    # Fork where there is fork: the workers start with what this process has imported. Import the
-    # renderers first, so that no worker imports them again.
-    import factsheet.render
-    import factsheet.writers.docx
-    import factsheet.writers.pdf  # noqa: F401
-
+    # Fork where there is fork: the workers start with what this process has imported. Import what a
+    # task needs first, so that no worker imports it again.
+    preload(options.formats)
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method)) as pool:
         futures = [pool.submit(run_task, task) for task in tasks]

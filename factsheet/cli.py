@@ -6,8 +6,6 @@ import contextlib
 import errno
 import os
 import sys
-import traceback
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,9 +16,11 @@ from factsheet.completion import complete_facts, complete_seeds, complete_templa
 from factsheet.errors import EXIT_INTERNAL, FactsheetError
 from factsheet.options import LOCK_TIMEOUT, mail_date, message_id, positive_size
 from factsheet.writers import FORMATS
-from factsheet.writers.look import PAPER
+from factsheet.writers.paper import PAPER
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from factsheet.workspace import Workspace
 
 ROOT_OPTION = click.option(
@@ -61,6 +61,12 @@ def _silence_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
 
 
+def _print_traceback() -> None:
+    import traceback  # only --debug shows one
+
+    traceback.print_exc()
+
+
 class _Group(click.Group):
     """Catches factsheet's own errors and prints them as path:line:col: messages."""
 
@@ -78,7 +84,7 @@ class _Group(click.Group):
             for diagnostic in exc.diagnostics:
                 click.echo(str(diagnostic), err=True)
             if ctx.obj and ctx.obj.get("debug"):
-                traceback.print_exc()
+                _print_traceback()
             count = len(exc.diagnostics)
             if count > 1:
                 click.echo(f"{count} problems found; nothing was written.", err=True)
@@ -94,7 +100,7 @@ class _Group(click.Group):
             ctx.exit(EXIT_INTERNAL)
         except Exception as exc:  # an internal error: say so briefly, traceback only with --debug
             if ctx.obj and ctx.obj.get("debug"):
-                traceback.print_exc()
+                _print_traceback()
             else:
                 click.echo(f"factsheet: internal error: {type(exc).__name__}: {exc} (use --debug)", err=True)
             ctx.exit(EXIT_INTERNAL)

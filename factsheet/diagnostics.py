@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Level = Literal["error", "warning", "note"]
 
 
-@dataclass(frozen=True, order=True)
-class Location:
+# NamedTuples, not dataclasses: every command defines them, a build with nothing to do too, and a dataclass
+# costs about 0.6 ms to define (its methods are generated and compiled), a NamedTuple 0.1 ms.
+class Location(NamedTuple):
     """A place in an input file; line and column are 1-based, 0 when unknown."""
 
     path: str
@@ -22,8 +22,7 @@ class Location:
         return f"{self.path}:{self.line}:{max(self.col, 1)}"
 
 
-@dataclass(frozen=True)
-class Diagnostic:
+class Diagnostic(NamedTuple):
     """One problem found in the input, with where it is."""
 
     location: Location

@@ -13,7 +13,6 @@ import contextlib
 import fcntl
 import json
 import os
-import socket
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -55,7 +54,7 @@ def _describe(holder: dict[str, object]) -> str:
 def _dead(holder: dict[str, object]) -> bool:
     """True when the recorded holder ran on this machine and is no longer running."""
     pid = holder.get("pid")
-    if not isinstance(pid, int) or pid <= 0 or holder.get("host") != socket.gethostname():
+    if not isinstance(pid, int) or pid <= 0 or holder.get("host") != os.uname().nodename:
         return False
     try:
         os.kill(pid, 0)
@@ -118,7 +117,7 @@ def out_lock(out: Path, shown: str, timeout: float | None = None,
         except OSError as exc:
             raise OutputError(f"cannot use the output folder: {exc.strerror}", where) from None
     try:
-        info = {"pid": os.getpid(), "host": socket.gethostname(), "started": int(time.time()),
+        info = {"pid": os.getpid(), "host": os.uname().nodename, "started": int(time.time()),
                 "command": " ".join(["factsheet", *sys.argv[1:3]])}
         with contextlib.suppress(OSError):
             os.ftruncate(fd, 0)

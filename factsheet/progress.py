@@ -10,7 +10,6 @@ long rendering runs.
 from __future__ import annotations
 
 import os
-import shutil
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -61,6 +60,8 @@ class Progress:
         """The status text, cut to the terminal's width so that redrawing never wraps."""
         elapsed = self.clock() - self.started
         text = f"[{self.done}/{self.total}] {self.label} ({elapsed:.1f} s)"
+        import shutil  # only a terminal shows progress
+
         width = shutil.get_terminal_size((80, 24)).columns - 1
         return text if len(text) <= width else text[: max(width - 3, 0)] + "..."
 

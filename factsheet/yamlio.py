@@ -132,10 +132,10 @@ def load_yaml(path: Path, shown: str) -> YamlDocument:
     text = read_text(path, shown)
     if not text.strip():
         raise InputError("the file is empty", Location(shown, 1, 1))
-    check_depth(text, shown)
     try:
-        data = _load_fast(text)
+        data = _load_fast(text, shown)
     except Exception:  # anything the fast path cannot take, the careful one reports with its location
+        check_depth(text, shown)  # before any recursive step of the careful loaders
         _syntax_check(text, shown)  # the pure parser's message without the round trip's cost, if it fails too
         data, values, keys = _load_round_trip(text, shown)
         return YamlDocument(shown, data, text, {"values": values, "keys": keys})
@@ -144,8 +144,34 @@ def load_yaml(path: Path, shown: str) -> YamlDocument:
     return YamlDocument(shown, data, text)
 
 
-def _load_fast(text: str) -> Any:
-    """Plain data through ruamel's C parser (when ruamel.yaml.clib is installed), dates kept as strings."""
+def _load_fast(text: str, shown: str) -> Any:
+    """Plain data through ruamel's C parser (when ruamel.yaml.clib is installed), dates kept as strings.
+
+    The common case is read straight from the parser's events (`yamlfast`, which goes no deeper than
+    MAX_DEPTH); whatever that walker does not take is read by ruamel's safe loader, `_load_safe`, the
+    reference it is tested against, once `check_depth` has seen the text.
+    """
+    from factsheet.yamlfast import Unhandled, load_events
+
+    try:
+        return load_events(text, max(MAX_VALUES, 20 * text.count("\n")), _safe_constructor())
+    except Unhandled:
+        check_depth(text, shown)
+        return _load_safe(text)
+
+
+@cache
+def _safe_constructor() -> Any:
+    """One safe constructor (with its loader, for the YAML version), for its scalar constructors: they keep no state."""
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="safe", pure=False)
+    yaml.Constructor = _constructor("safe")
+    return yaml.constructor
+
+
+def _load_safe(text: str) -> Any:
+    """Plain data through ruamel's safe loader and C parser, dates kept as strings."""
     from ruamel.yaml import YAML
 
     yaml = YAML(typ="safe", pure=False)
@@ -165,6 +191,8 @@ def _node_positions(text: str) -> tuple[dict[PathKey, tuple[int, int]], dict[Pat
     from ruamel.yaml import YAML
     from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
+    from factsheet.yamlfast import CONSTRUCTED
+
     values: dict[PathKey, tuple[int, int]] = {(): (1, 1)}
     keys: dict[PathKey, tuple[int, int]] = {}
     budget = _Budget(max(MAX_VALUES, 20 * text.count("\n")))
@@ -172,13 +200,22 @@ def _node_positions(text: str) -> tuple[dict[PathKey, tuple[int, int]], dict[Pat
     def mark(node: Any) -> tuple[int, int]:
         return node.start_mark.line + 1, node.start_mark.column + 1
 
+    constructor = _safe_constructor()
+
+    def name_of(node: Any) -> str:
+        # The key as the data has it: str() of the constructed key ('true' is 'True', '1.50' is '1.50').
+        tag = getattr(node.tag, "value", node.tag)
+        if isinstance(node, ScalarNode) and tag in CONSTRUCTED:
+            return str(constructor.yaml_constructors[tag](constructor, node))
+        return str(node.value)
+
     def walk(node: Any, key: PathKey, depth: int) -> None:
         budget.left -= 1
         if budget.left < 0 or depth > MAX_DEPTH:
             raise ValueError("too many values")
         if isinstance(node, MappingNode):
             for name, value in node.value:
-                child = (*key, str(name.value))
+                child = (*key, name_of(name))
                 keys[child] = mark(name)
                 values[child] = mark(name) if isinstance(value, MappingNode | SequenceNode) else mark(value)
                 walk(value, child, depth + 1)

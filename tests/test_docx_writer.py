@@ -44,7 +44,15 @@ from factsheet.writers import WRITERS, look
 from factsheet.writers import render as render_writer
 from factsheet.writers.docx import render as render_docx
 from factsheet.writers.docx.make_reference import build_reference
-from factsheet.writers.docx.package import reference_bytes
+from factsheet.writers.docx.package import (
+    open_reference,
+    package_bytes,
+    reference_bytes,
+    reference_document,
+    reproducible_zip,
+    reproducible_zip_reference,
+    zip_members,
+)
 
 META = Metadata(
     title="Drones briefing",
@@ -149,6 +157,31 @@ def test_package_is_reproducible_zip(full: Rendered) -> None:
     assert all(info.compress_type == zipfile.ZIP_DEFLATED for info in infos)
     assert not any("thumbnail" in name for name in names)
     assert "thumbnail" not in full.part("_rels/.rels")
+
+
+def test_hand_written_zip_equals_zipfiles(full: Rendered) -> None:
+    # The writer's own zip (shared members deflated once per process) against the standard library's.
+    members = zip_members(full.data)
+    assert reproducible_zip(members) == reproducible_zip_reference(members)
+    assert reproducible_zip(members) == full.data  # the second time from the remembered deflates
+    odd = {"z.odttf": bytes(range(256)) * 40, "a/b.xml": b"", "\u00e9t\u00e9.xml": b"<x/>" * 3000,
+           "[Content_Types].xml": b"<Types/>", "word/styles.xml": b"s" * 10}
+    assert reproducible_zip(odd) == reproducible_zip_reference(odd)
+    with zipfile.ZipFile(io.BytesIO(reproducible_zip(odd))) as package:
+        assert package.testzip() is None
+        assert {info.filename: package.read(info) for info in package.infolist()} == odd
+
+
+def test_reference_copies_equal_the_reference_opened_afresh() -> None:
+    # The writer fills a deep copy of the reference parsed once; a copy must be the package python-docx
+    # opens from the bytes, and filling one copy must leave the next untouched.
+    fresh = package_bytes(open_reference().part.package)
+    first = reference_document()
+    assert package_bytes(first.part.package) == fresh
+    first.add_paragraph("changed")
+    first.core_properties.title = "changed"
+    assert package_bytes(reference_document().part.package) == fresh
+    assert render_docx(FULL).data == render_docx(FULL).data
 
 
 def test_same_tree_renders_identical_bytes() -> None:

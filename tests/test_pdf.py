@@ -156,3 +156,37 @@ def test_embedded_subsets_carry_no_hinting(workspace: Path) -> None:
         tags = {data[12 + 16 * i : 16 + 16 * i] for i in range(count)}
         assert {b"glyf", b"loca", b"head", b"hmtx", b"cmap"} <= tags
         assert not tags & {b"fpgm", b"prep", b"cvt "}
+
+
+def test_remembered_subsets_and_deflates_give_the_bytes_made_afresh(workspace: Path) -> None:
+    # Font subsets and their compressed streams are remembered across documents (slimfont); the
+    # bytes must be those ReportLab makes without the memory.
+    from reportlab.pdfbase import pdfdoc
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    from factsheet.compose.template import load_template
+    from factsheet.facts.load import load_facts
+    from factsheet.fonts import FAMILY
+    from factsheet.render import History, compose_fitted, render
+    from factsheet.workspace import Workspace
+    from factsheet.writers.pdf import slimfont
+    from factsheet.writers.pdf.styles import BOLD, REGULAR
+
+    space = Workspace.open(workspace, workspace / "out")
+    facts = load_facts(space.facts_files()[0], space, check_quotes=False)
+    document, _ = compose_fitted(facts, load_template(space.template_path("briefing"), "briefing"), frozenset(),
+                                 History())
+    warm = render("pdf", document).data
+    faces = [getFont(name).face for name in (REGULAR, BOLD)]
+    assert all(face.factsheet_subsets for face in faces), FAMILY
+    for face in faces:
+        for subset, font in face.factsheet_subsets.items():
+            assert font == slimfont.slim(face.factsheet_make_subset(list(subset)))
+        face.factsheet_subsets.clear()
+    for data, packed in slimfont.SHARED_FLATE.known.items():
+        assert packed == pdfdoc.PDFZCompress.encode(data)
+    slimfont.SHARED_FLATE.known.clear()
+    widths = [0, 500, 250.5, 1000] * 30
+    assert slimfont._widths_array()(widths).format(None) == pdfdoc.PDFArray(widths).format(None)
+    assert render("pdf", document).data == warm  # made afresh
+    assert render("pdf", document).data == warm  # remembered

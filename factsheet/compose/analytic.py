@@ -162,7 +162,7 @@ def end_matter(composer: Composer, section: TemplateSection) -> list[Block]:
     marking = composer.template.marking or "none"
     distribution = end.distribution if end is not None else "not stated"
     if section.compact:
-        return [Paragraph((Text(f"{who} "), Strong((Text("Distribution: "),)), Text(distribution),
+        return [Paragraph((Text(f"{who} "), Strong((Text("Distribution: "),)), Text(distribution.rstrip(".") + "."),
                            Text(" Method, scales and full quotes: see the full briefing.")), "small")]
     blocks.append(Paragraph((Text(who),), "small"))
     method = end.method if end is not None and end.method else ""

@@ -9,15 +9,15 @@ import ReportLab or python-docx.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Never, NoReturn
+from typing import TYPE_CHECKING, NamedTuple, Never, NoReturn
 
 if TYPE_CHECKING:  # a no-op build reads the format list here and must not pay for the document tree
     from factsheet.document.nodes import Document
 
 
-@dataclass(frozen=True)
-class Rendition:
+# NamedTuples, not dataclasses: every command that builds defines them, one with nothing to do too, and a
+# NamedTuple is defined in a sixth of the time.
+class Rendition(NamedTuple):
     """One document rendered in one format: the file's bytes, its page count if known, and what was changed."""
 
     data: bytes
@@ -27,8 +27,7 @@ class Rendition:
     """Height in points left free at the foot of the last page (the PDF), or None where not measured."""
 
 
-@dataclass(frozen=True)
-class WriterInfo:
+class WriterInfo(NamedTuple):
     """A registered output format: its name, file extension, MIME type and the module whose `render` writes it."""
 
     name: str

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from factsheet.errors import InputError
+from factsheet.writers.paper import MM, PAPER  # in a module of their own, for the command line
 
 # ---------------------------------------------------------------- palette
 
@@ -135,11 +136,7 @@ def right_indent(role: str, scale: TypeScale, text_width: float) -> float:
     return max(0.0, text_width - width)
 
 
-# ---------------------------------------------------------------- page
-
-MM = 72 / 25.4
-PAPER: dict[str, tuple[float, float]] = {"a4": (595.2756, 841.8898), "letter": (612.0, 792.0)}
-"""Paper name -> (width, height) in points."""
+# ---------------------------------------------------------------- page (sizes: writers/paper.py)
 
 
 @dataclass(frozen=True)

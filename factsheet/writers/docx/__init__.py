@@ -15,16 +15,12 @@ and the zip is rewritten with fixed entry times, order and attributes.
 
 from __future__ import annotations
 
-import io
-
-import docx
-
 from factsheet.document.nodes import Document
 from factsheet.writers import Rendition
 from factsheet.writers import look as house
 from factsheet.writers.docx import embed, notes, ooxml, page
 from factsheet.writers.docx.body import BodyWriter
-from factsheet.writers.docx.package import package_bytes, reference_bytes
+from factsheet.writers.docx.package import package_bytes, reference_document
 
 __all__ = ["render"]
 
@@ -39,7 +35,7 @@ def render(document: Document) -> Rendition:
         raise TypeError(f"docx writer: expected a Document, got {type(document).__name__}")
     warnings: list[str] = []
     clean = ooxml.Cleaner(warnings)
-    word = docx.Document(io.BytesIO(reference_bytes()))
+    word = reference_document()
 
     meta = page.clean_metadata(document.metadata, clean)
     scale = house.type_scale(document.page.one_page)

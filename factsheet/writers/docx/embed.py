@@ -78,14 +78,10 @@ def subset(font: bytes, glyph_ids: set[int], cmap: dict[int, int] | None = None)
 
     With `cmap` (code point -> glyph id), the character map is rebuilt for the kept glyphs alone.
     """
-    from factsheet.writers.pdf.slimfont import _assemble, _strip_glyph
+    from factsheet.truetype import assemble, strip_glyph
+    from factsheet.truetype import tables as font_tables
 
-    count = struct.unpack(">H", font[4:6])[0]
-    tables: dict[bytes, bytes] = {}
-    for i in range(count):
-        tag, _sum, offset, length = struct.unpack(">4sIII", font[12 + 16 * i: 28 + 16 * i])
-        if tag in _KEEP:
-            tables[tag] = font[offset: offset + length]
+    tables = {tag: data for tag, data in font_tables(font).items() if tag in _KEEP}
     head = bytearray(tables[b"head"])
     long_loca = struct.unpack(">h", head[50:52])[0] == 1
     loca = tables[b"loca"]
@@ -102,7 +98,7 @@ def subset(font: bytes, glyph_ids: set[int], cmap: dict[int, int] | None = None)
     out, new_offsets = bytearray(), [0]
     for gid in range(len(offsets) - 1):
         if gid in wanted and offsets[gid + 1] > offsets[gid]:
-            glyph = _strip_glyph(glyf[offsets[gid]:offsets[gid + 1]])
+            glyph = strip_glyph(glyf[offsets[gid]:offsets[gid + 1]])
             out += glyph + b"\0" * (-len(glyph) % 4)
         new_offsets.append(len(out))
     tables[b"glyf"] = bytes(out)
@@ -119,7 +115,7 @@ def subset(font: bytes, glyph_ids: set[int], cmap: dict[int, int] | None = None)
         if gid not in wanted:  # no outline, no metrics: a run of zeros that deflates to nothing
             hmtx[4 * gid: 4 * gid + 4] = b"\0\0\0\0"
     tables[b"hmtx"] = bytes(hmtx)
-    return _assemble(tables)
+    return assemble(tables)
 
 
 def _cmap(mapping: dict[int, int]) -> bytes:
@@ -151,9 +147,9 @@ def obfuscate(data: bytes, key: str) -> bytes:
 @lru_cache(maxsize=64)
 def embedded_face(face: str, characters: frozenset[str]) -> tuple[str, bytes]:
     """(font key, obfuscated subset) of `face` for `characters`."""
-    from factsheet.fonts import reportlab_font
+    from factsheet.truetype import character_map
 
-    char_to_glyph: dict[int, int] = reportlab_font(face).face.charToGlyph
+    char_to_glyph = character_map(font_files()[face])
     mapping = {ord(c): char_to_glyph[ord(c)] for c in characters if ord(c) in char_to_glyph}
     data = subset(font_files()[face].read_bytes(), set(mapping.values()), mapping)
     key = font_key(face, data)

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import copy
 import io
+import struct
 import zipfile
+import zlib
+from collections import OrderedDict
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -22,6 +26,28 @@ def reference_path() -> str:
 def reference_bytes() -> bytes:
     """The shipped reference document, read from disk once per process."""
     return (resources.files("factsheet") / "resources" / "reference.docx").read_bytes()
+
+
+def reference_document() -> Any:
+    """A python-docx Document of the shipped reference, ready to fill in.
+
+    The reference is parsed once per process; each call returns a deep copy of that
+    pristine document (about half the time of opening the package again), never the
+    pristine one itself. `open_reference` is the reference this is tested against.
+    """
+    return copy.deepcopy(_pristine())
+
+
+def open_reference() -> Any:
+    """The shipped reference opened from its bytes by python-docx, as it was before `reference_document`."""
+    import docx
+
+    return docx.Document(io.BytesIO(reference_bytes()))
+
+
+@cache
+def _pristine() -> Any:
+    return open_reference()
 
 
 class _Entries:
@@ -62,15 +88,93 @@ def reproducible_zip(entries: dict[str, bytes]) -> bytes:
     ``[Content_Types].xml`` comes first, then every other entry in name order;
     each entry is deflated, dated 1980-01-01 00:00 and marked as a plain rw-r--r--
     file whatever the host, so equal contents give equal bytes on any day and any machine.
+
+    Written by hand (the same bytes as `reproducible_zip_reference`, which uses `zipfile`)
+    so that members every document shares, the embedded fonts and the reference's styles and
+    theme, are deflated once per process rather than once per document.
     """
-    names = sorted(entries, key=lambda name: (name != CONTENT_TYPES, name))
+    out: list[bytes] = []
+    central: list[bytes] = []
+    offset = 0
+    for name in _order(entries):
+        data = entries[name]
+        packed, crc = _deflated(data, _level(name), name.endswith(_SHARED))
+        info = _info(name)
+        info.CRC, info.compress_size, info.file_size = crc, len(packed), len(data)
+        info.flag_bits = 0
+        info.header_offset = offset
+        header = info.FileHeader(False)
+        out += (header, packed)
+        offset += len(header) + len(packed)
+        filename, flag_bits = _encoded(name)
+        central.append(struct.pack(
+            _CENTRAL, b"PK\x01\x02", info.create_version, info.create_system,
+            info.extract_version, info.reserved, flag_bits, info.compress_type, _DOS_TIME, _DOS_DATE, crc,
+            len(packed), len(data), len(filename), len(info.extra), len(info.comment), 0, info.internal_attr,
+            info.external_attr, offset - len(header) - len(packed)) + filename + info.extra + info.comment)
+    directory = b"".join(central)
+    end = struct.pack(_END, b"PK\x05\x06", 0, 0, len(central), len(central),
+                      len(directory), offset, 0)
+    if offset + len(directory) > zipfile.ZIP64_LIMIT or len(central) > zipfile.ZIP_FILECOUNT_LIMIT:
+        return reproducible_zip_reference(entries)  # a package this big needs zip64 records: zipfile writes them
+    return b"".join([*out, directory, end])
+
+
+def reproducible_zip_reference(entries: dict[str, bytes]) -> bytes:
+    """`reproducible_zip` through the standard library's `zipfile`: the reference its bytes are tested against."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for name in names:
-            info = zipfile.ZipInfo(name, date_time=FIXED_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 3  # Unix, so that unzip restores plain rw-r--r-- files
-            info.external_attr = FILE_MODE << 16
-            # Embedded fonts are most of the bytes: a lighter deflate costs a fifth of the time for a tenth more size.
-            target.writestr(info, entries[name], compresslevel=1 if name.endswith(".odttf") else 6)
+        for name in _order(entries):
+            target.writestr(_info(name), entries[name], compresslevel=_level(name))
     return out.getvalue()
+
+
+def _order(entries: dict[str, bytes]) -> list[str]:
+    return sorted(entries, key=lambda name: (name != CONTENT_TYPES, name))
+
+
+def _info(name: str) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=FIXED_TIME)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.create_system = 3  # Unix, so that unzip restores plain rw-r--r-- files
+    info.external_attr = FILE_MODE << 16
+    return info
+
+
+def _encoded(name: str) -> tuple[bytes, int]:
+    # As zipfile stores a name: ASCII as it is, anything else as UTF-8 with the language encoding flag (bit 11).
+    try:
+        return name.encode("ascii"), 0
+    except UnicodeEncodeError:
+        return name.encode("utf-8"), 0x800
+
+
+def _level(name: str) -> int:
+    # Embedded fonts are most of the bytes: a lighter deflate costs a fifth of the time for a tenth more size.
+    return 1 if name.endswith(".odttf") else 6
+
+
+# The zip format's central directory entry and end record (PKWARE APPNOTE 4.3.12, 4.3.16), as zipfile packs them.
+_CENTRAL = "<4s4B4HL2L5H2L"
+_END = b"<4s4H2LH"
+_DOS_DATE = (FIXED_TIME[0] - 1980) << 9 | FIXED_TIME[1] << 5 | FIXED_TIME[2]
+_DOS_TIME = FIXED_TIME[3] << 11 | FIXED_TIME[4] << 5 | (FIXED_TIME[5] // 2)
+_SHARED = (".odttf", "/styles.xml", "/theme1.xml")  # members most documents share: worth remembering
+_shared: OrderedDict[tuple[bytes, int], tuple[bytes, int]] = OrderedDict()
+
+
+def _deflated(data: bytes, level: int, shared: bool) -> tuple[bytes, int]:
+    """`data` deflated (raw, as zipfile writes it) and its CRC-32; `shared` members remembered, a few at a time."""
+    key = (data, level)
+    if shared:
+        known = _shared.get(key)
+        if known is not None:
+            _shared.move_to_end(key)
+            return known
+    compressor = zlib.compressobj(level, zlib.DEFLATED, -15)
+    result = compressor.compress(data) + compressor.flush(), zlib.crc32(data)
+    if shared:
+        _shared[key] = result
+        if len(_shared) > 16:
+            _shared.popitem(last=False)
+    return result

@@ -9,6 +9,7 @@ is cut between grapheme clusters and marked with a hyphen.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -78,7 +79,8 @@ class Segment:
 
 @dataclass(slots=True)
 class Line:
-    """Segments in reading order with their x offsets; `words` counts words, `bidi` marks right-to-left text."""
+    """Segments in reading order with their x offsets; `words` counts words, `bidi` marks right-to-left text
+    (letters, or Arabic digits, which UAX #9 orders as right to left among neutrals)."""
 
     segments: list[Segment] = field(default_factory=list)
     width: float = 0.0
@@ -86,41 +88,80 @@ class Line:
     bidi: bool = False
     spaced: bool = False
     """The line ended at a space or a line break (not inside a word): its text reads on after a space."""
+    newline: bool = False
+    """The line starts after a forced line break, which ends a bidi paragraph (UAX #9 B)."""
 
 
 # Only ASCII whitespace breaks or collapses: a no-break space (U+00A0) must stay put.
 _BLANKS = re.compile(r"[ \t\r\f\v]+")
 _BLANK = " \t\r\f\v"
 
-_SPACE_WIDTHS: dict[tuple[str, float], float] = {}
+_WIDTHS: dict[tuple[str, float, str], float] = {}
+_WIDTHS_KEPT = 50_000  # words (about 8 MB at most); then the memory starts again
+
+
+def measure(font: str, text: str, size: float) -> float:
+    """`getFont(font).stringWidth(text, size)`, remembered: the same words recur in every paragraph and document,
+    and ReportLab's call costs ten times a look-up."""
+    key = (font, size, text)
+    width = _WIDTHS.get(key)
+    if width is None:
+        if len(_WIDTHS) >= _WIDTHS_KEPT:
+            _WIDTHS.clear()
+        width = _WIDTHS[key] = getFont(font).stringWidth(text, size)
+    return width
 
 
 def space_width(run: Run) -> float:
-    key = (run.font, run.size)
-    width = _SPACE_WIDTHS.get(key)
-    if width is None:
-        width = _SPACE_WIDTHS[key] = getFont(run.font).stringWidth(" ", run.size)
-    return width
+    """The width of a word space in `run`'s face and size."""
+    return measure(run.font, " ", run.size)
 
 
 def pieces_of(run: Run, text: str) -> list[Piece]:
     """`text` of `run` as measured pieces: one on the fast path, or one per font and bidi class."""
     if is_simple(text, run.font):
-        return [Piece(run, text, getFont(run.font).stringWidth(text, run.size))]
+        return [Piece(run, text, measure(run.font, text, run.size))]
     return [Piece(run, item.text, item.width, item) for item in items(text, run.font, run.size)]
 
 
-def cut_words(runs: Sequence[Run]) -> list[Word]:
-    """The runs cut at break opportunities into measured words; whitespace collapses as in HTML."""
+def cut_words(runs: Sequence[Run], plain_path: bool = True) -> list[Word]:
+    """The runs cut at break opportunities into measured words; whitespace collapses as in HTML.
+
+    `plain_path=False` takes the general steps for every run (tests hold the two paths equal).
+    """
     words: list[Word] = []
     joined = False  # the next piece continues the last word (no break opportunity between)
     pending_space = 0.0
     newline = False
     special = _SPECIAL
     for run in runs:
-        measure = getFont(run.font).stringWidth
+        font = run.font
         size = run.size
-        for number, part in enumerate(run.text.split("\n")):
+        text = run.text
+        if plain_path and "\n" not in text and special.isdisjoint(text) and is_simple(text, font):
+            # Plain text (most runs): every token is one simple piece with no break inside; the same steps
+            # as the loop below, without its per-token tests.
+            space = 0.0
+            for position, token in enumerate(_BLANKS.split(text)):
+                if position:
+                    joined = False
+                    if not pending_space:
+                        pending_space = space = space or measure(font, " ", size)
+                if not token:
+                    continue
+                width = measure(font, token, size)
+                if joined and words:
+                    word = words[-1]
+                    word.pieces.append(Piece(run, token, width))
+                    word.width += width
+                else:
+                    words.append(Word([Piece(run, token, width)], width,
+                                      0.0 if newline or not words else pending_space, newline))
+                    newline = False
+                pending_space = 0.0
+                joined = True
+            continue
+        for number, part in enumerate(text.split("\n")):
             if number:
                 newline, joined, pending_space = True, False, 0.0
             for position, token in enumerate(_BLANKS.split(part) if part else ()):
@@ -131,8 +172,8 @@ def cut_words(runs: Sequence[Run]) -> list[Word]:
                     continue
                 for text, kind in ((token, Break.none),) if special.isdisjoint(token) else pieces(token):
                     if text:
-                        if is_simple(text, run.font):  # the fast path: one piece, one measurement
-                            width = measure(text, size)
+                        if is_simple(text, font):  # the fast path: one piece, one measurement
+                            width = measure(font, text, size)
                             measured = [Piece(run, text, width)]
                         else:
                             measured = pieces_of(run, text)
@@ -173,7 +214,7 @@ def single_line(runs: Sequence[Run], limit: float) -> Line | None:
             x += pending_space or space_width(run)
             line.segments[-1].space_after = True
         joined = " ".join(tokens)
-        width = getFont(run.font).stringWidth(joined, run.size)
+        width = measure(run.font, joined, run.size)
         line.segments.append(Segment(run, joined, x, width))
         line.words += len(tokens)
         x += width
@@ -185,7 +226,7 @@ def single_line(runs: Sequence[Run], limit: float) -> Line | None:
 
 
 def _hyphen(run: Run) -> tuple[str, float]:
-    return "-", getFont(run.font).stringWidth("-", run.size)
+    return "-", measure(run.font, "-", run.size)
 
 
 def chop(word: Word, limit: float) -> list[Word]:
@@ -227,7 +268,7 @@ def break_lines(words: list[Word], first: float, other: float) -> list[Line]:
                     _add_hyphen(line, previous)
                 line.spaced = word.newline or word.space > 0
                 lines.append(line)
-                line, limit = Line(), other
+                line, limit = Line(newline=word.newline), other
             x = line.width + word.space if line.segments else 0.0
             for piece in word.pieces:
                 last = line.segments[-1] if line.segments else None
@@ -239,7 +280,7 @@ def break_lines(words: list[Word], first: float, other: float) -> list[Line]:
                     if last is not None and x > last.x + last.width + 1e-9:
                         last.space_after = True
                     line.segments.append(Segment(piece.run, piece.text, x, piece.width, piece.item))
-                    line.bidi = line.bidi or (piece.item is not None and piece.item.kind == "R")
+                    line.bidi = line.bidi or (piece.item is not None and _right_to_left(piece.item))
                 x += piece.width
             line.width = x
             line.words += 1
@@ -247,6 +288,11 @@ def break_lines(words: list[Word], first: float, other: float) -> list[Line]:
     if line.segments or not lines:
         lines.append(line)
     return lines
+
+
+def _right_to_left(item: Item) -> bool:
+    """Whether the item holds right-to-left letters or Arabic digits (bidi class AN): text to reorder."""
+    return item.kind == "R" or (item.kind == "D" and any(unicodedata.bidirectional(ch) == "AN" for ch in item.text))
 
 
 def _add_hyphen(line: Line, word: Word) -> None:

@@ -25,7 +25,6 @@ from factsheet.writers.pdf.linebreak import clusters
 _NOT_SIMPLE_BIDI = frozenset({"R", "AL", "AN", "NSM", "BN", "RLE", "LRE", "RLO", "LRO", "PDF", "RLI", "LRI", "FSI",
                               "PDI"})
 _FIRST_PRIVATE = 0xF0000  # Supplementary Private Use Area-A: clashes with no font's own characters
-_MIRROR = dict(zip("()[]{}<>\u00ab\u00bb\u2039\u203a", ")(][}{><\u00bb\u00ab\u203a\u2039", strict=True))
 
 
 @cache
@@ -227,15 +226,3 @@ def install_to_unicode() -> None:
     from reportlab.pdfbase import ttfonts
 
     ttfonts.makeToUnicodeCMap = _to_unicode_cmap
-
-
-def mirrored(glyphs: Glyphs) -> Glyphs:
-    """Neutral glyphs laid out right to left: order reversed, brackets mirrored."""
-    ttf = getFont(glyphs.font)
-    chars = []
-    for ch in reversed(glyphs.chars):
-        other = _MIRROR.get(ch)
-        chars.append(other if other and ord(other) in ttf.face.charToGlyph else ch)
-    last = len(chars) - 1
-    return Glyphs(glyphs.font, "".join(chars), glyphs.advances[::-1], glyphs.x_offsets[::-1], glyphs.y_offsets[::-1],
-                  frozenset(last - index for index in glyphs.silent), not glyphs.rtl)

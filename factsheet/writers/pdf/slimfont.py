@@ -16,41 +16,15 @@ from __future__ import annotations
 import hashlib
 import itertools
 import struct
+from collections import OrderedDict
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
+from factsheet.truetype import assemble as _assemble
+from factsheet.truetype import strip_glyph as _strip_glyph
+
 _DROP = {b"fpgm", b"prep", b"cvt "}
-_ARGS_ARE_WORDS, _HAVE_SCALE, _MORE, _XY_SCALE, _TWO_BY_TWO, _INSTRUCTIONS = (
-    0x0001, 0x0008, 0x0020, 0x0040, 0x0080, 0x0100,
-)
-
-
-def _checksum(data: bytes) -> int:
-    padded = data + b"\0" * (-len(data) % 4)
-    words: tuple[int, ...] = struct.unpack(f">{len(padded) // 4}I", padded)
-    return sum(words) & 0xFFFFFFFF
-
-
-def _strip_glyph(glyph: bytes) -> bytes:
-    """One glyph's bytes without its instructions."""
-    if len(glyph) < 10:
-        return glyph
-    contours = struct.unpack(">h", glyph[:2])[0]
-    if contours >= 0:
-        at = 10 + 2 * contours
-        length = struct.unpack(">H", glyph[at : at + 2])[0]
-        return glyph[:at] + b"\0\0" + glyph[at + 2 + length :]
-    out = bytearray(glyph)
-    at, has_instructions = 10, False
-    while True:
-        flags = struct.unpack(">H", out[at : at + 2])[0]
-        has_instructions |= bool(flags & _INSTRUCTIONS)
-        struct.pack_into(">H", out, at, flags & ~_INSTRUCTIONS)
-        at += 4 + (4 if flags & _ARGS_ARE_WORDS else 2)
-        at += 2 if flags & _HAVE_SCALE else 4 if flags & _XY_SCALE else 8 if flags & _TWO_BY_TWO else 0
-        if not flags & _MORE:
-            break
-    return bytes(out[:at]) if has_instructions else bytes(out)
 
 
 def slim(font: bytes) -> bytes:
@@ -82,28 +56,80 @@ def slim(font: bytes) -> bytes:
     return _assemble(tables)
 
 
-def _assemble(tables: dict[bytes, bytes]) -> bytes:
-    tags = sorted(tables)
-    count = len(tags)
-    power = 1 << (count.bit_length() - 1)
-    header = struct.pack(">IHHHH", 0x00010000, count, power * 16, power.bit_length() - 1, count * 16 - power * 16)
-    directory, body = bytearray(), bytearray()
-    offset = 12 + 16 * count
-    for tag in tags:
-        data = tables[tag]
-        directory += struct.pack(">4sIII", tag, _checksum(data), offset + len(body), len(data))
-        body += data + b"\0" * (-len(data) % 4)
-    font = bytearray(header + directory + body)
-    adjustment = (0xB1B0AFBA - _checksum(bytes(font))) & 0xFFFFFFFF
-    head_at = 12 + 16 * count + sum(len(tables[t]) + (-len(tables[t]) % 4) for t in tags[: tags.index(b"head")])
-    struct.pack_into(">I", font, head_at + 8, adjustment)
-    return bytes(font)
-
-
 def slim_subsets(face: Any) -> None:
-    """Make a ReportLab TrueType face embed its subsets without hinting."""
+    """Make a ReportLab TrueType face embed its subsets without hinting.
+
+    Most documents use the same subsets (printable ASCII and a few more, in the same order),
+    so the last few are remembered: a subset is made and slimmed once per process.
+    """
     make: Callable[[Any], bytes] = face.makeSubset
-    face.makeSubset = lambda subset: slim(make(subset))
+    known: OrderedDict[tuple[int, ...], bytes] = OrderedDict()
+
+    def subset_of(subset: Any) -> bytes:
+        key = tuple(subset)
+        font = known.get(key)
+        if font is None:
+            font = known[key] = slim(make(subset))
+            if len(known) > _REMEMBERED:
+                known.popitem(last=False)
+        else:
+            known.move_to_end(key)
+        return font
+
+    face.makeSubset = subset_of
+    face.factsheet_subsets = known  # for tests: what is remembered, and the maker to compare it with
+    face.factsheet_make_subset = make
+
+
+_REMEMBERED = 8  # subsets per face
+
+
+class _SharedFlate:
+    """ReportLab's Flate filter (the same bytes), remembering the last few results: for streams that most
+    documents share, the embedded font subsets and their ToUnicode maps."""
+
+    pdfname = "FlateDecode"
+
+    def __init__(self) -> None:
+        self.known: OrderedDict[bytes, bytes] = OrderedDict()
+
+    def encode(self, text: str | bytes) -> bytes:
+        """`text` compressed as ``PDFStreamFilterZCompress.encode`` does."""
+        from reportlab.pdfbase import pdfdoc
+
+        data = text.encode("utf8") if isinstance(text, str) else text
+        packed = self.known.get(data)
+        if packed is None:
+            packed = self.known[data] = pdfdoc.PDFZCompress.encode(data)
+            if len(self.known) > 4 * _REMEMBERED:
+                self.known.popitem(last=False)
+        else:
+            self.known.move_to_end(data)
+        return packed
+
+
+SHARED_FLATE = _SharedFlate()
+
+
+@cache
+def _widths_array() -> type:
+    """A PDFArray of numbers whose bytes are made once per process for each distinct array (a subset's widths)."""
+    from reportlab import rl_config
+    from reportlab.pdfbase import pdfdoc
+
+    known: OrderedDict[tuple[Any, ...], bytes] = OrderedDict()
+
+    class Widths(pdfdoc.PDFArray):
+        def format(self, document: Any, IND: bytes = b"\n ") -> bytes:
+            key = (*self.sequence, rl_config.pdfMultiLine, IND)
+            data = known.get(key)
+            if data is None:
+                data = known[key] = bytes(super().format(document, IND))
+                if len(known) > 4 * _REMEMBERED:
+                    known.popitem(last=False)
+            return data
+
+    return Widths
 
 
 def subset_tag(font_name: bytes, subset: list[int], used: set[str]) -> str:
@@ -140,13 +166,16 @@ def distinct_subset_tags(font: Any) -> None:
             pdf_font.BaseFont = base
             pdf_font.FirstChar = 0
             pdf_font.LastChar = len(subset) - 1
-            pdf_font.Widths = pdfdoc.PDFArray(list(map(font.face.getCharWidth, subset)))
+            pdf_font.Widths = _widths_array()(list(map(font.face.getCharWidth, subset)))
             cmap = pdfdoc.PDFStream()
             cmap.content = ttfonts.makeToUnicodeCMap(base, subset)  # looked up now: it may be replaced
             if doc.compression:
-                cmap.filters = [pdfdoc.PDFZCompress]
+                cmap.filters = [SHARED_FLATE]
             pdf_font.ToUnicode = doc.Reference(cmap, "toUnicodeCMap:" + base)
             pdf_font.FontDescriptor = font.face.addSubsetObjects(doc, base, subset)
+            font_file = doc.idToObject.get(f"fontFile:{font.face.filename}({base})")
+            if doc.compression and font_file is not None and font_file.filters == [pdfdoc.PDFZCompress]:
+                font_file.filters = [SHARED_FLATE]
             doc.Reference(pdf_font, internal)
             doc.idToObject["BasicFonts"].dict[internal] = pdf_font
         del font.state[doc]

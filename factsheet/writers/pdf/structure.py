@@ -12,11 +12,11 @@ from typing import Any
 
 from reportlab.pdfbase import pdfdoc
 
-from factsheet.writers.pdf.tagging import Annotation, Element, MarkedContent, Tagger
+from factsheet.writers.pdf.tagging import Annotation, Element, MarkedContent, Tagger, pdf_string
 
 
 def _string(value: str, document: Any) -> bytes:
-    return bytes(pdfdoc.PDFString(value).format(document))
+    return pdf_string(value, document)
 
 
 def _reference(obj: Any, document: Any) -> bytes:
@@ -87,9 +87,14 @@ class _Raw(pdfdoc.PDFObject):
         return bytes(self.make(document))
 
 
-def _keep(element: Element) -> bool:
-    """Whether `element` owns any content, itself or through its descendants."""
-    return any(not isinstance(kid, Element) or _keep(kid) for kid in element.kids)
+def _keep(element: Element, known: dict[int, bool] | None = None) -> bool:
+    """Whether `element` owns any content, itself or through its descendants (answers remembered in `known`)."""
+    if known is None:
+        return any(not isinstance(kid, Element) or _keep(kid) for kid in element.kids)
+    found = known.get(id(element))
+    if found is None:
+        found = known[id(element)] = any(not isinstance(kid, Element) or _keep(kid, known) for kid in element.kids)
+    return found
 
 
 def write(tagger: Tagger, document: Any, pages: list[Any]) -> None:
@@ -98,6 +103,7 @@ def write(tagger: Tagger, document: Any, pages: list[Any]) -> None:
     root = _Raw(lambda doc: b"")  # replaced below once the tree's objects exist
     document.Reference(root, "StructTreeRoot")
     order: list[_ElementObject] = []
+    known: dict[int, bool] = {}  # each element asked once, not once per ancestor
 
     def register(element: Element, parent: pdfdoc.PDFObject) -> None:
         obj = _ElementObject(element, parent, objects)
@@ -105,7 +111,7 @@ def write(tagger: Tagger, document: Any, pages: list[Any]) -> None:
         document.Reference(obj)
         order.append(obj)
         for kid in element.kids:
-            if isinstance(kid, Element) and _keep(kid):
+            if isinstance(kid, Element) and _keep(kid, known):
                 register(kid, obj)
 
     register(tagger.root, root)

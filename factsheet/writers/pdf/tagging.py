@@ -201,14 +201,23 @@ class LinkAnnotation(pdfdoc.LinkAnnotation):
     def format(self, document: Any) -> bytes:
         """The annotation dictionary."""
         if self.url:
-            target = b"/A << /S /URI /URI %s >>" % pdfdoc.PDFString(self.url).format(document)
+            target = b"/A << /S /URI /URI %s >>" % pdf_string(self.url, document)
         else:
             target = b"/Dest " + pdfdoc.format(self.Destination, document)
         rect = fp_str(*self.Rect).encode("ascii")
-        contents = pdfdoc.PDFString(self.contents).format(document)
+        contents = pdf_string(self.contents, document)
         parent = b"" if self.struct_parent is None else b" /StructParent %d" % self.struct_parent
         return (b"<<\n/Border [ 0 0 0 ] /Contents %s %s /F 4 /Rect [ %s ]%s /Subtype /Link /Type /Annot\n>>"
                 % (contents, target, rect, parent))
+
+
+def pdf_string(value: str, document: Any) -> bytes:
+    """`PDFString(value).format(document)`: printable ASCII in an unencrypted file written directly (names,
+    descriptions and identifiers, hundreds per file), anything else by ReportLab."""
+    if value.isascii() and value.isprintable() and isinstance(document.encrypt, pdfdoc.NoEncryption):
+        escaped = value.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+        return b"(" + escaped.encode("ascii") + b")"
+    return bytes(pdfdoc.PDFString(value).format(document))
 
 
 LINK_PADDING = 1.0

@@ -13,6 +13,7 @@ face draws left to right takes a fast path; the rest is shaped and ordered (see
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from typing import Any
 
@@ -87,8 +88,7 @@ class RichText(Flowable):
         if any(line.bidi for line in lines):
             base = base_direction(lines)
             self._rtl = base == "R"
-            for line in lines:
-                reorder(line, base)
+            reorder(lines, base)
         return lines
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
@@ -233,11 +233,21 @@ class _Pen:
 
     def text(self, name: str, size: float, text: str) -> None:
         """Show `text` in font `name` at the current text position."""
-        font = getFont(name)
-        for subset, chunk in _subset_chunks(font, text, self.document):
-            key = (font.getSubsetInternalName(subset, self.document), size)
+        document = self.document
+        first = _first_subsets(document).get(name)
+        if first is not None and text and text.isascii() and text.isprintable():
+            # Printable ASCII in a font already in use: its first subset's name, and the text as the bytes.
+            chunks: Sequence[tuple[str, bytes]] = ((first, text.encode("ascii")),)
+        else:
+            font = getFont(name)
+            chunks = [(font.getSubsetInternalName(subset, document), chunk)
+                      for subset, chunk in _subset_chunks(font, text, document)]
+            if chunks and font._asciiReadable and document in font.state:
+                _first_subsets(document)[name] = font.getSubsetInternalName(0, document)
+        for internal, chunk in chunks:
+            key = (internal, size)
             if key != self.font:
-                self.out.append(f"{key[0]} {fp_str(size)} Tf")
+                self.out.append(f"{internal} {fp_str(size)} Tf")
                 self.font = key
             self.out.append(f"({self.escape(chunk)}) Tj")
 
@@ -289,7 +299,7 @@ def one_line(runs: Sequence[Run]) -> Line:
     words = cut_words(runs)
     line = break_lines(words, float("inf"), float("inf"))[0] if words else Line()
     if line.bidi:
-        reorder(line, base_direction([line]))
+        reorder([line], base_direction([line]))
     return line
 
 
@@ -307,6 +317,15 @@ def draw_runs(canvas: Any, runs: Sequence[Run], x: float, y: float, align: str =
     return line.width
 
 
+def _first_subsets(document: Any) -> dict[str, str]:
+    """Per ReportLab document: the internal name of the first subset of each ASCII-readable font in use
+    (what `getSubsetInternalName(0, document)` returns once the font has drawn text)."""
+    names: dict[str, str] | None = document.__dict__.get("_factsheet_first_subsets")
+    if names is None:
+        names = document.__dict__["_factsheet_first_subsets"] = {}
+    return names
+
+
 def _subset_chunks(font: Any, text: str, document: Any) -> Sequence[tuple[int, bytes]]:
     """`font.splitString(text, document)`, without its per-character loop for printable ASCII.
 
@@ -315,4 +334,26 @@ def _subset_chunks(font: Any, text: str, document: Any) -> Sequence[tuple[int, b
     """
     if text and font._asciiReadable and document in font.state and text.isascii() and text.isprintable():
         return ((0, text.encode("ascii")),)
+    state = font.state.get(document) if text else None
+    if state is not None:
+        # Every character already has its code (or has no glyph, code 0): splitString's steps without
+        # its assignment of new codes. Any new character goes to splitString itself.
+        assignments = state.assignments
+        glyphs = font.face.charToGlyph
+        codes = []
+        for code in map(ord, text):
+            if code == 0xA0:
+                code = 32  # a no-break space is drawn as a space, as splitString does
+            number = assignments.get(code)
+            if number is None:
+                if code in glyphs:
+                    return font.splitString(text, document)  # type: ignore[no-any-return]
+                number = 0
+            codes.append(number)
+        if max(codes) < 256:
+            return [(0, bytes(codes))]
+        chunks: list[tuple[int, bytes]] = []
+        for subset, group in itertools.groupby(codes, lambda number: number >> 8):
+            chunks.append((subset, bytes(number & 0xFF for number in group)))
+        return chunks
     return font.splitString(text, document)  # type: ignore[no-any-return]
