@@ -123,3 +123,25 @@ def test_a_decomposed_seed_does_not_look_changed_to_the_next_build(stress: tuple
     result = CliRunner().invoke(main, ["build", "--root", str(stress[0].parent)])
     assert result.exit_code == 0, result.output
     assert "up to date" in result.output and "changed" not in result.output, result.output
+
+
+def test_a_right_to_left_list_item_hangs_its_bullet_at_the_right(stress: tuple[Path, str]) -> None:
+    from pypdf import PdfReader
+
+    bullets: list[float] = []
+    hebrew: list[float] = []
+    latin: list[float] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        x = tm[4] * cm[0] + cm[4]
+        if text.strip() == "\u2022":
+            bullets.append(x)
+        elif "\u05e0\u05de\u05e1\u05e8\u05d5" in text:  # "were delivered" in the Hebrew key point
+            hebrew.append(x)
+        elif text.startswith("Officials spoke"):
+            latin.append(x)
+
+    PdfReader(str(stress[0] / "stress-briefing.pdf")).pages[0].extract_text(visitor_text=visit)
+    assert hebrew and latin and len(bullets) >= 5
+    assert min(bullets) < latin[0]  # a left-to-right item: its bullet at the left of its text
+    assert max(bullets) > max(hebrew)  # a right-to-left item: its bullet at the right, mirrored

@@ -18,6 +18,7 @@ from factsheet.extract.text import Ids, Sentence, quote, sentence_at
 from factsheet.facts.amounts import Amount
 from factsheet.facts.model import (
     ActorKind,
+    Attribution,
     Package,
     PackageItem,
     Place,
@@ -209,3 +210,8 @@ def _place_name(surface: str, gazetteer: Gazetteer) -> tuple[str, PlaceKind]:
 def _within(city: str, gazetteer: Gazetteer) -> str | None:
     hits = gazetteer.find(city)
     return hits[0].name if hits and hits[0].kind == "country" and hits[0].via == "capital" else None
+
+
+def attributed(found: tuple[str, str] | None, actor_ids: dict[str, str]) -> Attribution | None:
+    """The attribution an (actor key, how) finding stands for, when that actor is a fact."""
+    return Attribution(by=actor_ids[found[0]], how=found[1]) if found and found[0] in actor_ids else None

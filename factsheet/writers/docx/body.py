@@ -1,30 +1,19 @@
-"""The body visitor: one method per block and inline node type of the document tree."""
+"""The body visitor: one method per block node type of the document tree (inline nodes: `inlines.py`)."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
 from typing import Any
 
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-
 from factsheet.document.nodes import (
-    FLAG,
     Block,
     BulletList,
-    Cite,
     Div,
-    Emph,
     Figure,
     Heading,
-    Inline,
     Inlines,
     Note,
     NoteList,
     Paragraph,
-    Span,
-    Strong,
     Table,
     Text,
     inline_text,
@@ -33,21 +22,9 @@ from factsheet.document.nodes import (
 from factsheet.writers import assert_never
 from factsheet.writers import look as house
 from factsheet.writers.docx import drawing, notes, ooxml, page, scripts, styles
+from factsheet.writers.docx.inlines import PLAIN, InlineWriter
 from factsheet.writers.docx.ooxml import Bookmarks, Cleaner, Element
-from factsheet.writers.look import KEEP_ROW_LINES, citation_marks
-
-
-@dataclass(frozen=True)
-class Format:
-    """Character formatting inherited from enclosing inline nodes."""
-
-    bold: bool = False
-    italic: bool = False
-    flag: bool = False
-    lang: str = ""
-
-
-PLAIN = Format()
+from factsheet.writers.look import KEEP_ROW_LINES
 
 EMPTY_LINE = ('<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>'
               '<w:rPr><w:sz w:val="2"/></w:rPr></w:pPr></w:p>')
@@ -81,15 +58,6 @@ def _balanced(inlines: Inlines) -> Inlines:
     return inlines
 
 
-_BARE_RUN = re.compile(r"<w:r>(?!<w:rPr>)")
-
-
-def with_language(runs: str, lang: str) -> str:
-    """`runs` (``w:r`` markup) marked as text in language `lang`, for spelling and for screen readers."""
-    tag = f'<w:lang w:val="{ooxml.attribute(lang)}" w:bidi="{ooxml.attribute(lang)}"/>'
-    return _BARE_RUN.sub("<w:r><w:rPr></w:rPr>", runs).replace("</w:rPr>", tag + "</w:rPr>")
-
-
 def estimated_lines(row: tuple[Inlines, ...], widths: list[int]) -> int:
     """Roughly how many lines the tallest cell of `row` needs."""
     tallest = 0
@@ -100,7 +68,7 @@ def estimated_lines(row: tuple[Inlines, ...], widths: list[int]) -> int:
     return tallest
 
 
-class BodyWriter:
+class BodyWriter(InlineWriter):
     """Appends the blocks of a document before the body's final ``w:sectPr``.
 
     Blocks are written as markup into `out` and parsed once at the end of `write`.
@@ -352,68 +320,3 @@ class BodyWriter:
         for child in node.children:
             self.block(child)
         self.where = where
-
-    # ------------------------------------------------------------ inlines
-
-    def inlines(self, nodes: Inlines, fmt: Format) -> str:
-        """The runs for `nodes`."""
-        return "".join(self.inline(node, fmt) for node in nodes)
-
-    def inline(self, node: Inline, fmt: Format) -> str:
-        """The runs for one inline node."""
-        match node:
-            case Text():
-                text = self.clean(node.text, self.where)
-                if not text:
-                    return ""
-                style = styles.FLAG if fmt.flag else ""
-                markup = "".join(ooxml.run(piece, style=style, bold=fmt.bold, italic=fmt.italic, script=script)
-                                 for piece, script in scripts.pieces(text))
-                return with_language(markup, fmt.lang) if fmt.lang else markup
-            case Strong():
-                return self.inlines(node.children, replace(fmt, bold=True))
-            case Emph():
-                return self.inlines(node.children, replace(fmt, italic=True))
-            case Span():
-                flag = fmt.flag or FLAG in node.classes
-                content = self.inlines(node.children, replace(fmt, flag=flag, lang=node.lang or fmt.lang))
-                if node.href and self.part is not None:
-                    rid = self.part.relate_to(node.href, RT.HYPERLINK, is_external=True)
-                    return ooxml.external_link(rid, content)
-                return content
-            case Cite():
-                return self.citations(node.numbers)
-            case _:
-                assert_never(node, "docx writer")
-
-    def marks(self, numbers: Sequence[int]) -> list[tuple[str, int]]:
-        """The printed marks of a run of citations: ranges as in the PDF, except that a note still
-        waiting for its footnote reference gets a mark of its own, so each footnote's reference is its
-        note's first citation and Word numbers the footnotes as the PDF numbers its notes."""
-        out: list[tuple[str, int]] = []
-        pending: list[int] = []
-        for number in sorted(set(numbers)):
-            if number in self.cited and number not in self.footnotes:
-                out.extend(citation_marks(pending))
-                out.append((str(number), number))
-                pending = []
-            else:
-                pending.append(number)
-        return out + citation_marks(pending)
-
-    def citations(self, numbers: Sequence[int]) -> str:
-        """One superscript marker 'n,m', each number a link to its note's bookmark."""
-        out: list[str] = []
-        for position, (label, number) in enumerate(self.marks(numbers)):
-            if position:
-                out.append(ooxml.run(",", style=styles.CITATION))
-            if number in self.cited and number not in self.footnotes:  # the first citation holds the footnote
-                self.footnotes[number] = len(self.footnotes) + 1
-                out.append(notes.reference(self.footnotes[number], number, styles.CITATION))
-                continue
-            anchor = self.note_anchors.get(number)
-            if anchor is None:
-                self.warnings.append(f"docx: {self.where}: citation {number} has no note in the document")
-                anchor = ooxml.bookmark_name(f"note-{number}")
-            out.append(ooxml.internal_link(anchor, ooxml.run(label, style=styles.CITATION)))
-        return "".join(out)

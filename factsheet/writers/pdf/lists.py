@@ -19,7 +19,8 @@ from factsheet.writers.pdf.text import RichText
 
 
 class Item(Flowable):
-    """`body` indented by `indent`, with `bullet` on its first line's baseline at the left edge."""
+    """`body` indented by `indent`, with `bullet` on its first line's baseline at the left edge (at the right
+    edge, the indent on the right, when the body is set right to left)."""
 
     def __init__(self, body: RichText, indent: float, bullet: str, font: str, color: Color,
                  label: tagging.Element | None = None, first: bool = True) -> None:
@@ -63,7 +64,10 @@ class Item(Flowable):
             marks = tagger.marks(canvas, self.label) if tagger else None
             start = marks.run(tagging.PLAIN) if marks else ""
             end = marks.close() if marks else ""
+            # A right-to-left item is set flush right: its bullet hangs at the right edge, mirrored.
+            right_edge = x + self.width - float(self.body.style.rightIndent)  # where the body's lines end
+            left = right_edge - font.stringWidth(self.bullet, size) if self.body._rtl else x
             canvas._code.append(
                 f"{start} q BT {fp_str(self.color.red, self.color.green, self.color.blue)} rg {name} {fp_str(size)} Tf"
-                f" 1 0 0 1 {fp_str(x, y + self.height - size)} Tm ({canvas._escape(chunk)}) Tj ET Q {end}")
-        self.body.drawOn(canvas, x + self.indent, y, _sW)
+                f" 1 0 0 1 {fp_str(left, y + self.height - size)} Tm ({canvas._escape(chunk)}) Tj ET Q {end}")
+        self.body.drawOn(canvas, x if self.body._rtl else x + self.indent, y, _sW)
