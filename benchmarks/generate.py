@@ -126,9 +126,9 @@ def distinct_yaml(index: int) -> tuple[str, str]:
                      f"cites: {quote(said)}}}")
     lines.append("key_points:")
     for k in range(3):
-        said = f"Point {k + 1} of report {index} concerns supply."
-        lines.append(f"  - {{id: k{k}, text: 'Point {k + 1}: {names[k % n_actors]} supplies "
-                     f"{names[(k + 1) % n_actors]} in case {index}.', cites: {quote(said)}}}")
+        # The point quotes its source word for word: every number it states is sourced (build checks that).
+        said = f"Point {k + 1}: {names[k % n_actors]} supplies {names[(k + 1) % n_actors]} in case {index}."
+        lines.append(f"  - {{id: k{k}, text: '{said}', cites: {quote(said)}}}")
     lines.append("claims:")
     said = f"{names[0]} denied sending anything in case {index}."
     lines.append(f"  - {{id: cl0, text: '{names[0]} denies sending anything.', standing: claimed, according_to: "

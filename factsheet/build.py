@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from factsheet.atomic import commit, discard, remove_stale_temps
+from factsheet.atomic import Flusher, commit, discard, remove_stale_temps
 from factsheet.buildoptions import FORMATS, BuildOptions
 from factsheet.diagnostics import Diagnostic, Location
 from factsheet.errors import InputError, OutputError, ValidationFailed
@@ -166,10 +166,21 @@ def inputs_of(facts: LoadedFacts, template: LoadedTemplate, root: Path, options:
     return found
 
 
-def changed_since_read(inputs: dict[str, str], root: Path) -> list[str]:
-    """The input files whose bytes on disk are no longer those the build read."""
-    return [name for name, digest in sorted(inputs.items())
-            if not name.startswith("engine:") and name != "options" and file_hash(root / name) != digest]
+def changed_since_read(inputs: dict[str, str], root: Path, hashes: dict[str, str] | None = None) -> list[str]:
+    """The input files whose bytes on disk are no longer those the build read.
+
+    `hashes` keeps each file's present hash for the next call: a template shared by 1,000 outputs is read once.
+    """
+    hashes = {} if hashes is None else hashes
+    changed = []
+    for name, digest in sorted(inputs.items()):
+        if name.startswith("engine:") or name == "options":
+            continue
+        if name not in hashes:
+            hashes[name] = file_hash(root / name)
+        if hashes[name] != digest:
+            changed.append(name)
+    return changed
 
 
 def gate(
@@ -258,53 +269,51 @@ def _rebuild(
     from factsheet.buildjobs import Task, Wanted, run_tasks
     from factsheet.fitcache import FitCache
 
+    by_facts: dict[Path, list[Wanted]] = {}
+    for p in todo:
+        by_facts.setdefault(p.facts_path, []).append(Wanted(p.template_path, p.fmt, p.path))
     tasks = []
-    for facts_path in dict.fromkeys(p.facts_path for p in todo):
-        wanted = tuple(Wanted(p.template_path, p.fmt, p.path) for p in todo if p.facts_path == facts_path)
+    for facts_path, wanted in by_facts.items():
         facts_key = _name(facts_path, workspace.root)
-        tasks.append(Task(workspace, facts_path, facts_key, wanted, options, manifest.facts.get(facts_key)))
+        tasks.append(Task(workspace, facts_path, facts_key, tuple(wanted), options, manifest.facts.get(facts_key)))
     finished: list[TaskResult] = []
     problems: list[Diagnostic] = []
 
     def making(index: int) -> str:
         return f"rendering {facts_stem(tasks[index].facts_path)} ({len(tasks[index].wanted)} outputs)"
 
-    progress.begin(len(todo), making(0))
-    try:
-        for index, (task, done) in enumerate(zip(tasks, run_tasks(tasks, options), strict=True)):
-            progress.finished(len(task.wanted))
-            if index + 1 < len(tasks):
-                progress.working(making(index + 1))
-            finished.append(done)
-            for diagnostic in done.warnings:
-                report(diagnostic)
-            problems.extend(p for p in done.problems if p not in problems)  # a template's problems come once
-            if done.changes:
-                result.changes[done.shown] = list(done.changes)
-            if done.history is not None:
-                manifest.facts[task.facts_key] = done.history
-    except BaseException:
-        discard([temp for done in finished for temp in done.temps()])
-        raise
-    if problems:
-        discard([temp for done in finished for temp in done.temps()])
-        raise ValidationFailed(problems)
-    progress.working("writing")
-    # Every render succeeded: now put everything in place, outputs first, then anchors, then the manifest.
-    staged = {s.wanted.path: s for done in finished for s in done.staged}
-    changed: set[str] = set()
-    try:
-        for item in todo:
-            output = staged.pop(item.path)
-            shown = workspace.show(item.path)
-            commit(output.temp, item.path, shown)
-            changed.update(changed_since_read(output.inputs, workspace.root))
-            manifest.record(item.path, output.inputs)  # the hashes of what was read: an input saved meanwhile is stale
-            result.written.append(Output(item.path, shown, item.fmt, output.size, output.pages, output.warnings,
-                                         tuple(reasons[item])))
-    finally:
-        discard([s.temp for s in staged.values()])
-    save_anchors(workspace, finished, report)
+    with Flusher() as outputs, Flusher() as anchors:
+        progress.begin(len(todo), making(0))
+        try:
+            for index, (task, done) in enumerate(zip(tasks, run_tasks(tasks, options), strict=True)):
+                progress.finished(len(task.wanted))
+                if index + 1 < len(tasks):
+                    progress.working(making(index + 1))
+                finished.append(done.kept())
+                # Flushed to disk while the next tasks render; committed only once all are on disk.
+                for output in done.staged:
+                    outputs.add(output.temp, workspace.show(output.wanted.path))
+                if done.anchors is not None:
+                    anchors.add(done.anchors[0], str(done.anchors[1]))
+                for diagnostic in done.warnings:
+                    report(diagnostic)
+                problems.extend(p for p in done.problems if p not in problems)  # a template's problems come once
+                if done.changes:
+                    result.changes[done.shown] = list(done.changes)
+                if done.history is not None:
+                    manifest.facts[task.facts_key] = done.history
+            if not problems:
+                outputs.wait()
+        except BaseException:
+            discard([temp for done in finished for temp in done.temps()])
+            raise
+        if problems:
+            discard([temp for done in finished for temp in done.temps()])
+            raise ValidationFailed(problems)
+        progress.working("writing")
+        # Every render succeeded: now put everything in place, outputs first, then anchors, then the manifest.
+        changed = _commit_outputs(workspace, todo, finished, reasons, manifest, result)
+        save_anchors(workspace, finished, report, anchors)
     manifest.write()
     fits = FitCache.read(workspace.out)
     for done in finished:
@@ -318,10 +327,39 @@ def _rebuild(
     result.changed_during = sorted(changed)
 
 
-def save_anchors(workspace: Workspace, finished: Sequence[TaskResult], report: Callable[[Diagnostic], None]) -> None:
-    """Put the staged anchors files in place; a read-only seeds/ keeps them in memory, said once."""
+def _commit_outputs(
+    workspace: Workspace, todo: list[Planned], finished: list[TaskResult], reasons: dict[Planned, list[str]],
+    manifest: Manifest, result: BuildResult,
+) -> set[str]:
+    """Put every staged output in place and record it; return the inputs saved while the build read them."""
+    staged = {s.wanted.path: s for done in finished for s in done.staged}
+    changed: set[str] = set()
+    hashes: dict[str, str] = {}
+    try:
+        for item in todo:
+            output = staged.pop(item.path)
+            shown = workspace.show(item.path)
+            commit(output.temp, item.path, shown)
+            changed.update(changed_since_read(output.inputs, workspace.root, hashes))
+            # The hashes of what was read: an input saved meanwhile is stale.
+            manifest.record(item.path, output.inputs, output.digest)
+            result.written.append(Output(item.path, shown, item.fmt, output.size, output.pages, output.warnings,
+                                         tuple(reasons[item])))
+    finally:
+        discard([s.temp for s in staged.values()])
+    return changed
+
+
+def save_anchors(workspace: Workspace, finished: Sequence[TaskResult], report: Callable[[Diagnostic], None],
+                 flushing: Flusher) -> None:
+    """Put the staged anchors files in place once `flushing` has them on disk; a read-only (or full) seeds/
+    keeps them in memory, said once."""
     remove_stale_temps(workspace.seeds, keep=frozenset(done.anchors[0] for done in finished if done.anchors))
     unsaved = next((done.anchors_error for done in finished if done.anchors_error), "")
+    try:
+        flushing.wait()
+    except OutputError as exc:
+        unsaved = unsaved or exc.message
     for done in finished:
         if done.anchors is None:
             continue

@@ -3,18 +3,20 @@
 A task is one facts file and the outputs wanted of it. Running it loads and checks the
 facts, works out what changed since the last build, renders every output and stages each
 file beside its final place (a temporary file of ours, on disk, so nothing is held in
-memory), and stages the anchors file too. The build commits the staged files only when
-every task succeeded, in plan order, so `--jobs` changes how fast a build is, never what
-it writes. Tasks and results are plain values that cross process boundaries.
+memory), and stages the anchors file too. The build flushes the staged files to disk
+(`atomic.Flusher`) while later tasks render, and commits them only when every task
+succeeded and every file is on disk, in plan order, so `--jobs` changes how fast a build
+is, never what it writes. Tasks and results are plain values that cross process boundaries.
 """
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +63,8 @@ class Staged:
     pages: int | None
     warnings: tuple[str, ...]
     inputs: dict[str, str]
+    digest: str
+    """The sha256 of the staged bytes, for the manifest (worked out here, in parallel, not by the build)."""
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,11 @@ class TaskResult:
     history: dict[str, Any] | None = None
     changes: tuple[str, ...] = ()
     fits: tuple[tuple[str, tuple[int | None, ...]], ...] = field(default=())
+
+    def kept(self) -> TaskResult:
+        """What the build keeps of this result until it commits: no warnings, history or changes (shown or
+        recorded as the result arrives), so that a build's memory grows as little as it can with its tasks."""
+        return replace(self, warnings=(), history=None, changes=())
 
     def temps(self) -> list[Path]:
         """Every file this task staged."""
@@ -135,8 +144,9 @@ def run_task(task: Task) -> TaskResult:
             inputs = inputs_of(facts, template, workspace.root, options.key())
             for item in wanted_here:
                 rendition = renditions[item.fmt]
-                temp = stage(item.path, rendition.data, workspace.show(item.path))
-                staged.append(Staged(item, temp, len(rendition.data), rendition.pages, rendition.warnings, inputs))
+                temp = stage(item.path, rendition.data, workspace.show(item.path), flush=False)
+                staged.append(Staged(item, temp, len(rendition.data), rendition.pages, rendition.warnings, inputs,
+                                     hashlib.sha256(rendition.data).hexdigest()))
         anchors, anchors_error = _stage_anchors(facts, checks)
     except BaseException:
         discard([s.temp for s in staged])
@@ -168,7 +178,7 @@ def _stage_anchors(facts: Any, checks: Any) -> tuple[tuple[Path, Path] | None, s
         return None, ""
     target = anchors_path(facts.path)
     try:
-        return (stage(target, data), target), ""
+        return (stage(target, data, flush=False), target), ""
     except OutputError as exc:
         return None, exc.message
 

@@ -20,11 +20,11 @@ def schema_text(kind: str) -> str:
     """The JSON Schema for `kind` ('facts' or 'template'), as stable, indented JSON."""
     from factsheet.compose import template
     from factsheet.compose.template import Template
-    from factsheet.facts import amounts, core, dates, kinds, sources
+    from factsheet.facts import amounts, analytic, core, dates, kinds, sources
     from factsheet.facts import model as facts_model
     from factsheet.facts.model import FactSheet
 
-    _describe_fields(amounts, dates, core, sources, kinds, facts_model, template)
+    _describe_fields(amounts, dates, core, sources, kinds, analytic, facts_model, template)
     model = FactSheet if kind == "facts" else Template
     schema = model.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"

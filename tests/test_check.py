@@ -88,3 +88,13 @@ def test_fix_rewrites_only_the_quotes(workspace: Path) -> None:
     assert all(a.replace("recognizing", "recognising") == b for a, b in changed)
     assert after[0].startswith("# yaml-language-server")  # comments kept
     assert check(workspace)[0] == 0
+
+
+def test_an_anchor_is_saved_with_every_field_in_order() -> None:
+    from dataclasses import asdict
+
+    from factsheet.facts.anchor import Anchor
+    from factsheet.facts.anchors import _fields
+
+    anchor = Anchor("exact", "before ", " after", 7, 12, "sha256:ab")
+    assert list(_fields(anchor).items()) == list(asdict(anchor).items())

@@ -707,3 +707,22 @@ def test_write_with_nothing_to_propose_writes_no_file(workspace: Path) -> None:
     seed.write_text("Ukraine\n", encoding="utf-8")
     message = run_extract(Workspace.open(workspace), seed, date(2023, 1, 1), write=True)
     assert "nothing to propose" in message and not (workspace / "seeds" / "empty-ish.facts.yaml").exists()
+
+
+def test_a_date_the_text_looks_forward_to_is_not_its_as_of_date() -> None:
+    text = ("The Council agreed on 14 March 2023 to raise the ceiling of the facility to EUR 7.9 billion "
+            "until 2027. The first tranche was paid in May 2022.")
+    draft = extract(text, "seeds/council.txt", None)
+    assert draft.meta.as_of <= date.today() and draft.meta.as_of.year == 2023
+
+
+def test_an_as_of_date_the_model_refuses_is_one_plain_error(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from factsheet.cli import main
+
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "note.txt").write_text("Russia received drones from Iran on 1 May 2022.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", "--root", str(tmp_path), "seeds/note.txt", "--as-of", "2999-01-01"])
+    assert result.exit_code == 2
+    assert "note.txt: error: as-of date 2999-01-01:" in result.output and "pydantic" not in result.output

@@ -15,7 +15,13 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from factsheet.cli import main
-from factsheet.compose.fit import fit_one_page, fit_one_page_linear, limits_of, shortening_steps
+from factsheet.compose.fit import (
+    SHORT_FIRST_ABOVE,
+    fit_one_page,
+    fit_one_page_linear,
+    limits_of,
+    shortening_steps,
+)
 from factsheet.compose.template import Template, TemplateSection
 from tests.conftest import SEED_FACTS
 
@@ -49,8 +55,8 @@ def test_search_finds_the_step_that_trying_every_step_finds(case: Case) -> None:
     calls: list[int] = []
 
     def pages_of(candidate: Template) -> int:
-        calls.append(1)
         shown = limits_of(candidate, sheet)
+        calls.append(sum(n or 0 for n in shown))
         height = sum(weights[s.kind] * (n or 0) for s, n in zip(candidate.sections, shown, strict=True)
                      if s.kind in weights)
         return max(1, math.ceil(height / capacity))
@@ -61,8 +67,13 @@ def test_search_finds_the_step_that_trying_every_step_finds(case: Case) -> None:
     assert searched == linear
     steps = len(shortening_steps(template, sheet))
     # Finding the step, then giving back items section by section: logarithmic, not one render per item.
-    bound = 4 + 3 * math.log2(steps + 1) + len(template.sections) * (2 + math.log2(steps + 1))
+    bound = 4 + 3 * math.log2(steps + 1) + len(template.sections) * (2 + 2 * math.log2(steps + 1))
     assert len(calls) <= bound, (len(calls), steps)
+    full = limits_of(template, sheet)
+    if sum(n or 0 for n in full) > SHORT_FIRST_ABOVE:
+        # Too long for a page: never rendered whole, nor anything much longer than what fits.
+        fitted = sum(n or 0 for n in limits_of(searched, sheet))
+        assert max(calls) <= 2 * fitted + len(template.sections) + 1, (max(calls), fitted)
 
 
 def test_when_every_section_is_down_to_one_item_minor_sections_are_left_out_whole() -> None:

@@ -9,6 +9,7 @@ from typing import TypeVar
 
 from factsheet.compose import analytic
 from factsheet.compose import format as fmt
+from factsheet.compose.containers import containers
 from factsheet.compose.sections import SECTIONS
 from factsheet.compose.template import Template, TemplateSection
 from factsheet.document.nodes import (
@@ -54,13 +55,7 @@ class Notes:
 
     def __post_init__(self) -> None:
         by_key = {_key(q): q for q in self.all_quotes}
-        longest_first = sorted(by_key, key=lambda k: (-len(k[1]), k))
-        self.canonical: dict[tuple[str, str], Quote] = {}
-        for key in by_key:
-            container = next(
-                (k for k in longest_first if k[0] == key[0] and key[1] in k[1]), key
-            )
-            self.canonical[key] = by_key[container]
+        self.canonical = {key: by_key[container] for key, container in containers(by_key).items()}
 
     def cite(self, quotes: Sequence[Quote]) -> Inlines:
         """Citation markers for `quotes`, numbering new ones."""

@@ -5,7 +5,8 @@ cutting after k-1 removals. Rendering is what costs, so the sequence is worked o
 without rendering and searched in a bounded number of renders: the first render says
 how many pages the full briefing takes, which estimates the step to try, a doubling
 gallop finds a step that fits beside one that does not, and a binary search between
-them finds the first step that fits. One big item (a package with its list) can free far
+them finds the first step that fits. A briefing far too long for a page is never
+rendered whole: the gallop starts from the shortest step instead. One big item (a package with its list) can free far
 more room than needed, so items are then given back, most important sections first, as
 many as still fit (a binary search per section). Fewer items never make a briefing longer,
 so this finds what trying every step in turn finds (`fit_one_page_linear`, the reference).
@@ -95,11 +96,23 @@ def _give_back_order(template: Template) -> list[int]:
     return sorted(range(len(template.sections)), key=lambda i: -(SECTIONS[template.sections[i].kind].importance or 0))
 
 
+# Above this many items the full briefing cannot be one page, and rendering it costs (a 2,000-transfer
+# one-pager takes seconds): the search starts from the shortest step instead. Speed only: either way
+# the search finds what `fit_one_page_linear` finds.
+SHORT_FIRST_ABOVE = 150
+
+
+def _items(limits: Limits) -> int:
+    return sum(count or 0 for count in limits)
+
+
 def fit_one_page(template: Template, sheet: FactSheet, pages_of: PagesOf) -> Template:
     """The shortening of `template` that `fit_one_page_linear` finds, in a bounded number of renders.
 
-    About 2 + 2 log2(steps) renders to find the first step that fits, and log2(items) per
-    shortened section to give items back, whatever the size of the facts.
+    About 2 + 2 log2(steps) renders to find the first step that fits, and about 2 log2(items)
+    per shortened section to give items back, whatever the size of the facts. A briefing of
+    more than `SHORT_FIRST_ABOVE` items is searched from its shortest step upwards, so that no
+    render shows much more than twice what fits on the page.
     """
     steps = shortening_steps(template, sheet)
     full = steps[0]
@@ -111,13 +124,48 @@ def fit_one_page(template: Template, sheet: FactSheet, pages_of: PagesOf) -> Tem
         return pages[limits] <= 1
 
     last = len(steps) - 1
-    if fits(full):
+    short_first = _items(full) > SHORT_FIRST_ABOVE
+    if short_first:
+        found = _first_fitting_from_shortest(steps, fits)
+    elif fits(full) or last == 0:
         return template
-    if last == 0:
-        return template
-    # Guess the step from the page count, then gallop away from the guess with a doubling stride until
-    # one step fits and one does not: renders stay near the answer, where briefings are short and cheap.
-    guess = min(last, max(1, round(last * (1 - 1 / pages[full]))))
+    else:
+        found = _first_fitting_from_full(steps, pages[full], fits)
+    if found is None:
+        return with_limits(template, steps[last], full)
+    current = list(steps[found])
+    for index in _give_back_order(template):
+        shown, most = current[index], full[index]
+        if shown is None or most is None or shown == most:
+            continue
+        keep, over = shown, most + 1  # `keep` items fit; `over` is known not to (or is past the end)
+        if short_first:
+            # Gallop up from what fits, so that no render shows far more than fits.
+            stride = 1
+            while keep + stride < over:
+                if not fits((*current[:index], keep + stride, *current[index + 1:])):
+                    over = keep + stride
+                    break
+                keep += stride
+                stride *= 2
+        while over - keep > 1:
+            middle = (keep + over) // 2
+            if fits((*current[:index], middle, *current[index + 1:])):
+                keep = middle
+            else:
+                over = middle
+        current[index] = keep
+    return with_limits(template, tuple(current), full)
+
+
+def _first_fitting_from_full(steps: list[Limits], full_pages: int, fits: Callable[[Limits], bool]) -> int | None:
+    """The first step that fits, the full one known not to: guessed from its page count, then searched.
+
+    The guess is followed by a gallop away from it with a doubling stride until one step fits and
+    one does not: renders stay near the answer, where briefings are short and cheap.
+    """
+    last = len(steps) - 1
+    guess = min(last, max(1, round(last * (1 - 1 / full_pages))))
     stride = max(1, last // 32)
     if fits(steps[guess]):
         high = guess
@@ -129,31 +177,41 @@ def fit_one_page(template: Template, sheet: FactSheet, pages_of: PagesOf) -> Tem
         low = guess
         while True:
             if low == last:
-                return with_limits(template, steps[last], full)
+                return None
             high = min(last, low + stride)
             if fits(steps[high]):
                 break
             low, stride = high, stride * 2
-    while high - low > 1:  # `low` does not fit, `high` does: the first step that fits lies between
+    return _bisect(steps, low, high, fits)
+
+
+def _first_fitting_from_shortest(steps: list[Limits], fits: Callable[[Limits], bool]) -> int | None:
+    """The first step that fits, found by galloping from the shortest step towards the full one.
+
+    Step k shows one item more than step k + 1, so the first render that does not fit shows
+    at most about twice the items of the last one that did.
+    """
+    last = len(steps) - 1
+    if not fits(steps[last]):
+        return None
+    high, stride = last, 1
+    while high > 0:
+        low = max(0, high - stride)
+        if not fits(steps[low]):
+            return _bisect(steps, low, high, fits)
+        high, stride = low, stride * 2
+    return 0
+
+
+def _bisect(steps: list[Limits], low: int, high: int, fits: Callable[[Limits], bool]) -> int:
+    """The first step that fits, `low` known not to and `high` known to."""
+    while high - low > 1:
         middle = (low + high) // 2
         if fits(steps[middle]):
             high = middle
         else:
             low = middle
-    current = list(steps[high])
-    for index in _give_back_order(template):
-        shown, most = current[index], full[index]
-        if shown is None or most is None or shown == most:
-            continue
-        keep, over = shown, most + 1  # `keep` items fit; `over` is known not to (or is past the end)
-        while over - keep > 1:
-            middle = (keep + over) // 2
-            if fits((*current[:index], middle, *current[index + 1:])):
-                keep = middle
-            else:
-                over = middle
-        current[index] = keep
-    return with_limits(template, tuple(current), full)
+    return high
 
 
 def fit_one_page_linear(template: Template, sheet: FactSheet, pages_of: PagesOf) -> Template:

@@ -95,7 +95,8 @@ def _extract(text: str, source_file: str, as_of: date | None, gazetteer: Gazette
                                                   dates, date_ids)
     meta_date = as_of or credits.date or latest_date(date_facts)
     if meta_date is None:
-        raise ValueError("the text states no date: pass --as-of YYYY-MM-DD, the date the text was current to")
+        raise ValueError("the text states no date up to today: pass --as-of YYYY-MM-DD, the date the text was "
+                         "current to")
     if credits.date_note:
         notes.setdefault("dates", []).append(f"dateline: {credits.date_note}")
     shown_title = title or credits.title or _title(stem)
@@ -103,7 +104,7 @@ def _extract(text: str, source_file: str, as_of: date | None, gazetteer: Gazette
         source=Source(id=build.source, file=source_file, title=shown_title, publisher=credits.publisher,
                       kind=source_kind(credits.publisher, gazetteer),
                       author=credits.author, date=credits.date.isoformat() if credits.date else None),
-        meta=Meta(title=shown_title, as_of=meta_date),
+        meta=_meta(shown_title, meta_date),
         actors=_actors(build, actors, actor_ids),
         places=place_facts,
         systems=_systems(build, systems, actor_ids, system_ids, gazetteer),
@@ -176,3 +177,14 @@ def _transfers(build: Builder, transfers: list[TransferCandidate], actor_ids: di
 
 def _title(stem: str) -> str:
     return stem.replace("-", " ").replace("_", " ").strip().capitalize() or "Untitled source"
+
+
+def _meta(title: str, as_of: date) -> Meta:
+    """The draft's meta block; a date the model refuses (in the future, out of range) as one plain sentence."""
+    from pydantic import ValidationError
+
+    try:
+        return Meta(title=title, as_of=as_of)
+    except ValidationError as error:
+        reasons = "; ".join(str(e["msg"]).removeprefix("Value error, ") for e in error.errors())
+        raise ValueError(f"as-of date {as_of.isoformat()}: {reasons} (pass --as-of YYYY-MM-DD)") from None

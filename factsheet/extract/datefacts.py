@@ -102,13 +102,15 @@ def _date_shape(text: str, mention: DateMention) -> tuple[str, Precision, Part |
     return value, precision, part, relation
 
 
-def latest_date(dates: list[DateFact]) -> date | None:
-    """The end of the latest period the text dates with a stated year."""
+def latest_date(dates: list[DateFact], today: date | None = None) -> date | None:
+    """The end of the latest period the text dates with a stated year, up to `today`: a text is not
+    current to a date it looks forward to ("a ceiling of EUR 7.9 billion until 2027")."""
+    today = today or date.today()
     ends = []
     for fact in dates:
-        if fact.year_inferred:
+        if fact.year_inferred or fact.relation is not Relation.on:
             continue
         parts = [int(p) for p in fact.value.split("-")]
         year, month = parts[0], parts[1] if len(parts) > 1 else 12
         ends.append(date(year, month, parts[2] if len(parts) > 2 else calendar.monthrange(year, month)[1]))
-    return max(ends, default=None)
+    return max((end for end in ends if end <= today), default=None)

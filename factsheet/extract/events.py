@@ -13,12 +13,12 @@ import re
 from dataclasses import dataclass
 
 from factsheet.extract.actors import ActorFinding
-from factsheet.extract.assemble import Builder
+from factsheet.extract.assemble import Builder, attributed
 from factsheet.extract.dates import DateMention
 from factsheet.extract.packages import parse_item
 from factsheet.extract.systems import SystemFinding, SystemMention
 from factsheet.extract.transfers import attribution, standing
-from factsheet.facts.model import ActorKind, Attribution, Event, EventKind, Place
+from factsheet.facts.model import ActorKind, Event, EventKind, Place
 
 _VERBS = (
     (EventKind.shoot_down, r"shot down|shoots? down|downed|brought down"),
@@ -76,7 +76,7 @@ def find_events(build: Builder, actors: ActorFinding, systems: SystemFinding, da
         place = next((i for name, i in by_name.items() if re.search(
             rf"\b(?:at|in|on|near|over)\s+(?:the\s+)?{re.escape(name)}\b", sentence.text)), None)
         clause = _clause(build.text, sentence.start, sentence.end, found)
-        said_by = _attributed(attribution(build.text, sentence, actors), actor_ids)
+        said_by = attributed(attribution(build.text, sentence, actors), actor_ids)
         chosen = who if kind is EventKind.meeting else who[:1]  # the subject comes first
         people = list(dict.fromkeys(actor_ids[m.key] for m in chosen if m.key in actor_ids))
         out.append(Event(
@@ -86,10 +86,6 @@ def find_events(build: Builder, actors: ActorFinding, systems: SystemFinding, da
             review="draft", cites=[build.cite(sentence.index, found.start, found.end, 6, 8, 5)],
         ))
     return out
-
-
-def _attributed(found: tuple[str, str] | None, actor_ids: dict[str, str]) -> Attribution | None:
-    return Attribution(by=actor_ids[found[0]], how=found[1]) if found and found[0] in actor_ids else None
 
 
 def _clause(text: str, start: int, end: int, found: _Found) -> str:

@@ -12,9 +12,13 @@ import hashlib
 import re
 import unicodedata
 from array import array
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
+from itertools import pairwise
 
 from factsheet.facts.fix import word_diff
 
@@ -49,9 +53,13 @@ class Span:
 
 
 @lru_cache(maxsize=4)
-def _normalised(seed: str) -> tuple[str, array[int], array[int]]:
+def _normalised_reference(seed: str) -> tuple[str, array[int], array[int]]:
     """`seed` with whitespace runs collapsed and letters composed (NFC), and for each of its characters
-    the offsets in `seed` where it starts and ends."""
+    the offsets in `seed` where it starts and ends.
+
+    Per character, so it costs seconds on a 5 MB seed: `_Flat` does the same in C-speed string
+    operations when composing changes nothing, and falls back to this otherwise.
+    """
     parts: list[str] = []
     starts: array[int] = array("q")
     ends: array[int] = array("q")
@@ -79,12 +87,12 @@ def _normalised(seed: str) -> tuple[str, array[int], array[int]]:
     return "".join(parts), starts, ends
 
 
-def find_all(seed: str, quote: str) -> list[Span]:
-    """Every place `quote` occurs in `seed`, ignoring whitespace and composition (searched once per seed)."""
+def find_all_reference(seed: str, quote: str) -> list[Span]:
+    """Every place `quote` occurs in `seed`: the plain search `find_all` is tested against."""
     wanted = normalise(quote)
     if not wanted:
         return []
-    flat, starts, ends = _normalised(seed)
+    flat, starts, ends = _normalised_reference(seed)
     spans = []
     at = flat.find(wanted)
     while at != -1:
@@ -93,9 +101,130 @@ def find_all(seed: str, quote: str) -> list[Span]:
     return spans
 
 
+# A run of whitespace longer than the one space it becomes: where normalised and original offsets drift apart.
+_DRIFT = re.compile(r"\s\s+")
+
+
+class _Flat:
+    """A seed normalised once for many searches: its text, how often each word occurs, and where
+    each of its characters came from."""
+
+    def __init__(self, seed: str) -> None:
+        self.words: Counter[str] = Counter()
+        """How often each whole word occurs."""
+        if seed.isascii() or unicodedata.is_normalized("NFC", seed):
+            # Characters map one to one; only runs of whitespace longer than one shift the offsets, and
+            # a seed has few of those (paragraph breaks), so they are found in C and kept as a step function.
+            parts = []
+            for words in _word_chunks(seed):
+                parts.append(" ".join(words))
+                self.words.update(words)
+            self.text = " ".join(parts)
+            lead = len(seed) - len(seed.lstrip())
+            self._at, self._shift = [0], [lead]
+            for run in _DRIFT.finditer(seed, lead):
+                if run.end() < len(seed):
+                    self._at.append(run.start() - self._shift[-1] + 1)
+                    self._shift.append(self._shift[-1] + run.end() - run.start() - 1)
+            self._starts: array[int] | None = None
+            self._ends: array[int] | None = None
+        else:
+            self.text, self._starts, self._ends = _normalised_reference(seed)
+            for words in _word_chunks(self.text):
+                self.words.update(words)
+        self._pairs: Counter[tuple[str, str]] | None = None
+        self._first: dict[str, int] = {}
+
+    def first(self, wanted: str) -> int:
+        """Where `wanted` (normalised) first occurs, or -1; remembered (a build looks each quote up three times:
+        to check it, and for each template's source notes)."""
+        at = self._first.get(wanted)
+        if at is None:
+            at = self._first[wanted] = self.text.find(wanted)
+        return at
+
+    def most(self, wanted: str) -> int | None:
+        """At most how often `wanted` (normalised) occurs, when its inner words tell; else None.
+
+        Wherever `wanted` occurs, its inner words (all but the first and last, which may be parts of
+        words) occur whole, and so do their pairs: it occurs at most as often as the rarest of them.
+        """
+        inner = wanted.split(" ")[1:-1]
+        if not inner:
+            return None
+        most = min(self.words[word] for word in inner)
+        if most > 1 and len(inner) > 1:
+            if self._pairs is None:  # counted once per seed, and only for a quote whose words are common
+                self._pairs = Counter()
+                last: list[str] = []
+                for words in _word_chunks(self.text):
+                    self._pairs.update(pairwise(last + words[:1]))  # the pair across the cut
+                    self._pairs.update(pairwise(words))
+                    last = words[-1:]
+            most = min(most, *(self._pairs[pair] for pair in pairwise(inner)))
+        return most
+
+    def span(self, at: int, length: int) -> Span:
+        """Where the normalised text's `length` characters at `at` (not starting or ending in a space) came from."""
+        last = at + length - 1
+        if self._starts is not None and self._ends is not None:
+            return Span(self._starts[at], self._ends[last])
+        return Span(at + self._shift_at(at), last + 1 + self._shift_at(last))
+
+    def _shift_at(self, index: int) -> int:
+        return self._shift[bisect_right(self._at, index) - 1]
+
+
+_SPACE_AT = re.compile(r"\s")
+CHUNK = 1 << 20
+"""Characters split into words at a time: a 5 MB seed as one list of words would take 50 MB."""
+
+
+def _word_chunks(text: str, size: int | None = None) -> Iterator[list[str]]:
+    """The words of `text` (`text.split()`), in lists of those of about `size` (CHUNK) characters each."""
+    size = size or CHUNK
+    start = 0
+    while start < len(text):
+        cut = _SPACE_AT.search(text, start + size) if start + size < len(text) else None
+        end = cut.start() if cut else len(text)
+        words = text[start:end].split()
+        if words:
+            yield words
+        start = end
+
+
+@lru_cache(maxsize=4)
+def _flat(seed: str) -> _Flat:
+    return _Flat(seed)
+
+
+def find_all(seed: str, quote: str, limit: int | None = None) -> list[Span]:
+    """Every place `quote` occurs in `seed` (the first `limit` of them), ignoring whitespace and composition.
+
+    The seed is normalised once, and the search stops once it has found as many places as the
+    quote's words allow (`_Flat.most`): a quote found once is not looked for again through the
+    rest of a 5 MB seed.
+    """
+    wanted = normalise(quote)
+    if not wanted:
+        return []
+    flat = _flat(seed)
+    most = flat.most(wanted)
+    if limit is not None:
+        most = limit if most is None else min(most, limit)
+    spans: list[Span] = []
+    at = flat.first(wanted) if most != 0 else -1
+    while at != -1:
+        spans.append(flat.span(at, len(wanted)))
+        if most is not None and len(spans) >= most:
+            break
+        at = flat.text.find(wanted, at + 1)
+    return spans
+
+
 def find_quote(seed: str, quote: str) -> Span | None:
     """The first place `quote` occurs in `seed`, whitespace-insensitively, or None."""
-    found = find_all(seed, quote)
+    found = find_all(seed, quote, limit=1)
     return found[0] if found else None
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import asdict, fields
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
@@ -91,6 +91,12 @@ def read_state(facts_path: Path) -> tuple[dict[str, str], str, bool]:
     return dict(inputs), summary, clean
 
 
+def _fields(anchor: Anchor) -> dict[str, object]:
+    """The anchor's fields in order, as `dataclasses.asdict` gives them (its deep copies cost more than the JSON)."""
+    return {"exact": anchor.exact, "prefix": anchor.prefix, "suffix": anchor.suffix, "start": anchor.start,
+            "end": anchor.end, "seed_hash": anchor.seed_hash}
+
+
 def anchors_data(
     facts_path: Path, anchors: dict[str, Anchor], inputs: dict[str, str] | None = None, summary: str = "",
     clean: bool = False,
@@ -100,7 +106,7 @@ def anchors_data(
         "version": VERSION,
         "about": "Maintained by factsheet: where each citation was last found (W3C TextQuote/TextPosition).",
         "checked": {"inputs": inputs or {}, "summary": summary, "clean": clean},
-        "citations": {key: asdict(anchors[key]) for key in sorted(anchors)},
+        "citations": {key: _fields(anchors[key]) for key in sorted(anchors)},
     }
     data = (json.dumps(payload, indent=1, ensure_ascii=False, sort_keys=False) + "\n").encode("utf-8")
     try:

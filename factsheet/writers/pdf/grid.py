@@ -48,7 +48,7 @@ class Grid(Flowable):
     """
 
     def __init__(self, header: Row, rows: Sequence[Row], widths: Sequence[float], look: GridLook,
-                 first_index: int = 0) -> None:
+                 first_index: int = 0, heights: Sequence[float] = ()) -> None:
         super().__init__()
         self.header = header
         self.rows = rows
@@ -56,7 +56,10 @@ class Grid(Flowable):
         self.look = look
         self.first_index = first_index
         self.width = sum(widths)
-        self._heights: list[float] = []
+        # The header's and every row's height, once known. Columns have fixed widths, so a row's height
+        # never changes: the parts of a split grid take theirs along instead of measuring every row
+        # again on every page (a 2,000-row table measured 450,000 rows).
+        self._heights: list[float] = list(heights)
         self.hAlign = "LEFT"
         self.continued = False
         """A later part of a split table: its header row repeats the first part's, as an artifact."""
@@ -74,8 +77,9 @@ class Grid(Flowable):
         return self._row_height(self.header) + min(first, 60.0)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        """Lay out every row; the grid's width is fixed by its columns."""
-        self._heights = [self._row_height(row) for row in (self.header, *self.rows)]
+        """Lay out every row (once); the grid's width is fixed by its columns."""
+        if len(self._heights) != len(self.rows) + 1:
+            self._heights = [self._row_height(row) for row in (self.header, *self.rows)]
         self.height = sum(self._heights)
         return self.width, self.height
 
@@ -101,7 +105,9 @@ class Grid(Flowable):
                 return [self._part([*self.rows[:fitting], head], 0),
                         self._part([tail, *self.rows[fitting + 1:]], fitting, continued=True)]
         if fitting:
-            return [self._part(self.rows[:fitting], 0), self._part(self.rows[fitting:], fitting, continued=True)]
+            return [self._part(self.rows[:fitting], 0, heights=self._heights[:fitting + 1]),
+                    self._part(self.rows[fitting:], fitting, continued=True,
+                               heights=[self._heights[0], *self._heights[fitting + 1:]])]
         return []
 
     def _tall(self, row: Row) -> bool:
@@ -130,9 +136,10 @@ class Grid(Flowable):
             tails.append(tail)
         return heads, tails
 
-    def _part(self, rows: Sequence[Row], offset: int, continued: bool = False) -> Grid:
-        """A grid of some of these rows; `offset` keeps the zebra stripes where they were."""
-        part = Grid(self.header, rows, self.widths, self.look, self.first_index + offset)
+    def _part(self, rows: Sequence[Row], offset: int, continued: bool = False, heights: Sequence[float] = ()) -> Grid:
+        """A grid of some of these rows (with their `heights` when known, the header's first); `offset` keeps
+        the zebra stripes where they were."""
+        part = Grid(self.header, rows, self.widths, self.look, self.first_index + offset, heights)
         part.continued = self.continued or continued
         return part
 
