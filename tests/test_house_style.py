@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import re
 from typing import Any
@@ -108,6 +109,23 @@ def test_paper_and_margins_match(paper: str) -> None:
     assert (section.page_width.pt, section.page_height.pt) == pytest.approx(look.PAPER[paper], abs=0.05)
     assert section.left_margin.pt == pytest.approx(look.MARGINS.left, abs=0.05)
     assert section.top_margin.pt == pytest.approx(look.MARGINS.top, abs=0.05)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_render_leaves_the_cyclic_collector_as_it_found_it(fmt: str) -> None:
+    # Rendering pauses the collector: it must come back on, after a failed render too, and stay off if it was.
+    assert gc.isenabled()
+    render(fmt, document())
+    assert gc.isenabled()
+    with pytest.raises(InputError):
+        render(fmt, document(paper="a3"))
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        render(fmt, document())
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_registry_gives_names_extensions_and_types() -> None:
