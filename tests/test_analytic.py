@@ -243,3 +243,18 @@ def test_email_body_follows_the_briefing_order(workspace: Path, tmp_path: Path) 
         assert positions == sorted(positions), kind
         assert "Likely, moderate confidence: Russia will likely go on buying" in body
         assert "As of 25 November 2026 \u00b7 information cut-off Sep 2022" in body
+
+
+def test_the_end_matter_is_never_split_across_pages(built: Path) -> None:
+    import docx
+    from pypdf import PdfReader
+
+    stem = SEED_FACTS.removesuffix(".facts.yaml")
+    pages = [page.extract_text() or "" for page in PdfReader(str(built / "out" / f"{stem}-briefing.pdf")).pages]
+    holding = [index for index, text in enumerate(pages) if "About this briefing" in text or "Distribution:" in text]
+    assert len(holding) == 1, holding
+    paragraphs = docx.Document(str(built / "out" / f"{stem}-briefing.docx")).paragraphs
+    start = next(i for i, p in enumerate(paragraphs) if p.text == "About this briefing")
+    closing = paragraphs[start + 1:]
+    assert len(closing) >= 3 and "Distribution:" in closing[-1].text
+    assert all(p.paragraph_format.keep_with_next for p in closing[:-1])

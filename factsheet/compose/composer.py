@@ -14,6 +14,7 @@ from factsheet.compose.sections import SECTIONS
 from factsheet.compose.template import Template, TemplateSection
 from factsheet.document.nodes import (
     FLAG,
+    KEEP,
     Block,
     Cite,
     Div,
@@ -248,7 +249,8 @@ class Composer:
             if section.kind == "end_matter" and section.compact:  # a closing line, not a section of its own
                 body.append(Div(tuple(blocks), ("section", section.kind), anchor))
                 continue
-            body.append(Div((Heading(1, (Text(title),), anchor), *blocks), ("section", section.kind), anchor))
+            classes = ("section", section.kind, KEEP) if section.kind == "end_matter" else ("section", section.kind)
+            body.append(Div((Heading(1, (Text(title),), anchor), *blocks), classes, anchor))
         if self.shortened:
             reason = "to fit one page" if self.template.one_page else "by the template"
             notice = f"Shortened {reason}: {'; '.join(self.shortened)}. The full briefing has every item."

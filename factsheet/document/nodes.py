@@ -72,6 +72,8 @@ class Span:
 
 FLAG = "flag"
 """The class of a `Span` every writer shows as a warning."""
+KEEP = "keep"
+"""The class of a `Div` every writer keeps on one page (a short closing section such as the end matter)."""
 
 Inline = Union[Text, Strong, Emph, Cite, Span]  # noqa: UP007 - used at runtime by isinstance
 Inlines = tuple[Inline, ...]

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from factsheet.document.nodes import (
+    KEEP,
     Block,
     BulletList,
     Div,
@@ -38,6 +40,8 @@ NOTE_DIGIT = 100
 """About the width of one bold digit of note text, in twentieths of a point."""
 NOTE_GAP = 160
 """The period after a note's number and the gap before its text."""
+_KEEP_WITH_NEXT = re.compile(r'^(<w:p><w:pPr>(?:<w:pStyle w:val="[^"]*"/>)?)')
+"""The start of a paragraph's properties, after its style: where keepNext must go (CT_PPr order)."""
 
 
 def _direction(inlines: Inlines) -> str:
@@ -317,6 +321,10 @@ class BodyWriter(InlineWriter):
         where = self.where
         if node.anchor:
             self.where = f"section {node.anchor!r}"
+        first = len(self.out)
         for child in node.children:
             self.block(child)
+        if KEEP in node.classes:  # every paragraph but the last kept with the next, as the PDF keeps it together
+            self.out[first:-1] = [_KEEP_WITH_NEXT.sub(r"\1<w:keepNext/><w:keepLines/>", markup, count=1)
+                                  if "<w:keepNext" not in markup else markup for markup in self.out[first:-1]]
         self.where = where

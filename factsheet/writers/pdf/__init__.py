@@ -269,6 +269,8 @@ class _Story:
                 if (len(block.children) > 1 and isinstance(block.children[0], n.Heading)
                         and isinstance(block.children[1], n.Figure) and isinstance(children[1], KeepTogether)):
                     children[:2] = [KeepTogether([children[0], *children[1]._content])]
+                if n.KEEP in block.classes:
+                    return [KeepTogether(children)]
                 return children
             case _:
                 assert_never(block, "PDF writer")
