@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from factsheet.collector import paused
 from factsheet.compose import analytic
 from factsheet.compose import format as fmt
 from factsheet.compose.containers import containers
@@ -279,5 +280,6 @@ def compose(
 ) -> Document:
     """Compose the briefing for `sheet` with `template`; `changes` feed a 'changes' section, `paragraphs` give
     the paragraph of each quote in its source (keyed by source id and quote)."""
-    return Composer(sheet, template, build_id, stale, since, changes, paragraphs or {}).compose()
+    with paused():
+        return Composer(sheet, template, build_id, stale, since, changes, paragraphs or {}).compose()
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from factsheet.collector import paused
 from factsheet.diagnostics import Diagnostic, Location
 from factsheet.errors import InputError, ValidationFailed
 from factsheet.facts.anchor import find_quote
@@ -127,6 +128,11 @@ def load_facts(path: Path, workspace: Workspace, *, check_quotes: bool = True) -
 
     With `check_quotes` false, quotes are left to `factsheet.facts.check`, which re-anchors them.
     """
+    with paused():
+        return _load_facts(path, workspace, check_quotes)
+
+
+def _load_facts(path: Path, workspace: Workspace, check_quotes: bool) -> LoadedFacts:
     shown = workspace.show(path)
     document = load_yaml(path, shown)
     data, warnings = clean_document(document)

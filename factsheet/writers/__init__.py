@@ -8,9 +8,10 @@ import ReportLab or python-docx.
 
 from __future__ import annotations
 
-import gc
 import importlib
 from typing import TYPE_CHECKING, NamedTuple, Never, NoReturn
+
+from factsheet.collector import paused
 
 if TYPE_CHECKING:  # a no-op build reads the format list here and must not pay for the document tree
     from factsheet.document.nodes import Document
@@ -69,14 +70,6 @@ def writer_for_extension(extension: str) -> WriterInfo | None:
 def render(name: str, document: Document) -> Rendition:
     """`document` rendered by the writer registered as `name`: a pure function of the tree."""
     module = importlib.import_module(WRITERS[name].module)
-    collecting = gc.isenabled()
-    # A render allocates some hundred thousand short-lived objects that reference counting frees; the cyclic
-    # collector, run every 700 of them, re-scanned the live ones dozens of times (a millisecond a briefing).
-    # Paused here, it runs once after, as soon as anything allocates, and frees whatever cycles the render left.
-    gc.disable()
-    try:
+    with paused():
         result: Rendition = module.render(document)
-    finally:
-        if collecting:
-            gc.enable()
     return result
