@@ -39,17 +39,18 @@ class _ElementObject(pdfdoc.PDFObject):
     def page(self) -> int | None:
         """The page of the element's first marked content or annotation, for /Pg."""
         for kid in self.element.kids:
-            if isinstance(kid, MarkedContent | Annotation):
+            if isinstance(kid, _CONTENT):
                 return kid.page
         return None
 
     def format(self, document: Any) -> bytes:
         """The element dictionary; marked content on its own page as plain ids, else as MCR dictionaries."""
         element = self.element
+        numbers = document.idToObjectNumberAndVersion  # looked up once: a briefing has hundreds of elements
         page = self.page()
-        out = [b"<< /S /%s /P %s" % (element.role.encode("ascii"), _reference(self.parent, document))]
+        out = [b"<< /S /%s /P %d %d R" % (element.role.encode("ascii"), *numbers[self.parent.__InternalName__])]
         if page is not None:
-            out.append(b" /Pg " + _page(page, document))
+            out.append(b" /Pg %d %d R" % numbers[f"Page{page + 1}"])
         if element.ident:
             out.append(b" /ID " + _string(element.ident, document))
         if element.lang:
@@ -61,19 +62,25 @@ class _ElementObject(pdfdoc.PDFObject):
         if element.bbox is not None:
             out.append(b" /A << /O /Layout /BBox [ %s ] >>" % pdfdoc.fp_str(*element.bbox).encode("ascii"))
         kids: list[bytes] = []
+        objects = self.objects
         for kid in element.kids:
             if isinstance(kid, MarkedContent):
                 if kid.page == page:
                     kids.append(b"%d" % kid.mcid)
                 else:
-                    kids.append(b"<< /Type /MCR /Pg %s /MCID %d >>" % (_page(kid.page, document), kid.mcid))
+                    kids.append(b"<< /Type /MCR /Pg %d %d R /MCID %d >>" % (*numbers[f"Page{kid.page + 1}"], kid.mcid))
             elif isinstance(kid, Annotation):
-                kids.append(b"<< /Type /OBJR /Obj %s /Pg %s >>" % (_reference(kid.link, document),
-                                                                   _page(kid.page, document)))
-            elif id(kid) in self.objects:
-                kids.append(_reference(self.objects[id(kid)], document))
+                kids.append(b"<< /Type /OBJR /Obj %d %d R /Pg %d %d R >>" % (
+                    *numbers[kid.link.__InternalName__], *numbers[f"Page{kid.page + 1}"]))
+            else:
+                known = objects.get(id(kid))
+                if known is not None:
+                    kids.append(b"%d %d R" % numbers[known.__InternalName__])
         out.append(b" /K [ %s ] >>" % b" ".join(kids))
         return b"".join(out)
+
+
+_CONTENT = (MarkedContent, Annotation)
 
 
 class _Raw(pdfdoc.PDFObject):
