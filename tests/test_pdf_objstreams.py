@@ -147,3 +147,15 @@ def test_an_encrypted_document_is_written_by_reportlab_itself() -> None:
     assert b"\nxref\n" in data and b"/ObjStm" not in data
     with pikepdf.open(io.BytesIO(data), password="secret") as pdf:
         assert pdf.is_encrypted and len(pdf.pages) == 1
+
+
+@given(st.text(max_size=20))
+def test_remembered_pdf_names_are_reportlabs_own(name: str) -> None:
+    from reportlab.pdfbase import pdfdoc
+
+    objstreams.remember_names()  # a second call must not wrap the wrapper
+    original = pdfdoc.PDFName.__wrapped__
+    assert not hasattr(original, "__wrapped__")
+    assert pdfdoc.PDFName(name) == original(name)
+    assert pdfdoc.PDFName(name) == original(name)  # remembered, still the same
+    assert original("A#(b) c") == "/A#23#28b#29#20c"

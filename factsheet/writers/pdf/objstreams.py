@@ -26,6 +26,7 @@ tests/test_reportlab_contract.py checks them, and pyproject.toml caps ReportLab.
 
 from __future__ import annotations
 
+import functools
 import zlib
 from collections.abc import Callable
 from typing import Any
@@ -47,6 +48,25 @@ def compact(maker: Callable[..., Canvas]) -> Callable[..., Canvas]:
         return canvas
 
     return make
+
+
+NAMES_KEPT = 4096
+"""Distinct PDF names remembered by `remember_names` (dictionary keys and the like: a briefing uses about fifty)."""
+
+
+def remember_names() -> None:
+    """Make ReportLab's `PDFName` remember its answers, once per process.
+
+    Every dictionary ReportLab formats turns each key into a name through `PDFName`, a character-by-character
+    escape (1.5 microseconds); a briefing asks it some 240 times, for the same few dozen keys. The function
+    is pure and returns an immutable string, so remembering changes no byte; the original stays reachable
+    as `pdfdoc.PDFName.__wrapped__` (tests hold the two equal).
+    """
+    if not hasattr(pdfdoc.PDFName, "__wrapped__"):
+        pdfdoc.PDFName = functools.lru_cache(maxsize=NAMES_KEPT)(pdfdoc.PDFName)
+
+
+remember_names()
 
 
 def install(document: pdfdoc.PDFDocument) -> None:
