@@ -159,3 +159,21 @@ def test_remembered_pdf_names_are_reportlabs_own(name: str) -> None:
     assert pdfdoc.PDFName(name) == original(name)
     assert pdfdoc.PDFName(name) == original(name)  # remembered, still the same
     assert original("A#(b) c") == "/A#23#28b#29#20c"
+
+
+@given(st.text(max_size=20) | st.text(st.characters(max_codepoint=127), max_size=20) | st.binary(max_size=8))
+def test_pdfdoc_encoding_of_ascii_is_reportlabs_own(value: str | bytes) -> None:
+    from reportlab.pdfbase import pdfdoc
+
+    original = pdfdoc.pdfdocEnc.__wrapped__
+    try:
+        expected: bytes | type[Exception] = original(value)
+    except UnicodeEncodeError:
+        expected = UnicodeEncodeError
+    if expected is UnicodeEncodeError:
+        with pytest.raises(UnicodeEncodeError):
+            pdfdoc.pdfdocEnc(value)
+    else:
+        assert pdfdoc.pdfdocEnc(value) == expected
+    with pytest.raises(UnicodeEncodeError):  # not every ASCII character is its own byte: this one has none
+        pdfdoc.pdfdocEnc("\x18")

@@ -55,15 +55,30 @@ NAMES_KEPT = 4096
 
 
 def remember_names() -> None:
-    """Make ReportLab's `PDFName` remember its answers, once per process.
+    """Make ReportLab's `PDFName` remember its answers and its `pdfdocEnc` take printable ASCII as it is, once.
 
     Every dictionary ReportLab formats turns each key into a name through `PDFName`, a character-by-character
     escape (1.5 microseconds); a briefing asks it some 240 times, for the same few dozen keys. The function
-    is pure and returns an immutable string, so remembering changes no byte; the original stays reachable
-    as `pdfdoc.PDFName.__wrapped__` (tests hold the two equal).
+    is pure and returns an immutable string, so remembering changes no byte. The originals stay reachable
+    as `__wrapped__` of each (tests hold each pair equal).
     """
     if not hasattr(pdfdoc.PDFName, "__wrapped__"):
         pdfdoc.PDFName = functools.lru_cache(maxsize=NAMES_KEPT)(pdfdoc.PDFName)
+    if not hasattr(pdfdoc.pdfdocEnc, "__wrapped__"):
+        pdfdoc.pdfdocEnc = _encoded_with(pdfdoc.pdfdocEnc)
+
+
+def _encoded_with(original: Callable[[Any], bytes]) -> Callable[[Any], bytes]:
+    """ReportLab's `pdfdocEnc` (a string to PDFDocEncoding bytes, asked ~850 times a briefing, mostly for names
+    and numbers) with printable ASCII as its own bytes, as that encoding has it, without the codec look-up."""
+
+    @functools.wraps(original)
+    def encoded(value: Any) -> bytes:
+        if value.__class__ is str and value.isascii() and value.isprintable():
+            return value.encode("ascii")
+        return original(value)
+
+    return encoded
 
 
 remember_names()
