@@ -23,7 +23,8 @@ def check_references(sheet: FactSheet, document: YamlDocument) -> list[Diagnosti
     seen: dict[str, str] = {}
     for index, source in enumerate(sheet.sources):
         _unique(seen, source.id, ("sources", index, "id"), report)
-    for section, index, fact in sheet.all_facts():
+    facts = sheet.all_facts()  # listed once for both passes below
+    for section, index, fact in facts:
         _unique(seen, fact.id, (section, index, "id"), report)
 
     kinds: dict[str, set[str]] = {
@@ -52,7 +53,7 @@ def check_references(sheet: FactSheet, document: YamlDocument) -> list[Diagnosti
         if isinstance(value, str):
             expect(key, value, "date")
 
-    for section, index, fact in sheet.all_facts():
+    for section, index, fact in facts:
         here: PathKey = (section, index)
         for path, quote in fact.quotes():
             expect((*here, *path, "source"), quote.source, "source")
