@@ -161,3 +161,15 @@ def test_a_paragraph_broken_into_lines_resolves_as_one(words: list[tuple[str, st
             position += len(part)
         position += text[position:position + 1] in (" ", "\n")  # the space or line break the line ended at
     assert position == len(text)
+
+
+def test_the_word_writers_rtl_blocks_hold_every_right_to_left_letter() -> None:
+    # has_rtl looks letters up one by one only in text with a character of these blocks: none may be missed.
+    from factsheet.writers.docx.scripts import RTL_BLOCKS, has_rtl
+
+    missed = [hex(code) for code in range(sys.maxunicode + 1)
+              if unicodedata.bidirectional(chr(code)) in ("R", "AL") and not RTL_BLOCKS.match(chr(code))]
+    assert missed == []
+    assert has_rtl("“Quoted” — plain") is False
+    assert has_rtl("“שלום” — hello") is True
+    assert has_rtl("مرحبا") is True

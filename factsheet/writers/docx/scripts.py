@@ -8,6 +8,7 @@ strong character is right to left is a right-to-left paragraph (``w:bidi``).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 _HEBREW = "Noto Sans Hebrew"
@@ -21,9 +22,15 @@ def _script(ch: str) -> str | None:
     return _HEBREW if "\u0590" <= ch <= "\u05ff" or "\ufb1d" <= ch <= "\ufb4f" else _ARABIC
 
 
+RTL_BLOCKS = re.compile("[\u0590-\u08ff\u200f\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff\U0001e800-\U0001efff]")
+"""The blocks that hold every strong right-to-left character (bidi class R or AL; tests check them all): text
+with none of their characters needs no look-up per character (curly quotes and dashes are not in them)."""
+
+
 def has_rtl(text: str) -> bool:
-    """Whether `text` holds any right-to-left letter (cheap for ASCII)."""
-    return not text.isascii() and any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text)
+    """Whether `text` holds any right-to-left letter (cheap for ASCII and for text outside the RTL blocks)."""
+    return (not text.isascii() and RTL_BLOCKS.search(text) is not None
+            and any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text))
 
 
 def pieces(text: str) -> list[tuple[str, str]]:
