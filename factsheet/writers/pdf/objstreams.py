@@ -203,8 +203,9 @@ def _layout(document: pdfdoc.PDFDocument, plain: list[tuple[int, bytes]], packed
     entries.append((1, position, 0))  # the cross-reference stream itself
     size = next_number + 1
     widths = (1, _width(max(position, next_number)), 2)
-    rows = b"".join(kind.to_bytes(1, "big") + second.to_bytes(widths[1], "big") + third.to_bytes(2, "big")
-                    for kind, second, third in entries)
+    row = sum(widths)  # each row one big-endian number: type, then field 2, then field 3 in the low 2 bytes
+    shift = 8 * (widths[1] + 2)
+    rows = b"".join([(kind << shift | second << 16 | third).to_bytes(row, "big") for kind, second, third in entries])
     data = zlib.compress(up_predicted(rows, sum(widths)))
     ident = document.ID()  # b"\n[<digest><digest>]\n% comment\n": the array only
     ident = ident[ident.index(b"["):ident.index(b"]") + 1]

@@ -100,7 +100,12 @@ def _keep(element: Element, known: dict[int, bool] | None = None) -> bool:
         return any(not isinstance(kid, Element) or _keep(kid) for kid in element.kids)
     found = known.get(id(element))
     if found is None:
-        found = known[id(element)] = any(not isinstance(kid, Element) or _keep(kid, known) for kid in element.kids)
+        found = False
+        for kid in element.kids:  # a loop, not any() over a generator: hundreds of elements per briefing
+            if not isinstance(kid, Element) or _keep(kid, known):
+                found = True
+                break
+        known[id(element)] = found
     return found
 
 
