@@ -51,7 +51,8 @@ def _cut_one(template: Template, shown: list[int | None]) -> bool:
                 best = (score, index)
     if best is None:
         # Every section is down to one item: leave out whole minor sections, least important first.
-        # The bottom line, judgments, key points and disagreements are never left out.
+        # Sections worth more than DROPPABLE (judgments, key points, disagreements, packages, transfers)
+        # and those never shortened (the bottom line, notes, end matter) are never left out.
         for index, count in enumerate(shown):
             importance = SECTIONS[template.sections[index].kind].importance
             droppable = count == 1 and importance is not None and importance <= DROPPABLE
@@ -66,7 +67,8 @@ def _cut_one(template: Template, shown: list[int | None]) -> bool:
 
 
 def shortening_steps(template: Template, sheet: FactSheet) -> list[Limits]:
-    """The limits of every section after 0, 1, 2, ... removals, down to one item per section."""
+    """The limits of every section after 0, 1, 2, ... removals: down to one item per section, then minor
+    sections left out whole."""
     shown = list(limits_of(template, sheet))
     steps: list[Limits] = [tuple(shown)]
     while _cut_one(template, shown):
