@@ -140,6 +140,20 @@ def test_plain_runs_cut_as_the_general_steps_cut_them(parts: list[tuple[str, str
     assert _words(runs) == _words(runs, plain_path=False)
 
 
+BLANKISH = st.text(alphabet=st.sampled_from("ab \t\r\f\v\n\u00a0\u00ad\u200b-/\u2013é"), max_size=16)
+
+
+@settings(max_examples=200, deadline=None)
+@given(BLANKISH | st.text(max_size=16))
+def test_text_shortcuts_answer_as_the_clear_tests(text: str) -> None:
+    """The string tests the hot loops use in place of a regular expression or a set give the same answers."""
+    assert module._blank_split(text) == module._BLANKS.split(text)
+    if module._one_spaced(text):  # a shortcut taken only where the text is its own words (else the long way)
+        assert module._BLANKS.split(text) == text.split(" ") and "" not in text.split(" ")
+    assert module._one_spaced(" ".join(text.split())) == bool(text.split()) or not text.isprintable()
+    assert (module._OPPORTUNITIES.search(text) is None) == ("\n" not in text and module._SPECIAL.isdisjoint(text))
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.text(max_size=20), st.sampled_from([REGULAR, BOLD]), st.sampled_from([7, 9.5, 10.0, 24]))
 def test_remembered_widths_are_reportlabs(text: str, font: str, size: float) -> None:
@@ -459,3 +473,12 @@ def test_direct_pdf_strings_are_reportlabs(value: str) -> None:
 
     document = PDFDocument()
     assert pdf_string(value, document) == PDFString(value).format(document)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=126), max_size=30))
+def test_printable_ascii_escapes_as_its_bytes_do(text: str) -> None:
+    """The pen escapes printable ASCII as text, where it escaped the text's bytes before: the same operand."""
+    from reportlab.lib.rl_accel import escapePDF
+
+    assert escapePDF(text) == escapePDF(text.encode("ascii"))

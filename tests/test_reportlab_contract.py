@@ -54,6 +54,7 @@ def test_truetype_internals_used_for_distinct_subset_tags() -> None:
 MIRRORED = {
     "PDFDocument.format": "536ea7a675493430",
     "PDFDocument.GetPDFData": "d277704fa42a1062",
+    "PDFDocument.Reference": "75342ed129b2115c",  # structure._add registers elements as it does
     "PDFIndirectObject.format": "51e5f73e4f8e16f6",
     "PDFTrailer": "75d31617ae4eaba1",
 }

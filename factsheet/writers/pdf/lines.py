@@ -95,20 +95,51 @@ class Line:
 # Only ASCII whitespace breaks or collapses: a no-break space (U+00A0) must stay put.
 _BLANKS = re.compile(r"[ \t\r\f\v]+")
 _BLANK = " \t\r\f\v"
+_OPPORTUNITIES = re.compile("[\n" + re.escape("".join(sorted(_SPECIAL))) + "]")
+"""A line break or a character around which a line may break: plain text has none."""
 
-_WIDTHS: dict[tuple[str, float, str], float] = {}
+
+def _blank_split(text: str) -> list[str]:
+    """`_BLANKS.split(text)`: where the only blanks are single spaces (most text), `str.split` at a third of the
+    cost. Printable text has no tab, return, form feed or vertical tab."""
+    if text.isprintable() and "  " not in text:
+        return text.split(" ")
+    return _BLANKS.split(text)
+
+
+def _one_spaced(text: str) -> bool:
+    """Whether `text` is words one space apart, with no other blank and none at either end."""
+    return bool(text) and text.isprintable() and "  " not in text and text[0] != " " and text[-1] != " "
+
+_WIDTHS: dict[tuple[str, float], dict[str, float]] = {}
+"""Widths remembered per face and size, then per text: a hot loop looks its face's table up once per run."""
 _WIDTHS_KEPT = 50_000  # words (about 8 MB at most); then the memory starts again
+_widths_count = 0
+
+
+def widths(font: str, size: float) -> dict[str, float]:
+    """The remembered widths of texts in `font` at `size` (fill it through `measure`)."""
+    table = _WIDTHS.get((font, size))
+    if table is None:
+        table = _WIDTHS[font, size] = {}
+    return table
 
 
 def measure(font: str, text: str, size: float) -> float:
     """`getFont(font).stringWidth(text, size)`, remembered: the same words recur in every paragraph and document,
     and ReportLab's call costs ten times a look-up."""
-    key = (font, size, text)
-    width = _WIDTHS.get(key)
-    if width is None:
-        if len(_WIDTHS) >= _WIDTHS_KEPT:
-            _WIDTHS.clear()
-        width = _WIDTHS[key] = getFont(font).stringWidth(text, size)
+    table = _WIDTHS.get((font, size))
+    if table is not None:
+        width = table.get(text)
+        if width is not None:
+            return width
+    global _widths_count
+    if _widths_count >= _WIDTHS_KEPT:
+        for kept in _WIDTHS.values():
+            kept.clear()  # cleared in place: callers may hold a table
+        _widths_count = 0
+    width = widths(font, size)[text] = float(getFont(font).stringWidth(text, size))
+    _widths_count += 1
     return width
 
 
@@ -138,28 +169,47 @@ def cut_words(runs: Sequence[Run], plain_path: bool = True) -> list[Word]:
         font = run.font
         size = run.size
         text = run.text
-        if plain_path and "\n" not in text and special.isdisjoint(text) and is_simple(text, font):
-            # Plain text (most runs): every token is one simple piece with no break inside; the same steps
-            # as the loop below, without its per-token tests.
-            space = 0.0
-            for position, token in enumerate(_BLANKS.split(text)):
-                if position:
-                    joined = False
-                    if not pending_space:
-                        pending_space = space = space or measure(font, " ", size)
-                if not token:
-                    continue
-                width = measure(font, token, size)
+        if plain_path and _OPPORTUNITIES.search(text) is None and is_simple(text, font):
+            # Plain text (most runs): every token is one simple piece with no break inside. The general steps
+            # below (the clear version; tests hold the two equal), unrolled: the first token may continue the
+            # last word, every later one starts a word after a blank, and the gap before all but the first of
+            # those is this run's space. Widths come from the face's table, looked up once per run.
+            known = widths(font, size)
+            tokens = _blank_split(text)
+            head = tokens[0]
+            if head:
+                width = known.get(head) or measure(font, head, size)
                 if joined and words:
                     word = words[-1]
-                    word.pieces.append(Piece(run, token, width))
+                    word.pieces.append(Piece(run, head, width))
                     word.width += width
                 else:
-                    words.append(Word([Piece(run, token, width)], width,
+                    words.append(Word([Piece(run, head, width)], width,
                                       0.0 if newline or not words else pending_space, newline))
                     newline = False
                 pending_space = 0.0
                 joined = True
+            count = len(tokens)
+            if count > 1:
+                space = known.get(" ") or measure(font, " ", size)
+                joined = False
+                if not pending_space:
+                    pending_space = space
+                trailing = not tokens[-1]  # the text ends with blanks
+                end = count - 1 if trailing else count
+                if end > 1:
+                    token = tokens[1]
+                    width = known.get(token) or measure(font, token, size)
+                    words.append(Word([Piece(run, token, width)], width,
+                                      0.0 if newline or not words else pending_space, newline))
+                    newline = False
+                    append = words.append
+                    for index in range(2, end):
+                        token = tokens[index]
+                        width = known.get(token) or measure(font, token, size)
+                        append(Word([Piece(run, token, width)], width, space))
+                    pending_space = 0.0 if not trailing else space
+                    joined = not trailing
             continue
         for number, part in enumerate(text.split("\n")):
             if number:
@@ -199,24 +249,29 @@ def single_line(runs: Sequence[Run], limit: float) -> Line | None:
     Most table cells are this short and simple: no need to cut them into words first.
     """
     line = Line()
+    segments = line.segments
     x = 0.0
     pending_space = 0.0
     for run in runs:
         text = run.text
-        if "\n" in text or not is_simple(text, run.font) or "\u00ad" in text:
+        font = run.font
+        if "\n" in text or not (text.isascii() or is_simple(text, font)) or "\u00ad" in text:
             return None
-        tokens = [token for token in _BLANKS.split(text) if token]
-        if not tokens:
-            if text:
-                pending_space = space_width(run)
-            continue
-        if line.segments and (pending_space or text[0] in _BLANK):
+        if _one_spaced(text):
+            joined, count = text, text.count(" ") + 1  # words one space apart: the text as it is
+        else:
+            tokens = [token for token in _BLANKS.split(text) if token]
+            if not tokens:
+                if text:
+                    pending_space = space_width(run)
+                continue
+            joined, count = " ".join(tokens), len(tokens)
+        if segments and (pending_space or text[0] in _BLANK):
             x += pending_space or space_width(run)
-            line.segments[-1].space_after = True
-        joined = " ".join(tokens)
-        width = measure(run.font, joined, run.size)
-        line.segments.append(Segment(run, joined, x, width))
-        line.words += len(tokens)
+            segments[-1].space_after = True
+        width = measure(font, joined, run.size)
+        segments.append(Segment(run, joined, x, width))
+        line.words += count
         x += width
         if x > limit:
             return None
@@ -256,36 +311,48 @@ def chop(word: Word, limit: float) -> list[Word]:
 
 
 def break_lines(words: list[Word], first: float, other: float) -> list[Line]:
-    """Greedy line filling: `first` and `other` are the widths of the first and later lines."""
+    """Greedy line filling: `first` and `other` are the widths of the first and later lines.
+
+    A word's piece continues the line's last segment when it is of the same run and on the fast path
+    (joined by a space where the word's gap lies between them); otherwise it starts a segment.
+    """
     lines: list[Line] = []
     line = Line()
+    segments = line.segments
+    last: Segment | None = None  # segments[-1], kept at hand
     limit = first
     previous: Word | None = None
     for whole in words:
         for word in chop(whole, other) if whole.width > other else (whole,):
-            if word.newline or (line.segments and line.width + word.space + word.width > limit):
+            if word.newline or (last is not None and line.width + word.space + word.width > limit):
                 if previous is not None and previous.soft and not word.newline:
                     _add_hyphen(line, previous)
                 line.spaced = word.newline or word.space > 0
                 lines.append(line)
                 line, limit = Line(newline=word.newline), other
-            x = line.width + word.space if line.segments else 0.0
+                segments = line.segments
+                last = None
+            x = line.width + word.space if last is not None else 0.0
             for piece in word.pieces:
-                last = line.segments[-1] if line.segments else None
-                if (last is not None and last.run is piece.run and piece.item is None and last.item is None
-                        and x >= last.x + last.width - 1e-9):
-                    last.text += (" " if x > last.x + last.width + 1e-9 else "") + piece.text
-                    last.width = x + piece.width - last.x
-                else:
-                    if last is not None and x > last.x + last.width + 1e-9:
+                item = piece.item
+                if last is not None:
+                    end = last.x + last.width
+                    if item is None and last.item is None and last.run is piece.run and x >= end - 1e-9:
+                        last.text += (" " if x > end + 1e-9 else "") + piece.text
+                        last.width = x + piece.width - last.x
+                        x += piece.width
+                        continue
+                    if x > end + 1e-9:
                         last.space_after = True
-                    line.segments.append(Segment(piece.run, piece.text, x, piece.width, piece.item))
-                    line.bidi = line.bidi or (piece.item is not None and _right_to_left(piece.item))
+                last = Segment(piece.run, piece.text, x, piece.width, item)
+                segments.append(last)
+                if item is not None and not line.bidi:
+                    line.bidi = _right_to_left(item)
                 x += piece.width
             line.width = x
             line.words += 1
             previous = word
-    if line.segments or not lines:
+    if segments or not lines:
         lines.append(line)
     return lines
 

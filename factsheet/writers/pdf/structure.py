@@ -28,6 +28,21 @@ def _page(page: int, document: Any) -> bytes:
     return b"%d %d R" % document.idToObjectNumberAndVersion[f"Page{page + 1}"]
 
 
+def _add(document: Any, obj: pdfdoc.PDFObject) -> None:
+    """`document.Reference(obj)` for an object not yet registered, without making the reference nobody reads:
+    the next object number and its name "R<number>", as ReportLab gives them (a briefing has hundreds)."""
+    number = document.objectcounter + 1
+    name = f"R{number}"
+    if name in document.idToObject or hasattr(obj, "__InternalName__"):
+        document.Reference(obj)  # not the case this stands for: ReportLab's own checks and errors
+        return
+    document.objectcounter = number
+    obj.__InternalName__ = name
+    document.idToObjectNumberAndVersion[name] = (number, 0)
+    document.numberToId[number] = name
+    document.idToObject[name] = obj
+
+
 class _ElementObject(pdfdoc.PDFObject):
     """One structure element as a PDF dictionary."""
 
@@ -120,7 +135,7 @@ def write(tagger: Tagger, document: Any, pages: list[Any]) -> None:
     def register(element: Element, parent: pdfdoc.PDFObject) -> None:
         obj = _ElementObject(element, parent, objects)
         objects[id(element)] = obj
-        document.Reference(obj)
+        _add(document, obj)
         order.append(obj)
         for kid in element.kids:
             if isinstance(kid, Element) and _keep(kid, known):

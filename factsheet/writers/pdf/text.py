@@ -18,9 +18,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from reportlab.lib.colors import Color
-from reportlab.lib.rl_accel import fp_str
+from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import getFont
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from factsheet.writers.pdf import tagging
@@ -176,10 +177,14 @@ class _Pen:
     def __init__(self, canvas: Any, marks: tagging.Marks | None = None) -> None:
         self.canvas = canvas
         self.marks = marks
+        self.marked: Run | None = None
+        """The run `marks` last switched to: the next segment of the same run needs no switch."""
         self.document = canvas._doc
-        self.escape = canvas._escape
+        self.escape = escapePDF if type(canvas)._escape is Canvas._escape else canvas._escape
+        self.first_subsets = _first_subsets(self.document)
         self.out = ["q BT"]
-        self.font: tuple[str, float] | None = None
+        self.font_name = ""
+        self.font_size = 0.0
         self.color: Color | None = None
         self.links: list[tuple[str, tuple[float, float, float, float], tagging.Element | None]] = []
         self.slant = "0"
@@ -188,39 +193,37 @@ class _Pen:
         """Draw one line with its left end at `left` and its baseline at `y`: everything a line draws is here."""
         out = self.out
         marks = self.marks
-        last = len(line.segments) - 1
-        for position, segment in enumerate(line.segments):
+        segments = line.segments
+        last = len(segments) - 1
+        baselines: dict[float, str] = {}  # the y of each rise in this line, as written
+        for position, segment in enumerate(segments):
             run = segment.run
             # A gap (between words, or at the end of a line) is drawn as an invisible space too, so that
             # text read back from the file (by a screen reader, say) keeps its words apart; after a link
             # the space is the paragraph's, not the link's.
             gap = segment.space_after or (position == last and line.spaced and not segment.text.endswith(" "))
-            if marks is not None:
+            if marks is not None and run is not self.marked:
                 switch = marks.run(run)
                 if switch:
                     out.append(switch)
-            if run.color is not self.color:
-                out.append(f"{fp_str(run.color.red, run.color.green, run.color.blue)} rg")
-                self.color = run.color
+                self.marked = run
+            color = run.color
+            if color is not self.color:
+                out.append(_color_operator(color))
+                self.color = color
             x = left + segment.x
-            # A fallback font has neither bold nor italic faces: a bold run's fallback text is stroked as
-            # well as filled, an italic run's is slanted.
-            fallback = segment.item is not None and segment.item.font != run.font
-            embolden = fallback and "Bold" in run.font
-            self.slant = "0.2" if fallback and ("Italic" in run.font or run.font.endswith("It")) else "0"
-            if embolden:
-                rgb = fp_str(run.color.red, run.color.green, run.color.blue)
-                out.append(f"{rgb} RG {fp_str(run.size * 0.035)} w 2 Tr")
-            font = segment.item.font if segment.item is not None else run.font
-            if segment.glyphs is not None:
-                self.glyphs(segment.glyphs, run, x, y + run.rise)
-                if gap and not run.link:
-                    self.text(run.font, run.size, " ")
+            item = segment.item
+            if item is None and segment.glyphs is None:
+                # The fast path's text: the run's own face, upright, unstroked (what the steps below do for it).
+                self.slant = "0"
+                rise = run.rise
+                baseline = baselines.get(rise)
+                if baseline is None:
+                    baseline = baselines[rise] = fp_str(y + rise)
+                out.append(f"1 0 0 1 {fp_str(x)} {baseline} Tm")
+                self.text(run.font, run.size, segment.text + " " if gap and not run.link else segment.text)
             else:
-                out.append(f"1 0 {self.slant} 1 {fp_str(x, y + run.rise)} Tm")
-                self.text(font, run.size, segment.text + (" " if gap and not run.link else ""))
-            if embolden:
-                out.append("0 Tr")
+                self._shown(segment, run, x, y, gap)
             if run.link:
                 low = y + run.rise - run.size / 4
                 self.links.append((run.link, (x, low, x + segment.width, low + run.size * 1.25),
@@ -228,27 +231,52 @@ class _Pen:
                 if gap:
                     if marks is not None:
                         out.append(marks.run(tagging.PLAIN))
+                        self.marked = None
                     out.append(f"1 0 0 1 {fp_str(x + segment.width, y)} Tm")
                     self.text(run.font, run.size, " ")
 
+    def _shown(self, segment: Segment, run: Run, x: float, y: float, gap: bool) -> None:
+        """Text of the correct path (another font, shaped glyphs or a bidi class) at `x`."""
+        out = self.out
+        # A fallback font has neither bold nor italic faces: a bold run's fallback text is stroked as
+        # well as filled, an italic run's is slanted.
+        fallback = segment.item is not None and segment.item.font != run.font
+        embolden = fallback and "Bold" in run.font
+        self.slant = "0.2" if fallback and ("Italic" in run.font or run.font.endswith("It")) else "0"
+        if embolden:
+            rgb = fp_str(run.color.red, run.color.green, run.color.blue)
+            out.append(f"{rgb} RG {fp_str(run.size * 0.035)} w 2 Tr")
+        font = segment.item.font if segment.item is not None else run.font
+        if segment.glyphs is not None:
+            self.glyphs(segment.glyphs, run, x, y + run.rise)
+            if gap and not run.link:
+                self.text(run.font, run.size, " ")
+        else:
+            out.append(f"1 0 {self.slant} 1 {fp_str(x, y + run.rise)} Tm")
+            self.text(font, run.size, segment.text + (" " if gap and not run.link else ""))
+        if embolden:
+            out.append("0 Tr")
+
     def text(self, name: str, size: float, text: str) -> None:
         """Show `text` in font `name` at the current text position."""
-        document = self.document
-        first = _first_subsets(document).get(name)
+        first = self.first_subsets.get(name)
         if first is not None and text and text.isascii() and text.isprintable():
             # Printable ASCII in a font already in use: its first subset's name, and the text as the bytes.
-            chunks: Sequence[tuple[str, bytes]] = ((first, text.encode("ascii")),)
-        else:
-            font = getFont(name)
-            chunks = [(font.getSubsetInternalName(subset, document), chunk)
-                      for subset, chunk in _subset_chunks(font, text, document)]
-            if chunks and font._asciiReadable and document in font.state:
-                _first_subsets(document)[name] = font.getSubsetInternalName(0, document)
+            if first != self.font_name or size != self.font_size:
+                self.out.append(f"{first} {fp_str(size)} Tf")
+                self.font_name, self.font_size = first, size
+            self.out.append(f"({self.escape(text)}) Tj")
+            return
+        document = self.document
+        font = getFont(name)
+        chunks = [(font.getSubsetInternalName(subset, document), chunk)
+                  for subset, chunk in _subset_chunks(font, text, document)]
+        if chunks and font._asciiReadable and document in font.state:
+            self.first_subsets[name] = font.getSubsetInternalName(0, document)
         for internal, chunk in chunks:
-            key = (internal, size)
-            if key != self.font:
+            if internal != self.font_name or size != self.font_size:
                 self.out.append(f"{internal} {fp_str(size)} Tf")
-                self.font = key
+                self.font_name, self.font_size = internal, size
             self.out.append(f"({self.escape(chunk)}) Tj")
 
     def glyphs(self, glyphs: Glyphs, run: Run, x: float, y: float) -> None:
@@ -315,6 +343,22 @@ def draw_runs(canvas: Any, runs: Sequence[Run], x: float, y: float, align: str =
     pen.line(line, left, y)
     pen.finish()
     return line.width
+
+
+_COLORS: dict[int, tuple[Color, str]] = {}
+_COLORS_KEPT = 256
+
+
+def _color_operator(color: Color) -> str:
+    """The fill colour operator for `color`, made once per colour object (the palette has a handful)."""
+    known = _COLORS.get(id(color))
+    if known is not None and known[0] is color:
+        return known[1]
+    if len(_COLORS) >= _COLORS_KEPT:
+        _COLORS.clear()
+    operator = f"{fp_str(color.red, color.green, color.blue)} rg"
+    _COLORS[id(color)] = (color, operator)  # the colour is held, so its id is not reused meanwhile
+    return operator
 
 
 def _first_subsets(document: Any) -> dict[str, str]:
