@@ -153,14 +153,21 @@ class Grid(Flowable):
         canvas.saveState()
         canvas.setStrokeColor(look.rule)
         canvas.setLineWidth(look.rule_width)
+        tagged = tagging.of(canvas) is not None
+        code = canvas._code
         for index, (row, height) in enumerate(zip((self.header, *self.rows), self._heights, strict=True)):
             bottom = top - height
             fill = look.header_fill if index == 0 else look.zebra if (self.first_index + index) % 2 == 0 else None
-            with tagging.artifact(canvas):
-                if fill is not None:
-                    canvas.setFillColor(fill)
-                    canvas.rect(x, bottom, self.width, height, stroke=0, fill=1)
-                canvas.line(x, bottom, right, bottom)
+            # Stripes and rules are layout artifacts: what `tagging.artifact` writes, without a context manager
+            # per row (no flowable is drawn in between, so nothing needs its tagging suppressed).
+            if tagged:
+                code.append(tagging.LAYOUT)
+            if fill is not None:
+                canvas.setFillColor(fill)
+                canvas.rect(x, bottom, self.width, height, stroke=0, fill=1)
+            canvas.line(x, bottom, right, bottom)
+            if tagged:
+                code.append(tagging.END)
             with tagging.artifact(canvas) if index == 0 and self.continued else nullcontext():
                 left = x
                 for cell, width in zip(row, self.widths, strict=False):

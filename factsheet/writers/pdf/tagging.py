@@ -203,12 +203,26 @@ class LinkAnnotation(pdfdoc.LinkAnnotation):
         if self.url:
             target = b"/A << /S /URI /URI %s >>" % pdf_string(self.url, document)
         else:
-            target = b"/Dest " + pdfdoc.format(self.Destination, document)
+            target = b"/Dest " + _destination(self.Destination, document)
         rect = fp_str(*self.Rect).encode("ascii")
         contents = pdf_string(self.contents, document)
         parent = b"" if self.struct_parent is None else b" /StructParent %d" % self.struct_parent
         return (b"<<\n/Border [ 0 0 0 ] /Contents %s %s /F 4 /Rect [ %s ]%s /Subtype /Link /Type /Annot\n>>"
                 % (contents, target, rect, parent))
+
+
+def _destination(destination: Any, document: Any) -> bytes:
+    """`pdfdoc.format(destination, document)`, made once per destination while the file is written: every
+    citation of a note links to the same destination (a briefing has a few hundred links to a few dozen)."""
+    made: dict[int, tuple[Any, bytes]] | None = document.__dict__.get("_factsheet_destinations")
+    if made is None:
+        made = document.__dict__["_factsheet_destinations"] = {}
+    known = made.get(id(destination))
+    if known is not None and known[0] is destination:
+        return known[1]
+    data = bytes(pdfdoc.format(destination, document))
+    made[id(destination)] = (destination, data)  # the destination is held, so its id is not reused meanwhile
+    return data
 
 
 def pdf_string(value: str, document: Any) -> bytes:

@@ -219,8 +219,8 @@ class _Pen:
                 rise = run.rise
                 baseline = baselines.get(rise)
                 if baseline is None:
-                    baseline = baselines[rise] = fp_str(y + rise)
-                out.append(f"1 0 0 1 {fp_str(x)} {baseline} Tm")
+                    baseline = baselines[rise] = number(y + rise)
+                out.append(f"1 0 0 1 {_NUMBERS.get(x) or number(x)} {baseline} Tm")
                 self.text(run.font, run.size, segment.text + " " if gap and not run.link else segment.text)
             else:
                 self._shown(segment, run, x, y, gap)
@@ -263,7 +263,7 @@ class _Pen:
         if first is not None and text and text.isascii() and text.isprintable():
             # Printable ASCII in a font already in use: its first subset's name, and the text as the bytes.
             if first != self.font_name or size != self.font_size:
-                self.out.append(f"{first} {fp_str(size)} Tf")
+                self.out.append(f"{first} {_NUMBERS.get(size) or number(size)} Tf")
                 self.font_name, self.font_size = first, size
             self.out.append(f"({self.escape(text)}) Tj")
             return
@@ -275,7 +275,7 @@ class _Pen:
             self.first_subsets[name] = font.getSubsetInternalName(0, document)
         for internal, chunk in chunks:
             if internal != self.font_name or size != self.font_size:
-                self.out.append(f"{internal} {fp_str(size)} Tf")
+                self.out.append(f"{internal} {number(size)} Tf")
                 self.font_name, self.font_size = internal, size
             self.out.append(f"({self.escape(chunk)}) Tj")
 
@@ -343,6 +343,21 @@ def draw_runs(canvas: Any, runs: Sequence[Run], x: float, y: float, align: str =
     pen.line(line, left, y)
     pen.finish()
     return line.width
+
+
+_NUMBERS: dict[float, str] = {}
+_NUMBERS_KEPT = 20_000
+
+
+def number(value: float) -> str:
+    """`fp_str(value)`, remembered: ReportLab's formatting costs ten times a look-up, and positions recur (every
+    line of a paragraph starts at one x, the cells of a row share their baselines, a few font sizes)."""
+    text = _NUMBERS.get(value)
+    if text is None:
+        if len(_NUMBERS) >= _NUMBERS_KEPT:
+            _NUMBERS.clear()
+        text = _NUMBERS[value] = fp_str(value)
+    return text
 
 
 _COLORS: dict[int, tuple[Color, str]] = {}
