@@ -211,10 +211,12 @@ def cut_words(runs: Sequence[Run], plain_path: bool = True) -> list[Word]:
                     pending_space = 0.0 if not trailing else space
                     joined = not trailing
             continue
+        simple = is_simple(text, font)  # then so is every piece of it
+        known = widths(font, size)
         for number, part in enumerate(text.split("\n")):
             if number:
                 newline, joined, pending_space = True, False, 0.0
-            for position, token in enumerate(_BLANKS.split(part) if part else ()):
+            for position, token in enumerate(_blank_split(part) if part else ()):
                 if position:  # blanks came before this token
                     joined = False
                     pending_space = pending_space or space_width(run)
@@ -222,8 +224,8 @@ def cut_words(runs: Sequence[Run], plain_path: bool = True) -> list[Word]:
                     continue
                 for text, kind in ((token, Break.none),) if special.isdisjoint(token) else pieces(token):
                     if text:
-                        if is_simple(text, font):  # the fast path: one piece, one measurement
-                            width = measure(font, text, size)
+                        if simple or is_simple(text, font):  # the fast path: one piece, one measurement
+                            width = known.get(text) or measure(font, text, size)
                             measured = [Piece(run, text, width)]
                         else:
                             measured = pieces_of(run, text)

@@ -28,23 +28,27 @@ def _page(page: int, document: Any) -> bytes:
     return b"%d %d R" % document.idToObjectNumberAndVersion[f"Page{page + 1}"]
 
 
-def _add(document: Any, obj: pdfdoc.PDFObject) -> None:
+def _add(document: Any, obj: pdfdoc.PDFObject) -> bytes:
     """`document.Reference(obj)` for an object not yet registered, without making the reference nobody reads:
-    the next object number and its name "R<number>", as ReportLab gives them (a briefing has hundreds)."""
+    the next object number and its name "R<number>", as ReportLab gives them (a briefing has hundreds).
+    Returns the indirect reference's bytes ("12 0 R"), which never change once the number is given."""
     number = document.objectcounter + 1
     name = f"R{number}"
-    if name in document.idToObject or hasattr(obj, "__InternalName__"):
+    if name in document.idToObject:
         document.Reference(obj)  # not the case this stands for: ReportLab's own checks and errors
-        return
+        return _reference(obj, document)
     document.objectcounter = number
     obj.__InternalName__ = name
     document.idToObjectNumberAndVersion[name] = (number, 0)
     document.numberToId[number] = name
     document.idToObject[name] = obj
+    return b"%d 0 R" % number
 
 
 class _ElementObject(pdfdoc.PDFObject):
-    """One structure element as a PDF dictionary."""
+    """One structure element as a PDF dictionary; `ref`, its indirect reference, once registered."""
+
+    ref = b""
 
     def __init__(self, element: Element, parent: pdfdoc.PDFObject, objects: dict[int, _ElementObject]) -> None:
         self.element = element
@@ -63,7 +67,9 @@ class _ElementObject(pdfdoc.PDFObject):
         element = self.element
         numbers = document.idToObjectNumberAndVersion  # looked up once: a briefing has hundreds of elements
         page = self.page()
-        out = [b"<< /S /%s /P %d %d R" % (element.role.encode("ascii"), *numbers[self.parent.__InternalName__])]
+        parent = self.parent
+        parent_ref = parent.ref if isinstance(parent, _ElementObject) else _reference(parent, document)
+        out = [b"<< /S /%s /P %s" % (element.role.encode("ascii"), parent_ref)]
         if page is not None:
             out.append(b" /Pg %d %d R" % numbers[f"Page{page + 1}"])
         if element.ident:
@@ -90,7 +96,7 @@ class _ElementObject(pdfdoc.PDFObject):
             else:
                 known = objects.get(id(kid))
                 if known is not None:
-                    kids.append(b"%d %d R" % numbers[known.__InternalName__])
+                    kids.append(known.ref)
         out.append(b" /K [ %s ] >>" % b" ".join(kids))
         return b"".join(out)
 
@@ -135,7 +141,7 @@ def write(tagger: Tagger, document: Any, pages: list[Any]) -> None:
     def register(element: Element, parent: pdfdoc.PDFObject) -> None:
         obj = _ElementObject(element, parent, objects)
         objects[id(element)] = obj
-        _add(document, obj)
+        obj.ref = _add(document, obj)
         order.append(obj)
         for kid in element.kids:
             if isinstance(kid, Element) and _keep(kid, known):
@@ -154,15 +160,15 @@ def write(tagger: Tagger, document: Any, pages: list[Any]) -> None:
 
     def root_bytes(doc: Any) -> bytes:
         # Parent tree: each page's marked-content owners (index = id), then each annotation's own key.
-        entries = [b"%d [ %s ]" % (number, b" ".join(_reference(objects[id(owner)], doc) for owner in owners))
+        entries = [b"%d [ %s ]" % (number, b" ".join([objects[id(owner)].ref for owner in owners]))
                    for number, owners in enumerate(tagger.pages)]
-        entries.extend(b"%d %s" % (number, _reference(obj, doc)) for number, obj in links)
+        entries.extend(b"%d %s" % (number, obj.ref) for number, obj in links)
         id_tree = b""
         if identified:
-            names = b" ".join(_string(ident, doc) + b" " + _reference(obj, doc) for ident, _, obj in identified)
+            names = b" ".join(_string(ident, doc) + b" " + obj.ref for ident, _, obj in identified)
             id_tree = b" /IDTree << /Names [ %s ] >>" % names
         return (b"<< /Type /StructTreeRoot /K [ %s ] /ParentTree << /Nums [ %s ] >> /ParentTreeNextKey %d%s >>"
-                % (_reference(top, doc), b" ".join(entries), next_key, id_tree))
+                % (top.ref, b" ".join(entries), next_key, id_tree))
 
     root.make = root_bytes
     for number, page in enumerate(pages):

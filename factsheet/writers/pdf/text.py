@@ -196,6 +196,8 @@ class _Pen:
         segments = line.segments
         last = len(segments) - 1
         baselines: dict[float, str] = {}  # the y of each rise in this line, as written
+        first_subsets = self.first_subsets
+        escape = self.escape
         for position, segment in enumerate(segments):
             run = segment.run
             # A gap (between words, or at the end of a line) is drawn as an invisible space too, so that
@@ -221,7 +223,13 @@ class _Pen:
                 if baseline is None:
                     baseline = baselines[rise] = number(y + rise)
                 out.append(f"1 0 0 1 {_NUMBERS.get(x) or number(x)} {baseline} Tm")
-                self.text(run.font, run.size, segment.text + " " if gap and not run.link else segment.text)
+                shown = segment.text + " " if gap and not run.link else segment.text
+                first = first_subsets.get(run.font)
+                if first is not None and first == self.font_name and run.size == self.font_size and shown \
+                        and shown.isascii() and shown.isprintable():
+                    out.append(f"({escape(shown)}) Tj")  # what `text` writes here, without the call
+                else:
+                    self.text(run.font, run.size, shown)
             else:
                 self._shown(segment, run, x, y, gap)
             if run.link:
@@ -385,6 +393,41 @@ def _first_subsets(document: Any) -> dict[str, str]:
     return names
 
 
+class _NewCharacter(Exception):
+    """A character with a glyph but no code yet in the document: ReportLab's splitString gives it one."""
+
+
+class _Codes(dict[int, str]):
+    """A `str.translate` table from characters to their codes in one font's subsets of one document, as
+    characters (`chr(code)`), filled as characters are met, from the font state's assignments."""
+
+    def __init__(self, state: Any, glyphs: dict[int, int]) -> None:
+        super().__init__()
+        self.assignments: dict[int, int] = state.assignments  # grows in place as ReportLab assigns codes
+        self.glyphs = glyphs
+
+    def __missing__(self, code: int) -> str:
+        key = 32 if code == 0xA0 else code  # a no-break space is drawn as a space, as splitString does
+        number = self.assignments.get(key)
+        if number is None:
+            if key in self.glyphs:
+                raise _NewCharacter(code)  # not a LookupError, which translate would take as "keep it"
+            number = 0  # no glyph: code 0, and so it stays
+        self[code] = value = chr(number)
+        return value
+
+
+def _codes(font: Any, document: Any, state: Any) -> _Codes:
+    """The translate table of `font` in `document` (made once per font and document)."""
+    tables: dict[str, _Codes] | None = document.__dict__.get("_factsheet_codes")
+    if tables is None:
+        tables = document.__dict__["_factsheet_codes"] = {}
+    table = tables.get(font.fontName)
+    if table is None or table.assignments is not state.assignments:
+        table = tables[font.fontName] = _Codes(state, font.face.charToGlyph)
+    return table
+
+
 def _subset_chunks(font: Any, text: str, document: Any) -> Sequence[tuple[int, bytes]]:
     """`font.splitString(text, document)`, without its per-character loop for printable ASCII.
 
@@ -397,6 +440,13 @@ def _subset_chunks(font: Any, text: str, document: Any) -> Sequence[tuple[int, b
     if state is not None:
         # Every character already has its code (or has no glyph, code 0): splitString's steps without
         # its assignment of new codes. Any new character goes to splitString itself.
+        try:
+            coded = text.translate(_codes(font, document, state))
+        except _NewCharacter:
+            return font.splitString(text, document)  # type: ignore[no-any-return]
+        if max(coded) < "\u0100":  # all in the first subset (the usual case): its codes, one C loop
+            return [(0, coded.encode("latin-1"))]
+        # The same steps one character at a time (the clear version, kept for text across subsets).
         assignments = state.assignments
         glyphs = font.face.charToGlyph
         codes = []
