@@ -21,9 +21,13 @@ from factsheet.writers.pdf.linebreak import Break, clusters, pieces
 from factsheet.writers.pdf.shaping import Glyphs, Item, is_simple, items
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Run:
-    """A stretch of text in one face, size, colour and baseline, optionally linking to a destination."""
+    """A stretch of text in one face, size, colour and baseline, optionally linking to a destination.
+
+    A value: never changed once made (`dataclasses.replace` makes another). Not a frozen dataclass only because
+    a frozen one costs three times as much to make, and a briefing makes a run per piece of text it draws.
+    """
 
     text: str
     font: str

@@ -10,7 +10,7 @@ from factsheet.document.nodes import Document
 from factsheet.writers import look as house
 from factsheet.writers.pdf import archival, structure, tagging
 from factsheet.writers.pdf.styles import BOLD, GREY, NAVY, REGULAR, RULE
-from factsheet.writers.pdf.text import Run, draw_runs
+from factsheet.writers.pdf.text import Line, Run, draw_line, one_line
 
 
 def fit(canvas: Canvas, text: str, font: str, size: float, width: float) -> str:
@@ -38,6 +38,7 @@ def numbered_canvas(document: Document, tagger: tagging.Tagger) -> type[Canvas]:
     margins = house.MARGINS
     marking = house.marking_text(page.marking)
     foot = house.footer_text(meta.as_of)
+    head: list[Line] = []  # the running head's line, once made (not in the canvas's state, restored per page)
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -75,8 +76,10 @@ def numbered_canvas(document: Document, tagger: tagging.Tagger) -> type[Canvas]:
             self.setFont(REGULAR, size)
             self.setFillColor(GREY)
             if self._pageNumber > 1:  # page 1 has the title itself right below
-                title = fit(self, meta.title, REGULAR, size, right - left)
-                draw_runs(self, [Run(title, REGULAR, size, GREY)], left, top - size * 1.4)  # any script
+                if not head:  # the same on every page: shortened and set once
+                    title = fit(self, meta.title, REGULAR, size, right - left)
+                    head.append(one_line([Run(title, REGULAR, size, GREY)]))
+                draw_line(self, head[0], left, top - size * 1.4)  # any script
             self.setStrokeColor(RULE)
             self.setLineWidth(0.5)
             self.line(left, top - size * 1.9, right, top - size * 1.9)

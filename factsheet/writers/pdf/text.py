@@ -29,7 +29,7 @@ from factsheet.writers.pdf.bidi import base_direction, reorder
 from factsheet.writers.pdf.lines import Line, Run, Segment, Word, break_lines, cut_words, single_line
 from factsheet.writers.pdf.shaping import Glyphs
 
-__all__ = ["RichText", "Run", "draw_runs", "one_line"]
+__all__ = ["RichText", "Run", "draw_line", "draw_runs", "one_line"]
 
 
 class RichText(Flowable):
@@ -345,7 +345,11 @@ def draw_runs(canvas: Any, runs: Sequence[Run], x: float, y: float, align: str =
 
     Running heads and figure labels use this, so every script prints wherever text is drawn.
     """
-    line = one_line(runs)
+    return draw_line(canvas, one_line(runs), x, y, align)
+
+
+def draw_line(canvas: Any, line: Line, x: float, y: float, align: str = "start") -> float:
+    """`draw_runs` for a line already made by `one_line` (text drawn again and again, as a running head)."""
     left = x - (line.width / 2 if align == "middle" else line.width if align == "end" else 0.0)
     pen = _Pen(canvas)
     pen.line(line, left, y)
