@@ -9,8 +9,8 @@ from reportlab.pdfgen.canvas import Canvas
 from factsheet.document.nodes import Document
 from factsheet.writers import look as house
 from factsheet.writers.pdf import archival, structure, tagging
-from factsheet.writers.pdf.styles import BOLD, GREY, NAVY, REGULAR, RULE
 from factsheet.writers.pdf.lines import Line
+from factsheet.writers.pdf.styles import BOLD, GREY, NAVY, REGULAR, RULE
 from factsheet.writers.pdf.text import Run, draw_line, one_line
 
 
