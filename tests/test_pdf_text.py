@@ -482,3 +482,17 @@ def test_printable_ascii_escapes_as_its_bytes_do(text: str) -> None:
     from reportlab.lib.rl_accel import escapePDF
 
     assert escapePDF(text) == escapePDF(text.encode("ascii"))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.text(alphabet=st.sampled_from("il.,:;'|!ab WM \t"), max_size=40),
+                          st.sampled_from([REGULAR, BOLD])), min_size=1, max_size=4),
+       st.floats(min_value=1, max_value=400))
+def test_the_early_answer_for_long_text_is_the_measured_one(parts: list[tuple[str, str]], limit: float) -> None:
+    """single_line answers "does not fit" without measuring only where measuring says so too."""
+    make_styles()
+    runs = [Run(text, font, 9.0, black) for text, font in parts]
+    if module._certainly_wider(runs, limit):
+        assert module._single_line(runs, limit) is None
+    assert module.single_line(runs, limit) == module._single_line(runs, limit)
+    assert module._certainly_wider([plain("word " * 40)], 100.0)

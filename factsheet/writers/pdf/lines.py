@@ -252,8 +252,40 @@ def cut_words(runs: Sequence[Run], plain_path: bool = True) -> list[Word]:
 def single_line(runs: Sequence[Run], limit: float) -> Line | None:
     """The runs as a single line if they fit in `limit`, measured a run at a time; else None.
 
-    Most table cells are this short and simple: no need to cut them into words first.
+    Most table cells are this short and simple: no need to cut them into words first. A paragraph
+    that is certainly longer than the line is not looked at (`_certainly_wider`).
     """
+    if _certainly_wider(runs, limit):
+        return None
+    return _single_line(runs, limit)
+
+
+def _narrowest(font: str) -> float:
+    """The advance of the narrowest printable ASCII character of `font`, per point of size."""
+    width = _NARROWEST.get(font)
+    if width is None:
+        face = getFont(font)
+        width = _NARROWEST[font] = min(face.stringWidth(chr(code), 1.0) for code in range(0x21, 0x7F))
+    return width
+
+
+_NARROWEST: dict[str, float] = {}
+
+
+def _certainly_wider(runs: Sequence[Run], limit: float) -> bool:
+    """Whether the runs' printable ASCII text cannot fit in `limit`: its characters other than spaces, each at
+    least as wide as the face's narrowest, already make it wider (with a margin for rounding)."""
+    least = 0.0
+    for run in runs:
+        text = run.text
+        if not (text.isascii() and text.isprintable()):
+            return False  # no bound: let the measuring say
+        least += (len(text) - text.count(" ")) * _narrowest(run.font) * run.size
+    return least * 0.999 > limit
+
+
+def _single_line(runs: Sequence[Run], limit: float) -> Line | None:
+    """`single_line` without its early answer for long text."""
     line = Line()
     segments = line.segments
     x = 0.0
