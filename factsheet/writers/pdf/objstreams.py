@@ -31,6 +31,7 @@ import zlib
 from collections.abc import Callable
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
 
@@ -109,6 +110,9 @@ def write(document: pdfdoc.PDFDocument) -> bytes:
     number_to_id = document.numberToId
     id_to_object = document.idToObject
     id_to_number = document.idToObjectNumberAndVersion
+    # pdfdoc.format(obj, document, toplevel=1) is obj.format(document) for a PDF object unless comments are on.
+    direct = bool(rl_config.invariant or not rl_config.pdfComments)
+    pdf_object = pdfdoc.PDFObject
     number = 0
     while True:  # formatting may register further objects: go on until none is left
         number += 1
@@ -119,7 +123,10 @@ def write(document: pdfdoc.PDFDocument) -> bytes:
         if id_to_number[name] != (number, 0):
             raise ValueError(f"object {name!r}: expected number {number} generation 0, "
                              f"ReportLab has {id_to_number[name]}")
-        body = pdfdoc.format(obj, document, toplevel=1)
+        if direct and isinstance(obj, pdf_object):
+            body = obj.format(document)
+        else:
+            body = pdfdoc.format(obj, document, toplevel=1)
         if name in top_level or is_stream(obj, body):
             plain.append((number, body))
         else:

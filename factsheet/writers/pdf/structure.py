@@ -66,7 +66,11 @@ class _ElementObject(pdfdoc.PDFObject):
         """The element dictionary; marked content on its own page as plain ids, else as MCR dictionaries."""
         element = self.element
         numbers = document.idToObjectNumberAndVersion  # looked up once: a briefing has hundreds of elements
-        page = self.page()
+        page = None  # self.page(), inline
+        for kid in element.kids:
+            if isinstance(kid, _CONTENT):
+                page = kid.page
+                break
         parent = self.parent
         parent_ref = parent.ref if isinstance(parent, _ElementObject) else _reference(parent, document)
         out = [b"<< /S /%s /P %s" % (element.role.encode("ascii"), parent_ref)]

@@ -174,14 +174,16 @@ class _Pen:
     With `marks` (a tagged PDF), each run's text is marked as content of its structure element.
     """
 
+    __slots__ = ("canvas", "color", "document", "escape", "first_subsets", "font_name", "font_size", "links",
+                 "marked", "marks", "out", "slant")
+
     def __init__(self, canvas: Any, marks: tagging.Marks | None = None) -> None:
         self.canvas = canvas
         self.marks = marks
-        self.marked: Run | None = None
-        """The run `marks` last switched to: the next segment of the same run needs no switch."""
-        self.document = canvas._doc
+        self.marked: Run | None = None  # the run `marks` last switched to: its next segment needs no switch
+        document = self.document = canvas._doc
         self.escape = escapePDF if type(canvas)._escape is Canvas._escape else canvas._escape
-        self.first_subsets = _first_subsets(self.document)
+        self.first_subsets = _first_subsets(document)
         self.out = ["q BT"]
         self.font_name = ""
         self.font_size = 0.0
