@@ -71,9 +71,13 @@ class _BriefingDoc(BaseDocTemplate):
 _FACES = {(False, False): REGULAR, (True, False): BOLD, (False, True): ITALIC, (True, True): BOLD_ITALIC}
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Look:
-    """How the runs being made look: face flags, size and colour."""
+    """How the runs being made look: face flags, size and colour.
+
+    A value, never changed once made (`but` makes another); not a frozen dataclass, which costs three times
+    as much to make, for a look made per paragraph and per emphasis.
+    """
 
     bold: bool
     italic: bool
@@ -90,6 +94,11 @@ class _Look:
         """`text` in this look."""
         return Run(text, _FACES[self.bold, self.italic], self.size, self.color)
 
+    def but(self, bold: bool | None = None, italic: bool | None = None, color: Color | None = None) -> _Look:
+        """This look with the flags or colour given changed (`dataclasses.replace` at a quarter of its cost)."""
+        return _Look(self.bold if bold is None else bold, self.italic if italic is None else italic, self.size,
+                     self.color if color is None else color)
+
 
 def runs(inlines: n.Inlines, look: _Look) -> list[Run]:
     """Inline nodes as text runs; a citation becomes superscript numbers linking to their notes."""
@@ -104,14 +113,14 @@ def _inline(node: n.Inline, look: _Look) -> list[Run]:
         case n.Text():
             return [look.run(node.text)]
         case n.Strong():
-            return runs(node.children, replace(look, bold=True))
+            return runs(node.children, look.but(bold=True))
         case n.Emph():
-            return runs(node.children, replace(look, italic=True))
+            return runs(node.children, look.but(italic=True))
         case n.Span():
             if n.FLAG in node.classes:
-                inner = runs(node.children, replace(look, bold=True, color=ALERT))
+                inner = runs(node.children, look.but(bold=True, color=ALERT))
             elif node.href:
-                inner = [replace(run, link=node.href) for run in runs(node.children, replace(look, color=LINK))]
+                inner = [replace(run, link=node.href) for run in runs(node.children, look.but(color=LINK))]
             else:
                 inner = runs(node.children, look)
             return [run if run.lang else replace(run, lang=node.lang) for run in inner] if node.lang else inner
@@ -243,14 +252,14 @@ class _Story:
                 return self.bullet_list(block, s.bullet)
             case n.Table():
                 if block.caption:  # above its table, in the caption look the Word writer gives it too
-                    caption = RichText([replace(_Look.of(s.caption), bold=True).run(block.caption)], s.caption)
+                    caption = RichText([_Look.of(s.caption).but(bold=True).run(block.caption)], s.caption)
                     caption.keepWithNext = True
                     return [caption, self.table(block, caption), Spacer(1, 2 * mm)]
                 return [self.table(block), Spacer(1, 2 * mm)]
             case n.Figure():
                 scale = min(1.0, self.width / block.width, self.height * 0.8 / block.height)
                 figure = self.parent.add("Figure", alt=block.alt or block.caption)
-                caption = RichText([replace(_Look.of(s.caption), italic=True).run(block.caption)], s.caption)
+                caption = RichText([_Look.of(s.caption).but(italic=True).run(block.caption)], s.caption)
                 caption.tag = self.parent.add("Caption")
                 return [KeepTogether([Tagged(FigureFlowable(block, scale), figure, record_bbox=True), caption]),
                         Spacer(1, 1 * mm)]
@@ -291,7 +300,7 @@ class _Story:
         """Each note a Note element with an /ID; citation links to it say which source they lead to."""
         # Numbers hang in the indent, which fits the widest: wrapped lines align with the text of "1." and "10.".
         look = _Look.of(self.styles.note)
-        number = replace(look, bold=True)
+        number = look.but(bold=True)
         labels = [number.run(f"{note.number}.") for note in block.notes]
         indent = max((stringWidth(label.text, label.font, label.size) for label in labels), default=0.0)
         style = ParagraphStyle("NoteHanging", self.styles.note, leftIndent=indent + look.size * 0.45,
