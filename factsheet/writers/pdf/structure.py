@@ -50,10 +50,19 @@ class _ElementObject(pdfdoc.PDFObject):
 
     ref = b""
 
-    def __init__(self, element: Element, parent: pdfdoc.PDFObject, objects: dict[int, _ElementObject]) -> None:
+    def __init__(self, element: Element, parent: pdfdoc.PDFObject, objects: dict[int, _ElementObject],
+                 pages: dict[int, bytes] | None = None) -> None:
         self.element = element
         self.parent = parent
         self.objects = objects
+        self.pages: dict[int, bytes] = {} if pages is None else pages
+        """Each page's reference bytes, made once and shared by the elements of one tree."""
+
+    def _page_ref(self, page: int, document: Any) -> bytes:
+        ref = self.pages.get(page)
+        if ref is None:
+            ref = self.pages[page] = b"%d %d R" % document.idToObjectNumberAndVersion[f"Page{page + 1}"]
+        return ref
 
     def page(self) -> int | None:
         """The page of the element's first marked content or annotation, for /Pg."""
@@ -75,7 +84,7 @@ class _ElementObject(pdfdoc.PDFObject):
         parent_ref = parent.ref if isinstance(parent, _ElementObject) else _reference(parent, document)
         out = [b"<< /S /%s /P %s" % (element.role.encode("ascii"), parent_ref)]
         if page is not None:
-            out.append(b" /Pg %d %d R" % numbers[f"Page{page + 1}"])
+            out.append(b" /Pg " + self._page_ref(page, document))
         if element.ident:
             out.append(b" /ID " + _string(element.ident, document))
         if element.lang:
@@ -93,10 +102,10 @@ class _ElementObject(pdfdoc.PDFObject):
                 if kid.page == page:
                     kids.append(b"%d" % kid.mcid)
                 else:
-                    kids.append(b"<< /Type /MCR /Pg %d %d R /MCID %d >>" % (*numbers[f"Page{kid.page + 1}"], kid.mcid))
+                    kids.append(b"<< /Type /MCR /Pg %s /MCID %d >>" % (self._page_ref(kid.page, document), kid.mcid))
             elif isinstance(kid, Annotation):
-                kids.append(b"<< /Type /OBJR /Obj %d %d R /Pg %d %d R >>" % (
-                    *numbers[kid.link.__InternalName__], *numbers[f"Page{kid.page + 1}"]))
+                kids.append(b"<< /Type /OBJR /Obj %d %d R /Pg %s >>" % (
+                    *numbers[kid.link.__InternalName__], self._page_ref(kid.page, document)))
             else:
                 known = objects.get(id(kid))
                 if known is not None:
@@ -141,9 +150,10 @@ def write(tagger: Tagger, document: Any, pages: list[Any]) -> None:
     document.Reference(root, "StructTreeRoot")
     order: list[_ElementObject] = []
     known: dict[int, bool] = {}  # each element asked once, not once per ancestor
+    page_refs: dict[int, bytes] = {}
 
     def register(element: Element, parent: pdfdoc.PDFObject) -> None:
-        obj = _ElementObject(element, parent, objects)
+        obj = _ElementObject(element, parent, objects, page_refs)
         objects[id(element)] = obj
         obj.ref = _add(document, obj)
         order.append(obj)

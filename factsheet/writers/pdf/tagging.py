@@ -22,9 +22,10 @@ from reportlab.pdfbase import pdfdoc
 from reportlab.platypus import Flowable
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class MarkedContent:
-    """Marked-content id `mcid` on page `page` (0-based)."""
+    """Marked-content id `mcid` on page `page` (0-based). A value, never changed once made (not a frozen
+    dataclass, which costs three times as much to make: a briefing marks hundreds of sequences)."""
 
     page: int
     mcid: int

@@ -279,9 +279,10 @@ class _Pen:
             return
         document = self.document
         font = getFont(name)
-        chunks = [(font.getSubsetInternalName(subset, document), chunk)
+        # The first subset's name is known once the font is in use (most text is in it); others are asked.
+        chunks = [(first if subset == 0 and first is not None else font.getSubsetInternalName(subset, document), chunk)
                   for subset, chunk in _subset_chunks(font, text, document)]
-        if chunks and font._asciiReadable and document in font.state:
+        if first is None and chunks and font._asciiReadable and document in font.state:
             self.first_subsets[name] = font.getSubsetInternalName(0, document)
         for internal, chunk in chunks:
             if internal != self.font_name or size != self.font_size:
