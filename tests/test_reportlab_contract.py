@@ -22,6 +22,9 @@ def test_canvas_internals_used_for_marked_content_links_and_deferred_pages() -> 
     for name in ("_escape", "_absRect", "_bookmarkReference", "_addAnnotation", "_startPage", "getPageNumber"):
         assert callable(getattr(canvas, name, None)), name
     assert isinstance(canvas._code, list)
+    # tagging._on_page stands for _absRect(rect, 1) where the transform is the identity.
+    assert canvas._currentMatrix == (1, 0, 0, 1, 0, 0) and not canvas._getCmShift()
+    assert canvas._absRect((3.5, -2.25, 10.0, 7.0), 1) == (3.5, -2.25, 10.0, 7.0)
     # Pages are named Page1, Page2, ... (structure elements refer to them by name).
     assert inspect.getsource(pdfdoc.PDFDocument.thisPageName).count('"Page"') == 1
 
@@ -82,3 +85,16 @@ def test_document_internals_used_to_write_object_streams() -> None:
     assert inspect.signature(pdfdoc.format).parameters.keys() == {"element", "document", "toplevel"}
     assert re.fullmatch(rb"\n\[<[0-9a-f]{32}><[0-9a-f]{32}>\]\n%[^\n]*\n", document.ID())
     assert pdfdoc.PDFFile((1, 7)).format(document).startswith(b"%PDF-1.7\n%\x93\x8c\x8b\x9e")
+
+
+def test_link_rectangles_are_placed_as_reportlab_places_them() -> None:
+    from factsheet.writers.pdf.tagging import _on_page
+
+    canvas = Canvas(None)
+    for rect in [(3.5, -2.25, 10.0, 7.0), (10.0, 7.0, 3.5, -2.25), (0.1, 0.2, 0.3, 0.4)]:
+        assert _on_page(canvas, rect) == canvas._absRect(rect, 1)
+        canvas.saveState()
+        canvas.translate(12.5, 30)
+        canvas.rotate(90)
+        assert _on_page(canvas, rect) == canvas._absRect(rect, 1)
+        canvas.restoreState()

@@ -278,10 +278,11 @@ def _certainly_wider(runs: Sequence[Run], limit: float) -> bool:
     least = 0.0
     for run in runs:
         text = run.text
-        if not (text.isascii() and text.isprintable()):
+        if not text.isascii():
             return False  # no bound: let the measuring say
-        least += (len(text) - text.count(" ")) * _narrowest(run.font) * run.size
-    return least * 0.999 > limit
+        least += (len(text) - text.count(" ")) * (_NARROWEST.get(run.font) or _narrowest(run.font)) * run.size
+    # Only printable characters have a width of at least the narrowest (asked last: a scan of the text).
+    return least * 0.999 > limit and all(run.text.isprintable() for run in runs)
 
 
 def _single_line(runs: Sequence[Run], limit: float) -> Line | None:

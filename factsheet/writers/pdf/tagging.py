@@ -239,6 +239,18 @@ LINK_PADDING = 1.0
 """Points added around a link's text: a superscript digit alone is a hard target."""
 
 
+_IDENTITY = (1, 0, 0, 1, 0, 0)
+
+
+def _on_page(canvas: Any, rect: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    """`canvas._absRect(rect, 1)`: the rectangle in page coordinates. Text is drawn at absolute positions, so the
+    transform is mostly the identity, where the four corners ReportLab transforms are the rectangle's own."""
+    if canvas._currentMatrix == _IDENTITY and not canvas._getCmShift():
+        x1, y1, x2, y2 = rect
+        return min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)
+    return canvas._absRect(rect, 1)  # type: ignore[no-any-return]
+
+
 def link_to(canvas: Any, destination: str, rect: tuple[float, float, float, float],
             element: Element | None = None) -> None:
     """A link annotation over `rect` to `destination` (a named destination or a web address),
@@ -246,7 +258,7 @@ def link_to(canvas: Any, destination: str, rect: tuple[float, float, float, floa
     x1, y1, x2, y2 = rect
     pad = LINK_PADDING
     web = destination.startswith(("https://", "http://"))
-    link = LinkAnnotation(canvas._absRect((x1 - pad, y1 - pad, x2 + pad, y2 + pad), 1), "",
+    link = LinkAnnotation(_on_page(canvas, (x1 - pad, y1 - pad, x2 + pad, y2 + pad)), "",
                           None if web else canvas._bookmarkReference(destination))
     link.url = destination if web else ""
     tagger = of(canvas)

@@ -26,7 +26,7 @@ from reportlab.platypus import Flowable
 
 from factsheet.writers.pdf import tagging
 from factsheet.writers.pdf.bidi import base_direction, reorder
-from factsheet.writers.pdf.lines import Line, Run, Segment, Word, break_lines, cut_words, single_line
+from factsheet.writers.pdf.lines import Line, Run, Segment, Word, break_lines, cut_words, measure, single_line
 from factsheet.writers.pdf.shaping import Glyphs
 
 __all__ = ["RichText", "Run", "draw_line", "draw_runs", "one_line"]
@@ -154,7 +154,7 @@ class RichText(Flowable):
             label = Line()
             x = 0.0
             for run in self._label:
-                width = getFont(run.font).stringWidth(run.text, run.size)
+                width = measure(run.font, run.text, run.size)
                 label.segments.append(Segment(run, run.text, x, width))
                 x += width
             label.segments[-1].space_after = True  # "1." reads apart from the text it labels
