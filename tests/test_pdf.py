@@ -190,3 +190,29 @@ def test_remembered_subsets_and_deflates_give_the_bytes_made_afresh(workspace: P
     assert slimfont._widths_array()(widths).format(None) == pdfdoc.PDFArray(widths).format(None)
     assert render("pdf", document).data == warm  # made afresh
     assert render("pdf", document).data == warm  # remembered
+
+
+def test_a_rendered_briefing_is_freed_without_the_cyclic_collector(workspace: Path) -> None:
+    # No reference cycle is left when the writer returns, so reference counting frees the document (its
+    # canvas, structure tree and PDF objects) at once: the collector would scan thousands of objects.
+    import gc
+
+    from factsheet.compose.template import load_template
+    from factsheet.facts.load import load_facts
+    from factsheet.render import History, compose_fitted, render
+    from factsheet.workspace import Workspace
+
+    space = Workspace.open(workspace, workspace / "out")
+    facts = load_facts(space.facts_files()[0], space, check_quotes=False)
+    document, _ = compose_fitted(facts, load_template(space.template_path("briefing"), "briefing"), frozenset(),
+                                 History())
+    render("pdf", document)  # warm: fonts, caches
+    gc.collect()
+    gc.disable()
+    try:
+        rendition = render("pdf", document)
+        assert rendition.pages and rendition.pages > 1 and len(rendition.data) > 10_000
+        del rendition
+        assert gc.collect() == 0
+    finally:
+        gc.enable()

@@ -8,6 +8,7 @@ any of these, this file fails first and names what moved.
 from __future__ import annotations
 
 import inspect
+import io
 
 from reportlab.pdfbase import pdfdoc, ttfonts
 from reportlab.pdfgen.canvas import Canvas
@@ -22,6 +23,11 @@ def test_canvas_internals_used_for_marked_content_links_and_deferred_pages() -> 
     for name in ("_escape", "_absRect", "_bookmarkReference", "_addAnnotation", "_startPage", "getPageNumber"):
         assert callable(getattr(canvas, name, None)), name
     assert isinstance(canvas._code, list)
+    # pdf.render empties the template's namespace (only its doc* flowables read it) to break its cycle.
+    from reportlab.platypus import BaseDocTemplate
+
+    template = BaseDocTemplate(io.BytesIO())
+    assert template._nameSpace == {"doc": template}
     # tagging._on_page stands for _absRect(rect, 1) where the transform is the identity.
     assert canvas._currentMatrix == (1, 0, 0, 1, 0, 0) and not canvas._getCmShift()
     assert canvas._absRect((3.5, -2.25, 10.0, 7.0), 1) == (3.5, -2.25, 10.0, 7.0)

@@ -177,6 +177,9 @@ def render(document: n.Document, object_streams: bool = True) -> Rendition:
     story = _Story(styles, doc.width, doc.height, tagger, document.page.one_page).blocks(document.body)
     canvas = numbered_canvas(document, tagger)
     doc.build(keep_headings(story, doc.width), canvasmaker=objstreams.compact(canvas) if object_streams else canvas)
+    # ReportLab's template keeps itself in its namespace for its doc* flowables (none here): the one reference
+    # cycle left, which held the whole document until the cyclic collector ran. Reference counting frees it now.
+    doc._nameSpace.clear()
     # room left at the foot of the last page: a one-pager that fills its PDF page to the last line
     # spills onto a second page in Word (render.WORD_SLACK)
     room_left = max(0.0, float(doc.frame._y - doc.frame._y1))

@@ -27,6 +27,7 @@ tests/test_reportlab_contract.py checks them, and pyproject.toml caps ReportLab.
 from __future__ import annotations
 
 import functools
+import weakref
 import zlib
 from collections.abc import Callable
 from typing import Any
@@ -87,8 +88,11 @@ remember_names()
 
 def install(document: pdfdoc.PDFDocument) -> None:
     """Make ReportLab `document` write object streams and a cross-reference stream when it is saved."""
-    # PDFDocument.GetPDFData ends with `return self.format()`: the instance attribute takes its place.
-    document.format = lambda: write(document)
+    # PDFDocument.GetPDFData ends with `return self.format()`: the instance attribute takes its place. It refers
+    # to the document weakly: a document holding a function that holds it is a cycle, which only the cyclic
+    # collector frees (with everything the document holds).
+    reference = weakref.ref(document)
+    document.format = lambda: write(reference())
 
 
 def write(document: pdfdoc.PDFDocument) -> bytes:

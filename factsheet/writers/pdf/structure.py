@@ -8,6 +8,7 @@ step at save time (a briefing has hundreds), and the pages get their
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from reportlab.pdfbase import pdfdoc
@@ -143,8 +144,12 @@ def _keep(element: Element, known: dict[int, bool] | None = None) -> bool:
     return found
 
 
-def write(tagger: Tagger, document: Any, pages: list[Any]) -> None:
-    """Add the structure tree of `tagger` to the ReportLab `document` whose page objects are `pages`."""
+def write(tagger: Tagger, document: Any, pages: list[Any]) -> Callable[[], None]:
+    """Add the structure tree of `tagger` to the ReportLab `document` whose page objects are `pages`.
+
+    Returns what to call once the file is written: it drops the links between the tree's objects (each
+    knows them all, to name its kids), so that reference counting frees them rather than the cyclic collector.
+    """
     objects: dict[int, _ElementObject] = {}
     root = _Raw(lambda doc: b"")  # replaced below once the tree's objects exist
     document.Reference(root, "StructTreeRoot")
@@ -152,16 +157,16 @@ def write(tagger: Tagger, document: Any, pages: list[Any]) -> None:
     known: dict[int, bool] = {}  # each element asked once, not once per ancestor
     page_refs: dict[int, bytes] = {}
 
-    def register(element: Element, parent: pdfdoc.PDFObject) -> None:
+    # Each kept element, parents before kids, in the tree's order (a loop: a nested function calling itself
+    # is a reference cycle, which would hold the document until the cyclic collector ran).
+    stack: list[tuple[Element, pdfdoc.PDFObject]] = [(tagger.root, root)]
+    while stack:
+        element, parent = stack.pop()
         obj = _ElementObject(element, parent, objects, page_refs)
         objects[id(element)] = obj
         obj.ref = _add(document, obj)
         order.append(obj)
-        for kid in element.kids:
-            if isinstance(kid, Element) and _keep(kid, known):
-                register(kid, obj)
-
-    register(tagger.root, root)
+        stack.extend(reversed([(kid, obj) for kid in element.kids if isinstance(kid, Element) and _keep(kid, known)]))
     top = objects[id(tagger.root)]
     key = len(pages)
     links: list[tuple[int, _ElementObject]] = []
@@ -193,3 +198,9 @@ def write(tagger: Tagger, document: Any, pages: list[Any]) -> None:
     catalog = document.Catalog
     catalog.StructTreeRoot = pdfdoc.PDFObjectReference("StructTreeRoot")
     catalog.MarkInfo = pdfdoc.PDFDictionary({"Marked": "true"})
+
+    def release() -> None:
+        objects.clear()
+        root.make = None
+
+    return release

@@ -44,10 +44,13 @@ Kid = Union["Element", MarkedContent, Annotation]
 
 @dataclass(eq=False, slots=True)
 class Element:
-    """One structure element: a standard PDF structure type and its attributes."""
+    """One structure element: a standard PDF structure type and its attributes.
+
+    Elements hold their kids but not their parent: a tree without back references is freed by reference
+    counting as soon as the document is written, not by a pass of the cyclic collector over every element.
+    """
 
     role: str
-    parent: Element | None = None
     kids: list[Kid] = field(default_factory=list)
     alt: str = ""
     """Alternative text (/Alt), for figures."""
@@ -62,7 +65,7 @@ class Element:
 
     def add(self, role: str, **attributes: Any) -> Element:
         """A new child element, after the existing kids."""
-        child = Element(role, self, **attributes)
+        child = Element(role, **attributes)
         self.kids.append(child)
         return child
 
