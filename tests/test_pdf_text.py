@@ -485,14 +485,20 @@ def test_printable_ascii_escapes_as_its_bytes_do(text: str) -> None:
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.tuples(st.text(alphabet=st.sampled_from("il.,:;'|!ab WM \t"), max_size=40),
+@given(st.lists(st.tuples(st.text(alphabet=st.sampled_from("il.,:;'|!ab WM \t"), max_size=90),
                           st.sampled_from([REGULAR, BOLD])), min_size=1, max_size=4),
-       st.floats(min_value=1, max_value=400))
+       st.floats(min_value=1, max_value=600))
 def test_the_early_answer_for_long_text_is_the_measured_one(parts: list[tuple[str, str]], limit: float) -> None:
-    """single_line answers "does not fit" without measuring only where measuring says so too."""
+    """single_line answers "does not fit" without measuring a long run only where measuring says so too."""
     make_styles()
     runs = [Run(text, font, 9.0, black) for text, font in parts]
-    if module._certainly_wider(runs, limit):
-        assert module._single_line(runs, limit) is None
-    assert module.single_line(runs, limit) == module._single_line(runs, limit)
-    assert module._certainly_wider([plain("word " * 40)], 100.0)
+    assert module.single_line(runs, limit) == module.single_line(runs, limit, early=False)
+
+
+def test_a_paragraph_is_not_measured_whole_to_learn_it_is_not_one_line() -> None:
+    make_styles()
+    text = "a paragraph of words that cannot fit " * 4
+    module.single_line([plain(text)], 100.0)
+    assert text.strip() not in module.widths(REGULAR, 10.0)
+    module.single_line([plain(text)], 100.0, early=False)
+    assert text.strip() in module.widths(REGULAR, 10.0)

@@ -249,17 +249,6 @@ def cut_words(runs: Sequence[Run], plain_path: bool = True) -> list[Word]:
     return words
 
 
-def single_line(runs: Sequence[Run], limit: float) -> Line | None:
-    """The runs as a single line if they fit in `limit`, measured a run at a time; else None.
-
-    Most table cells are this short and simple: no need to cut them into words first. A paragraph
-    that is certainly longer than the line is not looked at (`_certainly_wider`).
-    """
-    if _certainly_wider(runs, limit):
-        return None
-    return _single_line(runs, limit)
-
-
 def _narrowest(font: str) -> float:
     """The advance of the narrowest printable ASCII character of `font`, per point of size."""
     width = _NARROWEST.get(font)
@@ -270,23 +259,17 @@ def _narrowest(font: str) -> float:
 
 
 _NARROWEST: dict[str, float] = {}
+_LONG = 40
+"""Characters in a run from which single_line first asks whether it can fit at all."""
 
 
-def _certainly_wider(runs: Sequence[Run], limit: float) -> bool:
-    """Whether the runs' printable ASCII text cannot fit in `limit`: its characters other than spaces, each at
-    least as wide as the face's narrowest, already make it wider (with a margin for rounding)."""
-    least = 0.0
-    for run in runs:
-        text = run.text
-        if not text.isascii():
-            return False  # no bound: let the measuring say
-        least += (len(text) - text.count(" ")) * (_NARROWEST.get(run.font) or _narrowest(run.font)) * run.size
-    # Only printable characters have a width of at least the narrowest (asked last: a scan of the text).
-    return least * 0.999 > limit and all(run.text.isprintable() for run in runs)
+def single_line(runs: Sequence[Run], limit: float, early: bool = True) -> Line | None:
+    """The runs as a single line if they fit in `limit`, measured a run at a time; else None.
 
-
-def _single_line(runs: Sequence[Run], limit: float) -> Line | None:
-    """`single_line` without its early answer for long text."""
+    Most table cells are this short and simple: no need to cut them into words first. A long run of
+    printable ASCII that is certainly wider than the room left (its non-space characters at the face's
+    narrowest) is not measured (`early=False` measures it all the same; tests hold the two equal).
+    """
     line = Line()
     segments = line.segments
     x = 0.0
@@ -308,6 +291,10 @@ def _single_line(runs: Sequence[Run], limit: float) -> Line | None:
         if segments and (pending_space or text[0] in _BLANK):
             x += pending_space or space_width(run)
             segments[-1].space_after = True
+        if (early and len(joined) > _LONG and joined.isascii()
+                and (len(joined) - count + 1) * _narrowest(font) * run.size * 0.999 > limit - x
+                and joined.isprintable()):
+            return None  # wider than the room left however narrow its letters: a paragraph, not a cell
         width = measure(font, joined, run.size)
         segments.append(Segment(run, joined, x, width))
         line.words += count
