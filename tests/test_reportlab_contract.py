@@ -63,7 +63,7 @@ def test_truetype_internals_used_for_distinct_subset_tags() -> None:
 MIRRORED = {
     "PDFDocument.format": "536ea7a675493430",
     "PDFDocument.GetPDFData": "d277704fa42a1062",
-    "PDFDocument.Reference": "75342ed129b2115c",  # structure._add registers elements as it does
+    "PDFDocument.Reference": "75342ed129b2115c",  # structure.write registers elements as it does
     "format": "84e14ffb9186e488",  # objstreams.write calls obj.format(document) where this would
     "PDFIndirectObject.format": "51e5f73e4f8e16f6",
     "PDFTrailer": "75d31617ae4eaba1",

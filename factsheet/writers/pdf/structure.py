@@ -29,23 +29,6 @@ def _page(page: int, document: Any) -> bytes:
     return b"%d %d R" % document.idToObjectNumberAndVersion[f"Page{page + 1}"]
 
 
-def _add(document: Any, obj: pdfdoc.PDFObject) -> bytes:
-    """`document.Reference(obj)` for an object not yet registered, without making the reference nobody reads:
-    the next object number and its name "R<number>", as ReportLab gives them (a briefing has hundreds).
-    Returns the indirect reference's bytes ("12 0 R"), which never change once the number is given."""
-    number = document.objectcounter + 1
-    name = f"R{number}"
-    if name in document.idToObject:
-        document.Reference(obj)  # not the case this stands for: ReportLab's own checks and errors
-        return _reference(obj, document)
-    document.objectcounter = number
-    obj.__InternalName__ = name
-    document.idToObjectNumberAndVersion[name] = (number, 0)
-    document.numberToId[number] = name
-    document.idToObject[name] = obj
-    return b"%d 0 R" % number
-
-
 class _ElementObject(pdfdoc.PDFObject):
     """One structure element as a PDF dictionary; `ref`, its indirect reference, once registered."""
 
@@ -159,14 +142,27 @@ def write(tagger: Tagger, document: Any, pages: list[Any]) -> Callable[[], None]
 
     # Each kept element, parents before kids, in the tree's order (a loop: a nested function calling itself
     # is a reference cycle, which would hold the document until the cyclic collector ran).
+    # Each registered as `document.Reference(obj)` registers a new object (the next number, named "R<number>"),
+    # without making the reference nobody reads: a briefing has hundreds (the contract test pins Reference).
     stack: list[tuple[Element, pdfdoc.PDFObject]] = [(tagger.root, root)]
+    number = document.objectcounter
+    id_to_object, numbers, number_to_id = document.idToObject, document.idToObjectNumberAndVersion, document.numberToId
     while stack:
         element, parent = stack.pop()
         obj = _ElementObject(element, parent, objects, page_refs)
         objects[id(element)] = obj
-        obj.ref = _add(document, obj)
+        number += 1
+        name = f"R{number}"
+        if name in id_to_object:
+            raise ValueError(f"redefining named object: {name!r}")  # as ReportLab's Reference would
+        obj.__InternalName__ = name
+        numbers[name] = (number, 0)
+        number_to_id[number] = name
+        id_to_object[name] = obj
+        obj.ref = b"%d 0 R" % number
         order.append(obj)
         stack.extend(reversed([(kid, obj) for kid in element.kids if isinstance(kid, Element) and _keep(kid, known)]))
+    document.objectcounter = number
     top = objects[id(tagger.root)]
     key = len(pages)
     links: list[tuple[int, _ElementObject]] = []
