@@ -10,6 +10,7 @@ from __future__ import annotations
 import inspect
 import io
 
+import pytest
 from reportlab.pdfbase import pdfdoc, ttfonts
 from reportlab.pdfgen.canvas import Canvas
 
@@ -104,3 +105,25 @@ def test_link_rectangles_are_placed_as_reportlab_places_them() -> None:
         canvas.rotate(90)
         assert _on_page(canvas, rect) == canvas._absRect(rect, 1)
         canvas.restoreState()
+
+
+def test_annotations_are_registered_as_reportlab_registers_them() -> None:
+    from factsheet.writers.pdf.tagging import LinkAnnotation, annotate
+
+    def tables(canvas: Canvas) -> tuple[object, ...]:
+        document = canvas._doc
+        names = {name: type(obj).__name__ for name, obj in document.idToObject.items()}
+        return (canvas._annotationCount, [ref.name for ref in canvas._annotationrefs], document.objectcounter,
+                dict(document.idToObjectNumberAndVersion), dict(document.numberToId), names)
+
+    theirs, ours = Canvas(None), Canvas(None)
+    for canvas in (theirs, ours):
+        canvas._doc.Reference(pdfdoc.PDFString("an object registered before"))
+    for number in range(3):
+        theirs._addAnnotation(LinkAnnotation((0, 0, 1, 1), "", None))
+        annotate(ours, LinkAnnotation((0, 0, 1, 1), "", None))
+        assert tables(ours) == tables(theirs), number
+    # A name already taken is ReportLab's to refuse.
+    ours._doc.idToObject["Annot.NUMBER4"] = ours._doc.idToObject["Annot.NUMBER1"]
+    with pytest.raises(ValueError, match="redefin"):
+        annotate(ours, LinkAnnotation((0, 0, 1, 1), "", None))

@@ -364,7 +364,7 @@ def break_lines(words: list[Word], first: float, other: float) -> list[Line]:
                 if last is not None:
                     end = last.x + last.width
                     if item is None and last.item is None and last.run is piece.run and x >= end - 1e-9:
-                        last.text += (" " if x > end + 1e-9 else "") + piece.text
+                        last.text = f"{last.text} {piece.text}" if x > end + 1e-9 else last.text + piece.text
                         last.width = x + piece.width - last.x
                         x += piece.width
                         continue

@@ -242,6 +242,25 @@ LINK_PADDING = 1.0
 """Points added around a link's text: a superscript digit alone is a hard target."""
 
 
+def annotate(canvas: Any, link: pdfdoc.PDFObject) -> None:
+    """`canvas._addAnnotation(link)` for a new annotation: named "Annot.NUMBER<count>", registered as the next
+    object as `PDFDocument.Reference` does, and listed on the page, without the reference objects ReportLab
+    makes and drops on the way (a briefing has a link per citation)."""
+    count = canvas._annotationCount + 1
+    name = f"Annot.NUMBER{count}"
+    document = canvas._doc
+    if name in document.idToObject:
+        canvas._addAnnotation(link)  # not the case this stands for: ReportLab's own checks and errors
+        return
+    canvas._annotationCount = count
+    number = document.objectcounter = document.objectcounter + 1
+    link.__InternalName__ = name
+    document.idToObjectNumberAndVersion[name] = (number, 0)
+    document.numberToId[number] = name
+    document.idToObject[name] = link
+    canvas._annotationrefs.append(pdfdoc.PDFObjectReference(name))
+
+
 _IDENTITY = (1, 0, 0, 1, 0, 0)
 
 
@@ -268,7 +287,7 @@ def link_to(canvas: Any, destination: str, rect: tuple[float, float, float, floa
     link.contents = tagger.descriptions.get(destination, "") if tagger else ""
     if not link.contents:
         link.contents = f"Open {destination}" if web else f"Go to {destination}"
-    canvas._addAnnotation(link)
+    annotate(canvas, link)
     if tagger is not None and element is not None:
         element.kids.append(Annotation(canvas.getPageNumber() - 1, link))
         tagger.annotations.append((element, link))
