@@ -18,6 +18,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from factsheet.ttface import truetype_font
+
 FAMILY = "Source Sans Pro"
 FACES = {
     "regular": "SourceSansPro-Regular.ttf",
@@ -88,9 +90,7 @@ PDF_NAMES = {
 @cache
 def reportlab_font(face: str) -> Any:
     """The ReportLab TrueType font for `face` (a face of FACES or a fallback's name), parsed once per process
-    (by factsheet.writers.pdf.ttface, which gives what ReportLab's own parsing gives in a fifth of the time)."""
-    from factsheet.writers.pdf.ttface import truetype_font
-
+    (by factsheet.ttface, which gives what ReportLab's own parsing gives in a fifth of the time)."""
     if face in PDF_NAMES:
         return truetype_font(PDF_NAMES[face], str(font_files()[face]))
     fallback = next(f for f in FALLBACKS if f.name == face)

@@ -136,3 +136,20 @@ def _subtable(cmap: bytes, at: int) -> dict[int, int]:
             for code in range(start, end + 1):
                 found[code] = gid + code - start
     return found
+
+
+def simple_chars(font: str) -> frozenset[str]:
+    """writers/pdf/shaping.simple_chars as it was: each character of the font looked up, font by font."""
+    import unicodedata
+
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    from factsheet.writers.pdf.shaping import _FIRST_PRIVATE, _NOT_SIMPLE_BIDI
+
+    face = getFont(font).face
+    return frozenset(
+        chr(code) for code in face.charToGlyph
+        if code < _FIRST_PRIVATE
+        if unicodedata.bidirectional(chr(code)) not in _NOT_SIMPLE_BIDI
+        and unicodedata.category(chr(code)) not in ("Mn", "Me", "Mc", "Cf")
+    )

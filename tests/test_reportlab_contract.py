@@ -82,7 +82,7 @@ def test_document_internals_used_to_write_object_streams() -> None:
     assert pdfdoc.PDFFile((1, 7)).format(document).startswith(b"%PDF-1.7\n%\x93\x8c\x8b\x9e")
 
 
-# sha256 (first 16 hex digits) of the source of the ReportLab code factsheet/writers/pdf/ttface.py follows (ReportLab
+# sha256 (first 16 hex digits) of the source of the ReportLab code factsheet/ttface.py follows (ReportLab
 # 5.1.0): it builds TTFont and TTFontFace as these do and fills what extractInfo reads. tests/test_ttface.py holds
 # the results equal for our fonts; this names the code to re-read when ReportLab changes it.
 READ_AS_REPORTLAB = {
@@ -104,4 +104,4 @@ def test_truetype_reading_followed_by_the_fast_reader() -> None:
         for part in name.split("."):
             obj = getattr(obj, part)
         found[name] = hashlib.sha256(inspect.getsource(obj).encode()).hexdigest()[:16]
-    assert found == READ_AS_REPORTLAB, "ReportLab's TrueType reading changed: re-check factsheet/writers/pdf/ttface.py"
+    assert found == READ_AS_REPORTLAB, "ReportLab's TrueType reading changed: re-check factsheet/ttface.py"

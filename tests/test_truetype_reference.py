@@ -85,3 +85,16 @@ def test_word_subsets_are_the_reference_bytes(face: str) -> None:
         made = subset(data, set(mapping.values()), mapping)
         assert made == fontref.subset(data, set(mapping.values()), mapping), name
         assert subset(data, set(mapping.values())) == fontref.subset(data, set(mapping.values())), name
+
+
+def test_simple_characters_are_the_reference_ones() -> None:
+    from factsheet.fonts import PDF_NAMES
+    from factsheet.writers.pdf.shaping import register_fallback, simple_chars
+    from factsheet.writers.pdf.styles import register_fonts
+
+    register_fonts()
+    fonts = [*PDF_NAMES.values(), *(register_fallback(f.name) for f in FALLBACKS)]
+    for font in fonts:
+        assert simple_chars(font) == fontref.simple_chars(font), font
+    assert "a" in simple_chars(PDF_NAMES["regular"]) and "\u0301" not in simple_chars("NotoSans")
+    assert not simple_chars("NotoSansArabic") & set("\u0627\u0628") and not simple_chars("NotoSansHebrew") & {"\u05d0"}

@@ -1,6 +1,6 @@
 """The fast TrueType reader gives ReportLab's own font objects, attribute for attribute, and the same PDFs.
 
-factsheet.writers.pdf.ttface fills a ReportLab TTFontFace's character tables
+factsheet.ttface fills a ReportLab TTFontFace's character tables
 from whole-array reads instead of ReportLab's number-at-a-time parse. These
 tests hold the two equal for every font we ship (the four Source Sans Pro faces
 and every fallback), for variants made with fontTools that take the branches
@@ -22,7 +22,7 @@ from reportlab.pdfbase.ttfonts import TTFNameBytes
 from reportlab.pdfgen.canvas import Canvas
 
 from factsheet.fonts import FALLBACKS, PDF_NAMES, fallback_file, font_files, reportlab_font
-from factsheet.writers.pdf.ttface import reference_font, truetype_font
+from factsheet.ttface import reference_font, truetype_font
 
 # Name, and a function giving a fresh file for it (a path, or the in-memory instance the writer draws).
 Source = tuple[str, Callable[[], str | io.BytesIO]]
@@ -110,7 +110,7 @@ def test_every_shipped_font_reads_as_reportlab_reads_it(name: str, source: Calla
 
 
 def test_the_writer_uses_the_fast_reader(monkeypatch: pytest.MonkeyPatch) -> None:
-    from factsheet.writers.pdf import ttface
+    from factsheet import ttface
 
     read: list[object] = []
     real = ttface._character_tables

@@ -15,6 +15,8 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import compress
+from operator import not_, or_
 from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import getFont
@@ -27,16 +29,24 @@ _NOT_SIMPLE_BIDI = frozenset({"R", "AL", "AN", "NSM", "BN", "RLE", "LRE", "RLO",
 _FIRST_PRIVATE = 0xF0000  # Supplementary Private Use Area-A: clashes with no font's own characters
 
 
+_MARKS = frozenset({"Mn", "Me", "Mc", "Cf"})
+# Every character sorted so far, simple or not: whether one needs shaping does not depend on the font, and the
+# faces share most of their characters, so each is looked up once per process.
+_SIMPLE: set[str] = set()
+_SHAPED: set[str] = set()
+
+
 @cache
 def simple_chars(font: str) -> frozenset[str]:
     """The characters `font` draws by itself, left to right, with no shaping needed."""
-    face = getFont(font).face
-    return frozenset(
-        chr(code) for code in face.charToGlyph
-        if code < _FIRST_PRIVATE  # private codes are ours, added while shaping
-        if unicodedata.bidirectional(chr(code)) not in _NOT_SIMPLE_BIDI
-        and unicodedata.category(chr(code)) not in ("Mn", "Me", "Mc", "Cf")
-    )
+    # private codes are ours, added while shaping
+    chars = frozenset(map(chr, filter(_FIRST_PRIVATE.__gt__, getFont(font).face.charToGlyph)))
+    unsorted = list(chars - _SIMPLE - _SHAPED)
+    shaped = list(map(or_, map(_NOT_SIMPLE_BIDI.__contains__, map(unicodedata.bidirectional, unsorted)),
+                      map(_MARKS.__contains__, map(unicodedata.category, unsorted))))
+    _SHAPED.update(compress(unsorted, shaped))
+    _SIMPLE.update(compress(unsorted, map(not_, shaped)))
+    return chars & _SIMPLE
 
 
 def is_simple(text: str, font: str) -> bool:
