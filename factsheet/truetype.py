@@ -76,14 +76,18 @@ def assemble(font_tables: dict[bytes, bytes]) -> bytes:
     header = struct.pack(">IHHHH", 0x00010000, count, power * 16, power.bit_length() - 1, count * 16 - power * 16)
     directory, body = bytearray(), bytearray()
     offset = 12 + 16 * count
+    sums = 0
     for tag in tags:
         data = font_tables[tag]
-        directory += struct.pack(">4sIII", tag, checksum(data), offset + len(body), len(data))
+        table_sum = checksum(data)
+        sums += table_sum
+        directory += struct.pack(">4sIII", tag, table_sum, offset + len(body), len(data))
         body += data + b"\0" * (-len(data) % 4)
-    font = bytearray(header + directory + body)
-    adjustment = (0xB1B0AFBA - checksum(bytes(font))) & 0xFFFFFFFF
+    # Every part starts on a 4-byte boundary, so the file's checksum is the sum of its parts' checksums.
+    adjustment = (0xB1B0AFBA - checksum(header + directory) - sums) & 0xFFFFFFFF
     head_at = 12 + 16 * count + sum(len(font_tables[t]) + (-len(font_tables[t]) % 4)
                                     for t in tags[: tags.index(b"head")])
+    font = bytearray(header + directory + body)
     struct.pack_into(">I", font, head_at + 8, adjustment)
     return bytes(font)
 

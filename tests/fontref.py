@@ -8,10 +8,37 @@ from __future__ import annotations
 
 import struct
 
-from factsheet.truetype import _ARGS_ARE_WORDS, _HAVE_SCALE, _INSTRUCTIONS, _MORE, _TWO_BY_TWO, _XY_SCALE, assemble
+from factsheet.truetype import _ARGS_ARE_WORDS, _HAVE_SCALE, _INSTRUCTIONS, _MORE, _TWO_BY_TWO, _XY_SCALE
 from factsheet.truetype import tables as font_tables
 from factsheet.writers.docx import embed
 from factsheet.writers.docx.embed import _KEEP
+
+
+def checksum(data: bytes) -> int:
+    """The TrueType checksum of a table: the sum of its big-endian 32-bit words."""
+    padded = data + b"\0" * (-len(data) % 4)
+    words: tuple[int, ...] = struct.unpack(f">{len(padded) // 4}I", padded)
+    return sum(words) & 0xFFFFFFFF
+
+
+def assemble(font_tables: dict[bytes, bytes]) -> bytes:
+    """A TrueType font file of `font_tables` (which must hold 'head'), with checksums and adjustment set."""
+    tags = sorted(font_tables)
+    count = len(tags)
+    power = 1 << (count.bit_length() - 1)
+    header = struct.pack(">IHHHH", 0x00010000, count, power * 16, power.bit_length() - 1, count * 16 - power * 16)
+    directory, body = bytearray(), bytearray()
+    offset = 12 + 16 * count
+    for tag in tags:
+        data = font_tables[tag]
+        directory += struct.pack(">4sIII", tag, checksum(data), offset + len(body), len(data))
+        body += data + b"\0" * (-len(data) % 4)
+    font = bytearray(header + directory + body)
+    adjustment = (0xB1B0AFBA - checksum(bytes(font))) & 0xFFFFFFFF
+    head_at = 12 + 16 * count + sum(len(font_tables[t]) + (-len(font_tables[t]) % 4)
+                                    for t in tags[: tags.index(b"head")])
+    struct.pack_into(">I", font, head_at + 8, adjustment)
+    return bytes(font)
 
 
 def strip_glyph(glyph: bytes) -> bytes:
