@@ -24,6 +24,7 @@ import encodings.utf_16_be  # noqa: F401
 import struct
 from bisect import bisect_left
 from collections.abc import Iterable
+from functools import cache
 from itertools import chain, compress, islice
 from operator import add, eq, sub
 from typing import Any, BinaryIO
@@ -58,11 +59,12 @@ def truetype_font(name: str, file: str | BinaryIO) -> Any:
 
 
 def truetype_face(file: str | BinaryIO) -> Any:
-    """A ReportLab TTFontFace of `file`: its header tables read by ReportLab, its character tables read whole."""
+    """A ReportLab TTFontFace of `file`: its header tables read by ReportLab, its character tables read whole,
+    its subsets made by `factsheet.ttsubset`."""
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFontFace, TTFontFile, TTFontParser
+    from reportlab.pdfbase.ttfonts import TTFontFile, TTFontParser
 
-    face = TTFontFace.__new__(TTFontFace)
+    face = _face_class().__new__(_face_class())
     pdfmetrics.TypeFace.__init__(face, None)
     TTFontParser.__init__(face, file)
     TTFontFile.extractInfo(face, charInfo=0)
@@ -75,6 +77,23 @@ def truetype_face(file: str | BinaryIO) -> Any:
         face.charToGlyph, face.glyphToChar, face.charWidths, face.hmetrics, face.defaultWidth, face.glyphPos, \
             face._pos = tables
     return face
+
+
+@cache
+def _face_class() -> Any:
+    """ReportLab's TTFontFace with its subsets made by factsheet.ttsubset (the same bytes, sooner)."""
+    from reportlab.pdfbase.ttfonts import TTFontFace
+
+    from factsheet.ttsubset import make_subset
+
+    class TrueTypeFace(TTFontFace):
+        """A TTFontFace whose `makeSubset` is `factsheet.ttsubset.make_subset`."""
+
+        def makeSubset(self, subset: list[int]) -> bytes:  # ReportLab's name
+            """The subset ReportLab's own makeSubset makes."""
+            return make_subset(self, subset)
+
+    return TrueTypeFace
 
 
 _Tables = tuple[dict[int, int], dict[int, list[int]], dict[int, Any], list[tuple[Any, int]], Any, list[int], int]

@@ -11,6 +11,7 @@ format only ReportLab reads), and for the PDF bytes either one makes.
 from __future__ import annotations
 
 import io
+import random
 import struct
 from collections.abc import Callable
 from pathlib import Path
@@ -18,7 +19,7 @@ from typing import Any
 
 import pytest
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFNameBytes
+from reportlab.pdfbase.ttfonts import TTFNameBytes, TTFontFace
 from reportlab.pdfgen.canvas import Canvas
 
 from factsheet.fonts import FALLBACKS, PDF_NAMES, fallback_file, font_files, reportlab_font
@@ -68,6 +69,9 @@ def _same(fast: Any, reference: Any, where: str) -> None:
 
 
 def _assert_same_font(fast: Any, reference: Any) -> None:
+    # The fast face is ReportLab's class but for makeSubset (compared by the subsets it makes).
+    assert type(reference.face) is TTFontFace and type(fast.face).__bases__ == (TTFontFace,)
+    assert set(vars(type(fast.face))) - {"__module__", "__qualname__", "__doc__"} == {"makeSubset"}
     _same(vars(fast.face), vars(reference.face), "face")
     _same({k: v for k, v in vars(fast).items() if k not in ("face", "encoding", "state")},
           {k: v for k, v in vars(reference).items() if k not in ("face", "encoding", "state")}, "font")
@@ -107,6 +111,25 @@ def test_every_shipped_font_reads_as_reportlab_reads_it(name: str, source: Calla
     _assert_same_font(fast, reference)
     assert len(fast.face.charToGlyph) > 400
     assert _pdf(fast) == _pdf(reference)
+
+
+def _subsets(face: Any) -> dict[str, list[int]]:
+    """Subsets as ReportLab's fonts make them: ASCII first, then up to 256 code points in order of use."""
+    codes = sorted(face.charToGlyph)
+    shuffled = random.Random(len(codes)).sample(codes, min(len(codes), 255))
+    accented = [code for code in codes if 0xC0 <= code < 0x250][:255]  # composite glyphs: components added
+    return {"ascii": [0] * 32 + list(range(32, 128)), "first": [0, *codes[:255]], "last": [0, *codes[-255:]],
+            "shuffled": [0, *shuffled], "accented": [0, *accented],
+            "unmapped": [0, 0x10FFFD, *codes[:10], 0xE0001], "repeated": [0, 65, 65, 66, 0xC9, 0xC9]}
+
+
+@pytest.mark.parametrize(("name", "source"), _shipped(), ids=[name for name, _ in _shipped()])
+def test_subsets_are_reportlabs_bytes(name: str, source: Callable[[], str | io.BytesIO]) -> None:
+    from reportlab.pdfbase.ttfonts import TTFontFile
+
+    fast, reference = truetype_font(name, source()).face, reference_font(name, source()).face
+    for kind, subset in _subsets(reference).items():
+        assert fast.makeSubset(subset) == TTFontFile.makeSubset(reference, subset), kind
 
 
 def test_the_writer_uses_the_fast_reader(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -195,6 +218,9 @@ def test_variants_read_as_reportlab_reads_them(variant: str) -> None:
     _assert_same_font(fast, reference)
     assert fast.face.charToGlyph
     assert _outcome(fast) == _outcome(reference)
+    if variant == "2048 units per em":  # widths and metrics in other units
+        for kind, subset in _subsets(reference.face).items():
+            assert fast.face.makeSubset(subset) == reference.face.makeSubset(subset), kind
 
 
 def _outcome(font: Any) -> tuple[str, object]:

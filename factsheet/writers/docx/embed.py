@@ -27,6 +27,8 @@ from itertools import accumulate
 from typing import Any
 
 from factsheet.fonts import FAMILY, font_files
+from factsheet.truetype import assemble, character_map, outline
+from factsheet.truetype import tables as font_tables
 
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
 RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/font"
@@ -65,9 +67,6 @@ def subset(font: bytes, glyph_ids: set[int], cmap: dict[int, int] | None = None)
 
     With `cmap` (code point -> glyph id), the character map is rebuilt for the kept glyphs alone.
     """
-    from factsheet.truetype import assemble, outline
-    from factsheet.truetype import tables as font_tables
-
     tables = {tag: data for tag, data in font_tables(font).items() if tag in _KEEP}
     head = bytearray(tables[b"head"])
     long_loca = struct.unpack(">h", head[50:52])[0] == 1
@@ -140,8 +139,6 @@ def obfuscate(data: bytes, key: str) -> bytes:
 @lru_cache(maxsize=64)
 def embedded_face(face: str, characters: frozenset[str]) -> tuple[str, bytes]:
     """(font key, obfuscated subset) of `face` for `characters`."""
-    from factsheet.truetype import character_map
-
     char_to_glyph = character_map(font_files()[face])
     mapping = {ord(c): char_to_glyph[ord(c)] for c in characters if ord(c) in char_to_glyph}
     data = subset(font_files()[face].read_bytes(), set(mapping.values()), mapping)
