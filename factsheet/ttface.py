@@ -29,6 +29,8 @@ from itertools import chain, compress, islice
 from operator import add, eq, sub
 from typing import Any, BinaryIO
 
+from factsheet.ttsubset import make_subset
+
 
 def reference_font(name: str, file: str | BinaryIO) -> Any:
     """ReportLab's own TTFont for `file`, parsed in full by ReportLab (the reference this module is held to)."""
@@ -83,8 +85,6 @@ def truetype_face(file: str | BinaryIO) -> Any:
 def _face_class() -> Any:
     """ReportLab's TTFontFace with its subsets made by factsheet.ttsubset (the same bytes, sooner)."""
     from reportlab.pdfbase.ttfonts import TTFontFace
-
-    from factsheet.ttsubset import make_subset
 
     class TrueTypeFace(TTFontFace):
         """A TTFontFace whose `makeSubset` is `factsheet.ttsubset.make_subset`."""
