@@ -15,8 +15,6 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import compress
-from operator import not_, or_
 from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import getFont
@@ -29,24 +27,21 @@ _NOT_SIMPLE_BIDI = frozenset({"R", "AL", "AN", "NSM", "BN", "RLE", "LRE", "RLO",
 _FIRST_PRIVATE = 0xF0000  # Supplementary Private Use Area-A: clashes with no font's own characters
 
 
-_MARKS = frozenset({"Mn", "Me", "Mc", "Cf"})
-# Every character sorted so far, simple or not: whether one needs shaping does not depend on the font, and the
-# faces share most of their characters, so each is looked up once per process.
-_SIMPLE: set[str] = set()
-_SHAPED: set[str] = set()
-
-
 @cache
 def simple_chars(font: str) -> frozenset[str]:
     """The characters `font` draws by itself, left to right, with no shaping needed."""
-    # private codes are ours, added while shaping
-    chars = frozenset(map(chr, filter(_FIRST_PRIVATE.__gt__, getFont(font).face.charToGlyph)))
-    unsorted = list(chars - _SIMPLE - _SHAPED)
-    shaped = list(map(or_, map(_NOT_SIMPLE_BIDI.__contains__, map(unicodedata.bidirectional, unsorted)),
-                      map(_MARKS.__contains__, map(unicodedata.category, unsorted))))
-    _SHAPED.update(compress(unsorted, shaped))
-    _SIMPLE.update(compress(unsorted, map(not_, shaped)))
-    return chars & _SIMPLE
+    return _simple(frozenset(getFont(font).face.charToGlyph))
+
+
+@cache
+def _simple(codes: frozenset[int]) -> frozenset[str]:
+    # By code points, not by font: faces of one family (regular and bold, italic and bold italic) map the same.
+    return frozenset(
+        chr(code) for code in codes
+        if code < _FIRST_PRIVATE  # private codes are ours, added while shaping
+        if unicodedata.bidirectional(chr(code)) not in _NOT_SIMPLE_BIDI
+        and unicodedata.category(chr(code)) not in ("Mn", "Me", "Mc", "Cf")
+    )
 
 
 def is_simple(text: str, font: str) -> bool:
