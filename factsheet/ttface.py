@@ -17,10 +17,6 @@ made with either identical.
 
 from __future__ import annotations
 
-# ReportLab decodes font names with these codecs: loaded with this module (before a build forks its workers),
-# they are not imported again in every worker.
-import encodings.mac_roman
-import encodings.utf_16_be  # noqa: F401
 import struct
 from bisect import bisect_left
 from collections.abc import Iterable
