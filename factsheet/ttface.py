@@ -46,6 +46,8 @@ def truetype_font(name: str, file: str | BinaryIO) -> Any:
     from reportlab import rl_config
     from reportlab.pdfbase import ttfonts
 
+    if not follows_reportlab():
+        return reference_font(name, file)
     font = ttfonts.TTFont.__new__(ttfonts.TTFont)
     font.fontName = name
     font.face = truetype_face(file)
@@ -54,6 +56,17 @@ def truetype_font(name: str, file: str | BinaryIO) -> Any:
     font._asciiReadable = rl_config.ttfAsciiReadable
     font.shapable = not any(fnmatch(name, pattern) for pattern in rl_config.unShapedFontGlob)
     return font
+
+
+@cache
+def follows_reportlab() -> bool:
+    """Whether the installed ReportLab reads fonts as the code this module follows (ReportLab 4.4.10 to 5.1
+    at least): its extractInfo keeps its scale function and glyphToChar on the face, and its TTFont takes
+    `shapable`. ReportLab 4.1 does neither; there ReportLab reads the fonts itself."""
+    from reportlab.pdfbase.ttfonts import TTFont, TTFontFile
+
+    names = TTFontFile.extractInfo.__code__.co_names
+    return "_pdfScale" in names and "glyphToChar" in names and isinstance(getattr(TTFont, "shapable", None), property)
 
 
 def truetype_face(file: str | BinaryIO) -> Any:
