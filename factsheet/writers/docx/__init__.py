@@ -31,6 +31,13 @@ def render(document: Document) -> Rendition:
     The warnings list what had to be changed (characters XML cannot store, over-long
     core properties, citations without a note, figures that could not be drawn).
     """
+    return render_with(document, parsed=False)
+
+
+def render_with(document: Document, parsed: bool) -> Rendition:
+    """`render`, with the body `parsed` into the python-docx document before it is saved (the clear
+    version, `BodyWriter.parse_into`) or, as `render` does, written into the saved package as the
+    markup it was written as (`package_bytes`); tests hold the two to the same bytes."""
     if not isinstance(document, Document):
         raise TypeError(f"docx writer: expected a Document, got {type(document).__name__}")
     warnings: list[str] = []
@@ -56,5 +63,10 @@ def render(document: Document) -> Rendition:
     body = BodyWriter(sect_pr, text_width, clean, warnings, text_height, word.part, document.page.one_page)
     body.write(document.body)
     notes.attach(word, body.footnote_markup)
-    embed.embed(word, embed.characters(word, body.footnote_markup.values()))
-    return Rendition(package_bytes(word.part.package), None, tuple(warnings))
+    if parsed:
+        body.parse_into()
+        markup = [*body.footnote_markup.values()]
+    else:
+        markup = [body.markup, *body.footnote_markup.values()]
+    embed.embed(word, embed.characters(word, markup))
+    return Rendition(package_bytes(word.part.package, "" if parsed else body.markup), None, tuple(warnings))

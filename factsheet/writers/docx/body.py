@@ -75,7 +75,9 @@ def estimated_lines(row: tuple[Inlines, ...], widths: list[int]) -> int:
 class BodyWriter(InlineWriter):
     """Appends the blocks of a document before the body's final ``w:sectPr``.
 
-    Blocks are written as markup into `out` and parsed once at the end of `write`.
+    Blocks are written as markup into `out`; `write` leaves all of it in `markup`, which
+    `package.package_bytes` writes into the document part as it is (`parse_into` is the clear
+    version: the markup parsed into the body, where python-docx serialises it again).
     """
 
     def __init__(
@@ -95,6 +97,8 @@ class BodyWriter(InlineWriter):
         self.where = "body"
         self.last_was_table = False
         self.out: list[str] = []
+        self.markup = ""
+        """The body's blocks as markup, once `write` has run: everything before the final ``w:sectPr``."""
         self.cited: set[int] = set()
         """Numbers of the notes that become footnotes: those cited in the text."""
         self.footnotes: dict[int, int] = {}
@@ -125,13 +129,20 @@ class BodyWriter(InlineWriter):
             self.footnote_markup[footnote] = notes.note_markup(
                 self.note_paragraphs.get(number, ""), ooxml.run(f"{number}.", bold=True), footnote, number,
                 styles.CITATION)
-        # One new body replacing the old is far cheaper than moving hundreds of parsed
-        # elements into the document one by one; what the reference body held is kept.
+        self.markup = "".join(self.out)
+        self.out = []
+
+    def parse_into(self) -> None:
+        """Parse `markup` into the document's body, before its ``w:sectPr``, as python-docx would hold it.
+
+        The clear version of what `package.package_bytes` does with the markup as text (tests hold
+        the two to the same bytes): one new body replacing the old is far cheaper than moving
+        hundreds of parsed elements into the document one by one; what the reference body held is kept.
+        """
         body = self.sect_pr.getparent()
         existing = [ooxml.markup_of(child) for child in body]
-        existing[-1:-1] = self.out
+        existing[-1:-1] = [self.markup]
         body.getparent().replace(body, ooxml.parse_body("".join(existing)))
-        self.out = []
 
     def append(self, markup: str, table: bool = False) -> None:
         """Add one body-level element's markup at the end of the body."""

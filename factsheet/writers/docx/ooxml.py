@@ -24,6 +24,7 @@ _TAGS: dict[str, str] = {}
 
 
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 
 
 def r(name: str) -> str:
@@ -39,11 +40,19 @@ def w(name: str) -> str:
     return tag
 
 
+BODY_NAMESPACES = (
+    f"{NAMESPACES} xmlns:wp=\"{WP_NS}\" xmlns:wpg=\"http://schemas.microsoft.com/office/word/2010/wordprocessingGroup\""
+    ' xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
+)
+"""The prefixes body markup uses undeclared: all declared by the reference's document root too, so markup
+parsed into the body carries no declarations of its own and is serialised as it was written."""
+
+
 def parse_body(markup: str) -> Element:
     """A ``w:body`` element holding the elements `markup` stands for."""
     from docx.oxml.parser import parse_xml
 
-    return parse_xml(f"<w:body {NAMESPACES}>{markup}</w:body>")
+    return parse_xml(f"<w:body {BODY_NAMESPACES}>{markup}</w:body>")
 
 
 def parse(markup: str) -> list[Element]:
@@ -51,11 +60,17 @@ def parse(markup: str) -> list[Element]:
     return list(parse_body(markup))
 
 
+_DECLARATION = re.compile(r' xmlns:\w+="[^"]*"')
+
+
 def markup_of(element: Element) -> str:
-    """`element` as markup, to be parsed again by `parse`."""
+    """`element` as markup without the namespace declarations of its start tag (the body's, see
+    `BODY_NAMESPACES`), to be parsed again by `parse` or written into the body as it is."""
     from lxml import etree
 
-    return str(etree.tostring(element, encoding="unicode"))
+    markup = str(etree.tostring(element, encoding="unicode"))
+    end = markup.index(">")
+    return _DECLARATION.sub("", markup[:end]) + markup[end:]
 
 
 def text(value: str) -> str:
@@ -63,8 +78,14 @@ def text(value: str) -> str:
     return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+_ATTRIBUTE_SPACE = re.compile(r"\r\n|[\t\n\r]")
+
+
 def attribute(value: str) -> str:
-    """`value` escaped for a double-quoted attribute."""
+    """`value` escaped for a double-quoted attribute, its tabs and line ends spaces, as an XML parser
+    reads them (XML 1.0, 3.3.3): the markup is then what it is when parsed and serialised again."""
+    if "\t" in value or "\n" in value or "\r" in value:
+        value = _ATTRIBUTE_SPACE.sub(" ", value)
     return text(value).replace('"', "&quot;")
 
 
@@ -100,13 +121,16 @@ _BREAKS = re.compile(r"(\t|\r\n|\r|\n)")
 _BREAK_MARKUP = {"\t": "<w:tab/>", "\n": "<w:br/>", "\r": "<w:br/>", "\r\n": "<w:br/>"}
 
 
-def run(value: str, style: str = "", bold: bool = False, italic: bool = False, script: str = "") -> str:
+def run(value: str, style: str = "", bold: bool = False, italic: bool = False, script: str = "",
+        rpr: str = "") -> str:
     """A ``w:r`` holding `value` (tabs and line breaks as ``w:tab``/``w:br``).
 
     `script` is the font of a right-to-left run (Arabic, Persian, Hebrew): the run is then
     marked right to left and complex-script, with bold and italic for complex scripts too.
+    `rpr` is ready-made run properties (a ``w:rPr``) instead of those. An empty run is written
+    ``<w:r/>``, as a serialiser writes it.
     """
-    props = ""
+    props = rpr
     if style or bold or italic or script:
         parts = [f'<w:rStyle w:val="{style}"/>' if style else "", f'<w:rFonts w:cs="{script}"/>' if script else "",
                  ("<w:b/><w:bCs/>" if script else "<w:b/>") if bold else "",
@@ -116,6 +140,8 @@ def run(value: str, style: str = "", bold: bool = False, italic: bool = False, s
         body = "".join(_BREAK_MARKUP.get(piece) or _text(piece) for piece in _BREAKS.split(value) if piece)
     else:
         body = _text(value) if value else ""
+    if not props and not body:
+        return "<w:r/>"
     return f"<w:r>{props}{body}</w:r>"
 
 
@@ -181,7 +207,9 @@ class Bookmarks:
 
 
 def external_link(rid: str, content: str) -> str:
-    """A ``w:hyperlink`` to the web address of relationship `rid` around the runs `content`."""
+    """A ``w:hyperlink`` to the web address of relationship `rid` around the runs `content` (if any)."""
+    if not content:
+        return f'<w:hyperlink r:id="{attribute(rid)}" w:history="1"/>'
     return f'<w:hyperlink r:id="{attribute(rid)}" w:history="1">{content}</w:hyperlink>'
 
 

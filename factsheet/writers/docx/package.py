@@ -61,8 +61,16 @@ class _Entries:
         self.members[pack_uri.membername] = blob
 
 
-def package_bytes(package: Any) -> bytes:
-    """A python-docx package saved straight into a reproducible zip, without a first zip to rewrite."""
+DOCUMENT = "word/document.xml"
+_BODY = b"<w:body>"
+
+
+def package_bytes(package: Any, body: str = "") -> bytes:
+    """A python-docx package saved straight into a reproducible zip, without a first zip to rewrite.
+
+    `body` is markup for the start of the main document's body: written in as it is, not parsed
+    into the document only to be serialised again (the same bytes: `BodyWriter.parse_into`).
+    """
     from docx.opc.pkgwriter import PackageWriter
 
     for part in package.parts:
@@ -73,6 +81,10 @@ def package_bytes(package: Any) -> bytes:
     writer._write_content_types_stream(entries, package.parts)
     writer._write_pkg_rels(entries, package.rels)
     writer._write_parts(entries, package.parts)
+    if body:
+        xml = entries.members[DOCUMENT]
+        start = xml.index(_BODY) + len(_BODY)
+        entries.members[DOCUMENT] = b"".join((xml[:start], body.encode("utf-8"), xml[start:]))
     return reproducible_zip(entries.members)
 
 
