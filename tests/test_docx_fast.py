@@ -77,7 +77,7 @@ ODD = {
 
 
 def same_bytes(document: Document) -> None:
-    fast, clear = render(document), render_with(document, parsed=True)
+    fast, clear = render(document), render_with(document, clear=True)
     if fast.data != clear.data:
         fast_parts, clear_parts = zip_members(fast.data), zip_members(clear.data)
         differ = [name for name in clear_parts if fast_parts.get(name) != clear_parts[name]]
