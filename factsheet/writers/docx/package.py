@@ -29,7 +29,7 @@ def reference_bytes() -> bytes:
     return (resources.files("factsheet") / "resources" / "reference.docx").read_bytes()
 
 
-_Kind = tuple[Any, str, str, bool, Any]
+_Kind = tuple[Any, Any, str, bool, Any]
 _Relationship = tuple[int, str, str, "str | int", bool]
 
 
@@ -38,11 +38,11 @@ def reference_document(blobs: Mapping[str, bytes] | None = None) -> Any:
 
     The reference is parsed once per process. Each call builds a new package of the
     reference's parts, as python-docx builds one when it opens a file, but from copies
-    of the parsed XML rather than parsing it again: about a fifth of the time of a deep
-    copy of the whole document, most of which is python-docx's own objects. A part
-    named in `blobs` ('/word/styles.xml') is a plain part holding those bytes instead,
-    for a part the writer does not change or has made once and remembered. `open_reference`
-    is the reference this is tested against.
+    of the parsed XML rather than parsing it again. A part named in `blobs`
+    ('/word/styles.xml') is a plain part holding those bytes instead, for a part the
+    writer does not change or has made once and remembered: copying and serialising
+    the styles costs more than all the rest of the package. `open_reference` is the
+    reference this is tested against.
     """
     from docx.opc.part import Part
     from docx.package import Package
@@ -57,7 +57,7 @@ def reference_document(blobs: Mapping[str, bytes] | None = None) -> Any:
     ]
     for source, rid, reltype, target, external in relationships:
         (package if source < 0 else parts[source]).load_rel(
-            reltype, target if external else parts[int(target)], rid, external)
+            reltype, str(target) if external else parts[int(target)], rid, external)
     # What python-docx does next, package.after_unmarshal(), gathers the image parts: the reference has none.
     return package.main_document_part.document
 
