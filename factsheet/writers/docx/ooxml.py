@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 from typing import Any
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -130,12 +131,7 @@ def run(value: str, style: str = "", bold: bool = False, italic: bool = False, s
     `rpr` is ready-made run properties (a ``w:rPr``) instead of those. An empty run is written
     ``<w:r/>``, as a serialiser writes it.
     """
-    props = rpr
-    if style or bold or italic or script:
-        parts = [f'<w:rStyle w:val="{style}"/>' if style else "", f'<w:rFonts w:cs="{script}"/>' if script else "",
-                 ("<w:b/><w:bCs/>" if script else "<w:b/>") if bold else "",
-                 ("<w:i/><w:iCs/>" if script else "<w:i/>") if italic else "", "<w:rtl/><w:cs/>" if script else ""]
-        props = "<w:rPr>" + "".join(parts) + "</w:rPr>"
+    props = _run_properties(style, bold, italic, script) if style or bold or italic or script else rpr
     if "\t" in value or "\n" in value or "\r" in value:
         body = "".join(_BREAK_MARKUP.get(piece) or _text(piece) for piece in _BREAKS.split(value) if piece)
     else:
@@ -143,6 +139,14 @@ def run(value: str, style: str = "", bold: bool = False, italic: bool = False, s
     if not props and not body:
         return "<w:r/>"
     return f"<w:r>{props}{body}</w:r>"
+
+
+@lru_cache(maxsize=64)
+def _run_properties(style: str, bold: bool, italic: bool, script: str) -> str:
+    parts = [f'<w:rStyle w:val="{style}"/>' if style else "", f'<w:rFonts w:cs="{script}"/>' if script else "",
+             ("<w:b/><w:bCs/>" if script else "<w:b/>") if bold else "",
+             ("<w:i/><w:iCs/>" if script else "<w:i/>") if italic else "", "<w:rtl/><w:cs/>" if script else ""]
+    return "<w:rPr>" + "".join(parts) + "</w:rPr>"
 
 
 def _text(value: str) -> str:

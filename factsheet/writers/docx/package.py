@@ -118,14 +118,15 @@ def package_bytes(package: Any, body: str = "") -> bytes:
     """
     from docx.opc.pkgwriter import PackageWriter
 
-    for part in package.parts:
+    parts = package.parts  # found by walking every relationship: once, not three times
+    for part in parts:
         part.before_marshal()
     entries = _Entries()
     # The same three steps as PackageWriter.write, into our own member store.
     writer: Any = PackageWriter
-    writer._write_content_types_stream(entries, package.parts)
+    writer._write_content_types_stream(entries, parts)
     writer._write_pkg_rels(entries, package.rels)
-    writer._write_parts(entries, package.parts)
+    writer._write_parts(entries, parts)
     if body:
         xml = entries.members[DOCUMENT]
         start = xml.index(_BODY) + len(_BODY)
@@ -155,7 +156,7 @@ def reproducible_zip(entries: dict[str, bytes]) -> bytes:
     offset = 0
     for name in _order(entries):
         data = entries[name]
-        packed, crc = _deflated(data, _level(name), name.endswith(_SHARED))
+        packed, crc = _deflated(data, _level(name), name.endswith(_SHARED) or len(data) <= _SMALL)
         info = _info(name)
         info.CRC, info.compress_size, info.file_size = crc, len(packed), len(data)
         info.flag_bits = 0
@@ -217,6 +218,10 @@ _END = b"<4s4H2LH"
 _DOS_DATE = (FIXED_TIME[0] - 1980) << 9 | FIXED_TIME[1] << 5 | FIXED_TIME[2]
 _DOS_TIME = FIXED_TIME[3] << 11 | FIXED_TIME[4] << 5 | (FIXED_TIME[5] // 2)
 _SHARED = (".odttf", "/styles.xml", "/theme1.xml")  # members most documents share: worth remembering
+_SMALL = 4096
+"""Members up to this size are remembered too: many are the same in every document (relationships, content
+types, settings, numbering, the footers of one day), and setting up a deflate costs more than the deflating."""
+_KEPT = 48
 _shared: OrderedDict[tuple[bytes, int], tuple[bytes, int]] = OrderedDict()
 
 
@@ -232,6 +237,6 @@ def _deflated(data: bytes, level: int, shared: bool) -> tuple[bytes, int]:
     result = compressor.compress(data) + compressor.flush(), zlib.crc32(data)
     if shared:
         _shared[key] = result
-        if len(_shared) > 16:
+        if len(_shared) > _KEPT:
             _shared.popitem(last=False)
     return result
