@@ -26,8 +26,8 @@ from factsheet.document.nodes import (
     Table,
     Text,
 )
-from factsheet.writers.docx import render, render_with
-from factsheet.writers.docx.package import zip_members
+from factsheet.writers.docx import filled, render, render_with
+from factsheet.writers.docx.package import package_bytes, zip_members
 from tests.conftest import REPO
 from tests.test_docx_writer import FULL, META, make
 
@@ -93,3 +93,15 @@ def test_body_written_as_text_equals_body_parsed(name: str) -> None:
 def test_shipped_briefings_written_as_text_equal_parsed() -> None:
     for document in [FULL, *shipped().values()]:
         same_bytes(document)
+
+
+def test_package_bytes_hold_what_python_docx_saves() -> None:
+    # package_bytes writes python-docx's own members (content types made once per set of parts) into its
+    # own zip: every member must be what python-docx's save writes.
+    import io
+
+    for document in (FULL, ODD["notes with links"], ODD["one page, letter"]):
+        word, _, _ = filled(document, clear=True)
+        saved = io.BytesIO()
+        word.save(saved)
+        assert zip_members(package_bytes(word.part.package)) == zip_members(saved.getvalue())

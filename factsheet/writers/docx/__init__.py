@@ -15,6 +15,8 @@ and the zip is rewritten with fixed entry times, order and attributes.
 
 from __future__ import annotations
 
+from typing import Any
+
 from factsheet.document.nodes import Document
 from factsheet.writers import Rendition
 from factsheet.writers.docx import embed, notes, ooxml, page
@@ -44,6 +46,13 @@ def render_with(document: Document, clear: bool) -> Rendition:
     made once for the set-up (`page.styles_blob`), and the body is written into the saved document
     part as the markup it was written as (`package_bytes`).
     """
+    word, body, warnings = filled(document, clear)
+    return Rendition(package_bytes(word.part.package, body), None, tuple(warnings))
+
+
+def filled(document: Document, clear: bool) -> tuple[Any, str, list[str]]:
+    """The python-docx document `render_with` saves, the body markup it writes in as it saves it (none
+    when `clear`: then the body is in the document), and the warnings."""
     if not isinstance(document, Document):
         raise TypeError(f"docx writer: expected a Document, got {type(document).__name__}")
     warnings: list[str] = []
@@ -76,4 +85,4 @@ def render_with(document: Document, clear: bool) -> Rendition:
     else:
         markup = [body.markup, *body.footnote_markup.values()]
     embed.embed(word, embed.characters(word, markup))
-    return Rendition(package_bytes(word.part.package, "" if clear else body.markup), None, tuple(warnings))
+    return word, "" if clear else body.markup, warnings

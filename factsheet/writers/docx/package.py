@@ -9,7 +9,7 @@ import zipfile
 import zlib
 from collections import OrderedDict
 from collections.abc import Mapping
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -124,7 +124,7 @@ def package_bytes(package: Any, body: str = "") -> bytes:
     entries = _Entries()
     # The same three steps as PackageWriter.write, into our own member store.
     writer: Any = PackageWriter
-    writer._write_content_types_stream(entries, parts)
+    entries.members[CONTENT_TYPES] = _content_types(tuple((part.partname, part.content_type) for part in parts))
     writer._write_pkg_rels(entries, package.rels)
     writer._write_parts(entries, parts)
     if body:
@@ -132,6 +132,26 @@ def package_bytes(package: Any, body: str = "") -> bytes:
         start = xml.index(_BODY) + len(_BODY)
         entries.members[DOCUMENT] = b"".join((xml[:start], body.encode("utf-8"), xml[start:]))
     return reproducible_zip(entries.members)
+
+
+@lru_cache(maxsize=16)
+def _content_types(parts: tuple[tuple[Any, str], ...]) -> bytes:
+    """The content types stream python-docx writes for parts of these (name, content type): the same for
+    most documents (they differ in whether they have footnotes), so made once for each set."""
+    from docx.opc.pkgwriter import PackageWriter
+
+    entries = _Entries()
+    writer: Any = PackageWriter
+    writer._write_content_types_stream(entries, [_Named(name, content_type) for name, content_type in parts])
+    return entries.members[CONTENT_TYPES]
+
+
+class _Named:
+    """What python-docx reads of a part to list its content type: its name and content type."""
+
+    def __init__(self, partname: Any, content_type: str) -> None:
+        self.partname = partname
+        self.content_type = content_type
 
 
 def zip_members(data: bytes) -> dict[str, bytes]:
