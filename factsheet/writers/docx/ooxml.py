@@ -1,8 +1,11 @@
-"""WordprocessingML written as text and parsed once.
+"""WordprocessingML written as text: parsed once where python-docx must hold it, or not at all.
 
 Building a body element by element through lxml cost more than everything else
-in the Word writer together, so the writer assembles markup strings instead
-and `parse` turns them into ordinary python-docx (oxml) elements in one call.
+in the Word writer together, so the writer assembles markup strings instead.
+The body's markup goes into the saved document part as it is (`package.package_bytes`);
+headers, footers and settings are parsed by `parse` into ordinary python-docx (oxml)
+elements in one call. Markup is written as a parser and serialiser would leave it
+(empty elements closed, attribute white space as spaces), so both ways give the same bytes.
 Every data string goes through `text` or `attribute` escaping, never into
 markup unescaped; `Cleaner` first removes what XML cannot store.
 """
