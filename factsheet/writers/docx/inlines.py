@@ -36,6 +36,7 @@ def _format(bold: bool, italic: bool, flag: bool, lang: str) -> Format:
     # A few formats serve a whole document: made once, not copied for every Strong, Emph and Span.
     return Format(bold, italic, flag, lang)
 
+
 _BARE_RUN = re.compile(r"<w:r>(?!<w:rPr>)")
 
 
