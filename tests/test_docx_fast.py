@@ -34,16 +34,17 @@ from tests.test_docx_writer import FULL, META, make
 
 @cache
 def shipped() -> dict[str, Document]:
-    """Every shipped facts file composed with every shipped template."""
+    """Every shipped facts file, and the stress workspace's (every script), composed with every shipped template."""
     from factsheet.compose.template import load_template
     from factsheet.facts.load import load_facts
     from factsheet.render import History, compose_fitted
     from factsheet.workspace import Workspace
 
     workspace = Workspace.open(REPO, REPO / "out")
+    stress = Workspace.open(REPO / "tests" / "stress", REPO / "out")
     documents = {}
-    for path in workspace.facts_files():
-        facts = load_facts(path, workspace, check_quotes=False)
+    for place, path in [(where, path) for where in (workspace, stress) for path in where.facts_files()]:
+        facts = load_facts(path, place, check_quotes=False)
         for name in ("briefing", "one-pager"):
             template = load_template(workspace.template_path(name), name)
             documents[f"{path.name}:{name}"] = compose_fitted(facts, template, frozenset(), History())[0]
