@@ -264,6 +264,7 @@ def cold_build(ctx: Context) -> list[Row]:
             "build_docx": [*factsheet, "--format", "docx"],
             "raw": floor, "raw_pdf": [*floor, "pdf"], "raw_docx": [*floor, "docx"],
             "imports": [sys.executable, str(BENCH / "import_floor.py"), str(modules)],
+            "imports_fast": [sys.executable, str(BENCH / "import_floor.py"), str(modules), "--fast-exit"],
         }
         for command in commands.values():  # warm-up: bytecode caches, page cache, anchors file
             run(command)
@@ -293,6 +294,9 @@ def cold_build(ctx: Context) -> list[Row]:
                   f"{show(median['raw_pdf'], 's')} / {show(median['raw_docx'], 's')})", times["raw_pdf"], "s", runs),
         Row("1f", "import_floor.py: a process importing every module the default build imports, nothing more",
             times["imports"], "s", runs),
+        against(Row("1g", "… the same build against the import floor exiting without tearing down its modules, "
+                          "as the build's workers exit (`import_floor.py --fast-exit`), for information",
+                    times["build"], "s", runs), median["imports_fast"], "fast-exit floor", None),
     ]
 
 

@@ -1,6 +1,7 @@
 """The work of a build, one facts file at a time, in this process or in worker processes.
 
-A task is one facts file and the outputs wanted of it. Running it loads and checks the
+A task is one facts file and the outputs wanted of it (or, in a build of few facts files, one
+template's outputs of it: see `parts`). Running it loads and checks the
 facts, works out what changed since the last build, renders every output and stages each
 file beside its final place (a temporary file of ours, on disk, so nothing is held in
 memory), and stages the anchors file too. The build flushes the staged files to disk
@@ -51,6 +52,9 @@ class Task:
     options: BuildOptions
     history: dict[str, Any] | None
     """The manifest's record of this facts file's last builds, for the 'what changed' list."""
+    reports: bool = True
+    """False for a task that renders some of a facts file's outputs while another task renders the rest:
+    that one reports the warnings and the history, and stages the anchors file."""
 
 
 @dataclass(frozen=True)
@@ -147,11 +151,13 @@ def run_task(task: Task) -> TaskResult:
                 temp = stage(item.path, rendition.data, workspace.show(item.path), flush=False)
                 staged.append(Staged(item, temp, len(rendition.data), rendition.pages, rendition.warnings, inputs,
                                      hashlib.sha256(rendition.data).hexdigest()))
-        anchors, anchors_error = _stage_anchors(facts, checks)
+        anchors, anchors_error = _stage_anchors(facts, checks) if task.reports else (None, "")
     except BaseException:
         discard([s.temp for s in staged])
         raise
     new_fits = tuple((k, v) for k, v in fits.entries.items() if before.get(k) != v)
+    if not task.reports:
+        return TaskResult(task.facts_path, shown, staged=tuple(staged), fits=new_fits)
     return TaskResult(task.facts_path, shown, (), tuple(warnings), tuple(staged), anchors, anchors_error, entry,
                       tuple(lines), new_fits)
 
@@ -189,31 +195,36 @@ def pool_size(options: BuildOptions, tasks: int) -> int:
     return min(jobs, tasks) if jobs > 1 and tasks >= POOL_FROM else 0
 
 
-def preload(formats: Sequence[str]) -> None:
-    """Import what `run_task` imports as it goes (YAML, the model, checks, composer) and the writers of `formats`.
+def parts(tasks: Sequence[Task], workers: int) -> list[list[Task]]:
+    """Each task as the tasks the pool runs: itself, or one per template when there are few facts files.
 
-    tests/test_startup.py checks that a task imports nothing of ours this leaves out. The writers of
-    other formats stay out: a Word-only build imports no ReportLab, unless a one-pager
-    must be fitted by rendering its PDF (then the worker fitting it imports it).
+    Per facts file, two workers given three files split the work 2:1; per template they
+    split it nearly evenly, for the cost of loading and checking a facts file once per template
+    (the first template's task reports for the file). From twice as many files as workers on, the
+    files alone balance well enough.
     """
-    import importlib
+    if len(tasks) >= 2 * workers:
+        return [[task] for task in tasks]
+    split = []
+    for task in tasks:
+        templates = list(dict.fromkeys(w.template_path for w in task.wanted))
+        split.append([replace(task, wanted=tuple(w for w in task.wanted if w.template_path == template),
+                              reports=index == 0) for index, template in enumerate(templates)])
+    return split
 
-    import ruamel.yaml  # noqa: F401  (loaded by factsheet.yamlio as it reads the first file)
 
-    import factsheet.compose.fit
-    import factsheet.compose.summary
-    import factsheet.compose.template
-    import factsheet.facts.anchors
-    import factsheet.facts.check
-    import factsheet.facts.load
-    import factsheet.facts.numbers
-    import factsheet.facts.paragraphs
-    import factsheet.glyphs
-    import factsheet.render  # noqa: F401
-    from factsheet.writers import WRITERS
-
-    for fmt in formats:
-        importlib.import_module(WRITERS[fmt].module)
+def joined(task: Task, results: Sequence[TaskResult]) -> TaskResult:
+    """One result for `task` from the results of its parts, the reporting part's first."""
+    first, *others = results
+    if not others:
+        return first
+    order = {wanted: index for index, wanted in enumerate(task.wanted)}
+    staged = sorted((s for result in results for s in result.staged), key=lambda s: order[s.wanted])
+    problems, fits = list(first.problems), list(first.fits)
+    for other in others:
+        problems.extend(p for p in other.problems if p not in problems)
+        fits.extend(f for f in other.fits if f not in fits)
+    return replace(first, problems=tuple(problems), staged=tuple(staged), fits=tuple(fits))
 
 
 def run_tasks(tasks: Sequence[Task], options: BuildOptions) -> Iterator[TaskResult]:
@@ -223,21 +234,37 @@ def run_tasks(tasks: Sequence[Task], options: BuildOptions) -> Iterator[TaskResu
         for task in tasks:
             yield run_task(task)
         return
-    # Fork where there is fork: the workers start with what this process has imported. Import what a
-    # task needs first, so that no worker imports it again.
-    preload(options.formats)
+    # Each worker imports what its tasks need (the model, the composer, the writers of the formats
+    # asked for), all of them at once. This process imports none of it: forked before the imports,
+    # the workers share no pages with it to copy as they run, and this process stays small, so it
+    # exits quickly. (Importing it all here to share with forked workers measured ~40 ms slower.)
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    split = parts(tasks, workers)
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method)) as pool:
-        futures = [pool.submit(run_task, task) for task in tasks]
+        # The largest facts files first, so that the last part to start is a small one.
+        first = sorted(range(len(tasks)), key=lambda i: -_size(tasks[i].facts_path))
+        started = {i: [pool.submit(run_task, part) for part in split[i]] for i in first}
+        futures = [started[i] for i in range(len(tasks))]
+        given = 0  # results handed over: the caller removes what they staged if the build fails
         try:
-            for future in futures:
-                yield future.result()
+            for task, task_futures in zip(tasks, futures, strict=True):
+                results = [future.result() for future in task_futures]
+                given += 1
+                yield joined(task, results)
         except BaseException:
-            # The caller removes what it was given; what finished but was never handed over goes here.
-            handed = futures.index(future)
-            for later in futures[handed + 1:]:
-                later.cancel()
-            for later in futures[handed + 1:]:
-                if not later.cancelled() and later.exception() is None:
-                    discard(later.result().temps())
+            # What finished but was never handed over goes here.
+            later = [future for task_futures in futures[given:] for future in task_futures]
+            for future in later:
+                future.cancel()
+            for future in later:
+                if not future.cancelled() and future.exception() is None:
+                    discard(future.result().temps())
             raise
+
+
+def _size(path: Path) -> int:
+    """The size of a file in bytes (0 if it cannot be read): how long its briefing takes, roughly."""
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0

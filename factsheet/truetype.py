@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import struct
 from functools import cache
+from itertools import chain, compress, islice
+from operator import add, eq, lt, not_, sub
 from pathlib import Path
 
 _ARGS_ARE_WORDS, _HAVE_SCALE, _MORE, _XY_SCALE, _TWO_BY_TWO, _INSTRUCTIONS = (
@@ -40,24 +42,30 @@ def checksum(data: bytes) -> int:
 
 def strip_glyph(glyph: bytes) -> bytes:
     """One glyph's bytes without its instructions."""
+    return outline(glyph)[0]
+
+
+def outline(glyph: bytes) -> tuple[bytes, list[int]]:
+    """One glyph's bytes without its instructions, and the glyph ids it is built from (none for a simple glyph)."""
     if len(glyph) < 10:
-        return glyph
-    contours = struct.unpack(">h", glyph[:2])[0]
+        return glyph, []
+    contours = struct.unpack_from(">h", glyph)[0]
     if contours >= 0:
         at = 10 + 2 * contours
         length = struct.unpack(">H", glyph[at: at + 2])[0]
-        return glyph[:at] + b"\0\0" + glyph[at + 2 + length:]
+        return glyph[:at] + b"\0\0" + glyph[at + 2 + length:], []
     out = bytearray(glyph)
-    at, has_instructions = 10, False
+    at, has_instructions, parts = 10, False, []
     while True:
-        flags = struct.unpack(">H", out[at: at + 2])[0]
+        flags, part = struct.unpack(">HH", out[at: at + 4])
+        parts.append(part)
         has_instructions |= bool(flags & _INSTRUCTIONS)
         struct.pack_into(">H", out, at, flags & ~_INSTRUCTIONS)
         at += 4 + (4 if flags & _ARGS_ARE_WORDS else 2)
         at += 2 if flags & _HAVE_SCALE else 4 if flags & _XY_SCALE else 8 if flags & _TWO_BY_TWO else 0
         if not flags & _MORE:
             break
-    return bytes(out[:at]) if has_instructions else bytes(out)
+    return (bytes(out[:at]) if has_instructions else bytes(out)), parts
 
 
 def assemble(font_tables: dict[bytes, bytes]) -> bytes:
@@ -68,14 +76,18 @@ def assemble(font_tables: dict[bytes, bytes]) -> bytes:
     header = struct.pack(">IHHHH", 0x00010000, count, power * 16, power.bit_length() - 1, count * 16 - power * 16)
     directory, body = bytearray(), bytearray()
     offset = 12 + 16 * count
+    sums = 0
     for tag in tags:
         data = font_tables[tag]
-        directory += struct.pack(">4sIII", tag, checksum(data), offset + len(body), len(data))
+        table_sum = checksum(data)
+        sums += table_sum
+        directory += struct.pack(">4sIII", tag, table_sum, offset + len(body), len(data))
         body += data + b"\0" * (-len(data) % 4)
-    font = bytearray(header + directory + body)
-    adjustment = (0xB1B0AFBA - checksum(bytes(font))) & 0xFFFFFFFF
+    # Every part starts on a 4-byte boundary, so the file's checksum is the sum of its parts' checksums.
+    adjustment = (0xB1B0AFBA - checksum(header + directory) - sums) & 0xFFFFFFFF
     head_at = 12 + 16 * count + sum(len(font_tables[t]) + (-len(font_tables[t]) % 4)
                                     for t in tags[: tags.index(b"head")])
+    font = bytearray(header + directory + body)
     struct.pack_into(">I", font, head_at + 8, adjustment)
     return bytes(font)
 
@@ -149,8 +161,16 @@ def _subtable(cmap: bytes, at: int) -> dict[int, int]:
                 found[first + i] = gid
     elif fmt == 12:
         groups = struct.unpack(">I", cmap[at + 12: at + 16])[0]
-        for i in range(groups):
-            start, end, gid = struct.unpack(">III", cmap[at + 16 + 12 * i: at + 28 + 12 * i])
-            for code in range(start, end + 1):
-                found[code] = gid + code - start
+        values = struct.unpack(f">{3 * groups}I", cmap[at + 16: at + 16 + 12 * groups])
+        starts, ends, firsts = values[0::3], values[1::3], values[2::3]
+        if all(map(lt, ends, islice(starts, 1, None))):  # in order, no overlap: which group comes first is moot
+            # Most groups hold one character: those go in whole, the others a range each.
+            single = list(map(eq, starts, ends))
+            found.update(zip(compress(starts, single), compress(firsts, single), strict=True))
+            runs = list(map(not_, single))
+            starts, ends, firsts = (tuple(compress(v, runs)) for v in (starts, ends, firsts))
+        stops = [end + 1 for end in ends]
+        glyph_stops = map(sub, map(add, firsts, stops), starts)
+        found.update(zip(chain.from_iterable(map(range, starts, stops)),
+                         chain.from_iterable(map(range, firsts, glyph_stops)), strict=True))
     return found

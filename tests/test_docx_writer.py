@@ -47,6 +47,7 @@ from factsheet.writers.docx.make_reference import build_reference
 from factsheet.writers.docx.package import (
     open_reference,
     package_bytes,
+    pristine_blob,
     reference_bytes,
     reference_document,
     reproducible_zip,
@@ -173,14 +174,19 @@ def test_hand_written_zip_equals_zipfiles(full: Rendered) -> None:
 
 
 def test_reference_copies_equal_the_reference_opened_afresh() -> None:
-    # The writer fills a deep copy of the reference parsed once; a copy must be the package python-docx
+    # The writer fills a new package of the reference parsed once; a copy must be the package python-docx
     # opens from the bytes, and filling one copy must leave the next untouched.
     fresh = package_bytes(open_reference().part.package)
     first = reference_document()
     assert package_bytes(first.part.package) == fresh
     first.add_paragraph("changed")
     first.core_properties.title = "changed"
+    first.styles.element.find(qn("w:docDefaults")).clear()
+    first.part.package.parts[-1].element.clear()
     assert package_bytes(reference_document().part.package) == fresh
+    # Parts given as bytes are saved as those bytes, in place of the parsed part.
+    pristine = {name: pristine_blob(name) for name in ("/word/styles.xml", "/word/numbering.xml")}
+    assert package_bytes(reference_document(pristine).part.package) == fresh
     assert render_docx(FULL).data == render_docx(FULL).data
 
 

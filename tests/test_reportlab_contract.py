@@ -127,3 +127,39 @@ def test_annotations_are_registered_as_reportlab_registers_them() -> None:
     ours._doc.idToObject["Annot.NUMBER4"] = ours._doc.idToObject["Annot.NUMBER1"]
     with pytest.raises(ValueError, match="redefin"):
         annotate(ours, LinkAnnotation((0, 0, 1, 1), "", None))
+
+
+# sha256 (first 16 hex digits) of the source of the ReportLab code factsheet/ttface.py and ttsubset.py follow,
+# the same in ReportLab 4.4.10, 4.5.1, 5.0.0, 5.0.1 and 5.1.0: they build TTFont and TTFontFace as these do, fill
+# what extractInfo reads and make the subsets makeSubset makes. tests/test_ttface.py holds the results equal for
+# our fonts; this names the code to re-read when ReportLab changes it.
+READ_AS_REPORTLAB = {
+    "TTFont.__init__": "ac43d7e44b0cf9d9",
+    "TTFontFace.__init__": "35f179100b318f73",
+    "TTFontFile.__init__": "fc976fded52e39ed",
+    "TTFontFile.extractInfo": "95fbfd5dbf73cbd4",
+    "TTFontFile.makeSubset": "25b6baf377941767",
+    "TTFontParser.__init__": "b1591f5137c4e520",
+    "TTFontParser.readFile": "201c1abb88f2ec56",
+}
+# ReportLab 4.1.0 (which pyproject still allows) differs in these two: no scale function or glyphToChar kept,
+# no `shapable`. There ttface.follows_reportlab() is false and ReportLab reads the fonts itself.
+OLDER = {"TTFont.__init__": "92a4fb23126bc787", "TTFontFile.extractInfo": "bf64e47ef6b85275"}
+
+
+def test_truetype_reading_followed_by_the_fast_reader() -> None:
+    import hashlib
+
+    from factsheet.ttface import follows_reportlab
+
+    found = {}
+    for name in READ_AS_REPORTLAB:
+        obj = ttfonts
+        for part in name.split("."):
+            obj = getattr(obj, part)
+        found[name] = hashlib.sha256(inspect.getsource(obj).encode()).hexdigest()[:16]
+    assert found in (READ_AS_REPORTLAB, READ_AS_REPORTLAB | OLDER), (
+        "ReportLab's TrueType code changed: re-check factsheet/ttface.py, ttsubset.py")
+    assert follows_reportlab() == (found == READ_AS_REPORTLAB)
+    face = reportlab_font("italic").face
+    assert (type(face) is ttfonts.TTFontFace) != follows_reportlab()

@@ -67,24 +67,27 @@ def test_word_only_builds_import_no_pdf_renderer(tmp_path: Path) -> None:
     assert output.count(".pdf (") == 3 and "reportlab" in names and not names & {"docx", "lxml"}, output
 
 
-def test_workers_inherit_every_module_a_task_imports(workspace: Path) -> None:
-    # What buildjobs.preload imports before forking is all a task needs: no worker imports it again.
+def test_a_pooled_build_leaves_the_imports_to_its_workers(tmp_path: Path) -> None:
+    # The workers import the model, the composer and the writers; the process that forks them does not
+    # (buildjobs.run_tasks), and still writes every output and the manifest.
+    workspace = tmp_path / "ws"  # every shipped seed: three facts files, so the build forks workers
+    shutil.copytree(REPO / "seeds", workspace / "seeds")
+    shutil.copytree(REPO / "templates", workspace / "templates")
     code = (
         "import contextlib, json, os, sys\n"
         "from factsheet.cli import main\n"
-        "from factsheet.buildjobs import preload\n"
-        "preload(('pdf', 'docx'))\n"
-        "before = set(sys.modules)\n"
         "with open(os.devnull, 'w') as null, contextlib.redirect_stdout(null), contextlib.suppress(SystemExit):\n"
-        f"    main(['build', '--jobs', '1', '--root', {str(workspace)!r}], standalone_mode=False)\n"
-        "print(json.dumps(sorted(set(sys.modules) - before)))\n"
+        f"    main(['build', '--jobs', '2', '--root', {str(workspace)!r}], standalone_mode=False)\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=workspace)
-    later = json.loads(run.stdout.splitlines()[-1])
+    here = set(json.loads(run.stdout.splitlines()[-1]))
     assert (workspace / "out" / "russia-drones-2022-briefing.pdf").is_file()
-    heavy = RENDERERS | MODEL_AND_TREE | {"factsheet.facts", "factsheet.compose", "factsheet.glyphs"}
-    late = [m for m in later if m.split(".")[0] in heavy or ".".join(m.split(".")[:2]) in heavy]
-    assert not late, late
+    assert (workspace / "out" / "russia-drones-2022-one-pager.docx").is_file()
+    assert (workspace / "out" / ".factsheet-manifest.json").is_file()
+    heavy = RENDERERS | MODEL_AND_TREE
+    loaded = sorted(m for m in here if m.split(".")[0] in heavy or ".".join(m.split(".")[:2]) in heavy)
+    assert not loaded, loaded
 
 
 def test_noop_build_imports_no_model_tree_or_writer(workspace: Path) -> None:

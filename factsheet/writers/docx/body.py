@@ -46,7 +46,12 @@ _KEEP_WITH_NEXT = re.compile(r'^(<w:p><w:pPr>(?:<w:pStyle w:val="[^"]*"/>)?)')
 
 def _direction(inlines: Inlines) -> str:
     """Paragraph properties for `inlines`: right to left (``w:bidi``) when its first strong letter is."""
-    return "<w:bidi/>" if scripts.first_strong_is_rtl(inline_text(inlines)) else ""
+    return _direction_of(inline_text(inlines))
+
+
+def _direction_of(text: str) -> str:
+    """`_direction` of inlines whose text is `text` (text without a right-to-left letter needs no look)."""
+    return "<w:bidi/>" if scripts.has_rtl(text) and scripts.first_strong_is_rtl(text) else ""
 
 
 def _balanced(inlines: Inlines) -> Inlines:
@@ -62,20 +67,23 @@ def _balanced(inlines: Inlines) -> Inlines:
     return inlines
 
 
-def estimated_lines(row: tuple[Inlines, ...], widths: list[int]) -> int:
-    """Roughly how many lines the tallest cell of `row` needs."""
+def estimated_lines(texts: list[str], widths: list[int]) -> int:
+    """Roughly how many lines the tallest cell of a row needs, given the text of each cell."""
     tallest = 0
-    for cell, width in zip(row, widths, strict=False):
+    for text, width in zip(texts, widths, strict=False):
         per_line = max(1, (width - CELL_PADDING) // CHAR_WIDTH)
-        lines = sum(max(1, -(-len(part) // per_line)) for part in inline_text(cell).split("\n"))
-        tallest = max(tallest, lines)
+        lines = sum([max(1, -(-len(part) // per_line)) for part in text.split("\n")])
+        if lines > tallest:
+            tallest = lines
     return tallest
 
 
 class BodyWriter(InlineWriter):
     """Appends the blocks of a document before the body's final ``w:sectPr``.
 
-    Blocks are written as markup into `out` and parsed once at the end of `write`.
+    Blocks are written as markup into `out`; `write` leaves all of it in `markup`, which
+    `package.package_bytes` writes into the document part as it is (`parse_into` is the clear
+    version: the markup parsed into the body, where python-docx serialises it again).
     """
 
     def __init__(
@@ -95,6 +103,8 @@ class BodyWriter(InlineWriter):
         self.where = "body"
         self.last_was_table = False
         self.out: list[str] = []
+        self.markup = ""
+        """The body's blocks as markup, once `write` has run: everything before the final ``w:sectPr``."""
         self.cited: set[int] = set()
         """Numbers of the notes that become footnotes: those cited in the text."""
         self.footnotes: dict[int, int] = {}
@@ -125,13 +135,20 @@ class BodyWriter(InlineWriter):
             self.footnote_markup[footnote] = notes.note_markup(
                 self.note_paragraphs.get(number, ""), ooxml.run(f"{number}.", bold=True), footnote, number,
                 styles.CITATION)
-        # One new body replacing the old is far cheaper than moving hundreds of parsed
-        # elements into the document one by one; what the reference body held is kept.
+        self.markup = "".join(self.out)
+        self.out = []
+
+    def parse_into(self) -> None:
+        """Parse `markup` into the document's body, before its ``w:sectPr``, as python-docx would hold it.
+
+        The clear version of what `package.package_bytes` does with the markup as text (tests hold
+        the two to the same bytes): one new body replacing the old is far cheaper than moving
+        hundreds of parsed elements into the document one by one; what the reference body held is kept.
+        """
         body = self.sect_pr.getparent()
         existing = [ooxml.markup_of(child) for child in body]
-        existing[-1:-1] = self.out
+        existing[-1:-1] = [self.markup]
         body.getparent().replace(body, ooxml.parse_body("".join(existing)))
-        self.out = []
 
     def append(self, markup: str, table: bool = False) -> None:
         """Add one body-level element's markup at the end of the body."""
@@ -230,16 +247,17 @@ class BodyWriter(InlineWriter):
                 raise ValueError(
                     f"docx writer: {where}: table row {number} has {len(row)} cells for {len(node.columns)} columns"
                 )
-            keep = estimated_lines(row, widths) <= KEEP_ROW_LINES
+            texts = [inline_text(cell) for cell in row]
+            keep = estimated_lines(texts, widths) <= KEEP_ROW_LINES
             out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>" if keep else "<w:tr>")
+            fill = styles.ZEBRA if number % 2 == 0 else ""
             for index, width in enumerate(widths):
                 content = props = ""
                 if index < len(row):
                     self.where = f"{where}: table row {number} column {index + 1}"
                     content = self.inlines(row[index], PLAIN)
-                    props = _direction(row[index])
-                out.append(self.cell(width, styles.TABLE_TEXT, content, styles.ZEBRA if number % 2 == 0 else "",
-                                     props))
+                    props = _direction_of(texts[index])
+                out.append(self.cell(width, styles.TABLE_TEXT, content, fill, props))
             out.append("</w:tr>")
         out.append("</w:tbl>")
         self.where = where

@@ -20,12 +20,9 @@ from factsheet.writers.docx import ooxml
 EMU_PER_POINT = 12700
 ASCENT, DESCENT = 0.984, 0.273
 """Source Sans Pro's ascender and descender, in ems: where a text box puts the baseline."""
-_NS = (
-    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
-    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
-    'xmlns:wpg="http://schemas.microsoft.com/office/word/2010/wordprocessingGroup" '
-    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
-)
+_NS = 'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
+"""DrawingML's own prefix, which the document root does not declare (its wp, wpg and wps it does:
+`ooxml.BODY_NAMESPACES`)."""
 _GROUP = "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup"
 _BODY = '<wps:bodyPr rot="0" wrap="none" lIns="0" tIns="0" rIns="0" bIns="0" anchor="t"><a:noAutofit/></wps:bodyPr>'
 
@@ -65,7 +62,7 @@ def _text_paragraph(text: str, size: float, colour: str, bold: bool, align: str)
     half_points = round(size * 2)
     props = (f'<w:rPr><w:b w:val="{int(bold)}"/><w:color w:val="{_hex(colour)}"/>'
              f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/></w:rPr>')
-    run = ooxml.run(text).replace("<w:r>", f"<w:r>{props}", 1)
+    run = ooxml.run(text, rpr=props)
     return (f'<w:p><w:pPr><w:pStyle w:val="Figure"/><w:keepNext w:val="0"/>'
             '<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
             f'<w:ind w:left="0" w:right="0" w:firstLine="0"/><w:jc w:val="{align}"/></w:pPr>{run}</w:p>')

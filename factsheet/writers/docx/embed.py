@@ -23,9 +23,12 @@ import uuid
 from collections.abc import Iterable
 from functools import lru_cache
 from html import unescape
+from itertools import accumulate
 from typing import Any
 
 from factsheet.fonts import FAMILY, font_files
+from factsheet.truetype import assemble, character_map, outline
+from factsheet.truetype import tables as font_tables
 
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
 RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/font"
@@ -59,61 +62,50 @@ def characters(document: Any, markup: Iterable[str] = ()) -> frozenset[str]:
     return frozenset(found)
 
 
-def _components(glyph: bytes) -> list[int]:
-    """The glyph ids a composite glyph is built from (none for a simple glyph)."""
-    if len(glyph) < 10 or struct.unpack(">h", glyph[:2])[0] >= 0:
-        return []
-    out, at = [], 10
-    while True:
-        flags, index = struct.unpack(">HH", glyph[at:at + 4])
-        out.append(index)
-        at += 4 + (4 if flags & 0x0001 else 2)
-        at += 2 if flags & 0x0008 else 4 if flags & 0x0040 else 8 if flags & 0x0080 else 0
-        if not flags & 0x0020:
-            return out
-
-
 def subset(font: bytes, glyph_ids: set[int], cmap: dict[int, int] | None = None) -> bytes:
     """`font` (TrueType) with outlines only for `glyph_ids` and their components, glyph ids unchanged.
 
     With `cmap` (code point -> glyph id), the character map is rebuilt for the kept glyphs alone.
     """
-    from factsheet.truetype import assemble, strip_glyph
-    from factsheet.truetype import tables as font_tables
-
     tables = {tag: data for tag, data in font_tables(font).items() if tag in _KEEP}
     head = bytearray(tables[b"head"])
     long_loca = struct.unpack(">h", head[50:52])[0] == 1
     loca = tables[b"loca"]
-    offsets = (struct.unpack(f">{len(loca) // 4}I", loca) if long_loca
-               else [2 * o for o in struct.unpack(f">{len(loca) // 2}H", loca)])
+    # Short offsets count 2-byte words; only the kept glyphs' are looked at.
+    offsets, unit = ((struct.unpack(f">{len(loca) // 4}I", loca), 1) if long_loca
+                     else (struct.unpack(f">{len(loca) // 2}H", loca), 2))
     glyf = tables[b"glyf"]
-    wanted, queue = {0}, [0, *glyph_ids]
+    count = len(offsets) - 1
+    stripped: dict[int, bytes] = {}  # each glyph kept, without instructions
+    queue = [0, *glyph_ids]
     while queue:
         gid = queue.pop()
-        if (gid in wanted and gid != 0) or gid + 1 >= len(offsets):
+        if gid in stripped or gid >= count:
             continue
-        wanted.add(gid)
-        queue.extend(c for c in _components(glyf[offsets[gid]:offsets[gid + 1]]) if c not in wanted)
-    out, new_offsets = bytearray(), [0]
-    for gid in range(len(offsets) - 1):
-        if gid in wanted and offsets[gid + 1] > offsets[gid]:
-            glyph = strip_glyph(glyf[offsets[gid]:offsets[gid + 1]])
-            out += glyph + b"\0" * (-len(glyph) % 4)
-        new_offsets.append(len(out))
-    tables[b"glyf"] = bytes(out)
+        stripped[gid], parts = outline(glyf[unit * offsets[gid]:unit * offsets[gid + 1]])
+        queue.extend(parts)
+    wanted = sorted(stripped)
+    sizes = [0] * count  # each glyph's padded size: none for a glyph left out
+    for gid in wanted:
+        sizes[gid] = len(stripped[gid]) + (-len(stripped[gid]) % 4)
+    out = b"".join(stripped[gid] + b"\0" * (-len(stripped[gid]) % 4) for gid in wanted)
+    new_offsets = [0, *accumulate(sizes)]
+    tables[b"glyf"] = out
     tables[b"loca"] = struct.pack(f">{len(new_offsets)}I", *new_offsets)
     struct.pack_into(">h", head, 50, 1)
     struct.pack_into(">I", head, 8, 0)
     tables[b"head"] = bytes(head)
     tables[b"post"] = struct.pack(">I", 0x00030000) + tables[b"post"][4:32]  # format 3: no glyph names
     if cmap is not None and all(code <= 0xFFFF for code in cmap):
-        tables[b"cmap"] = _cmap({code: gid for code, gid in cmap.items() if gid in wanted})
+        tables[b"cmap"] = _cmap({code: gid for code, gid in cmap.items() if gid in stripped})
     metrics = struct.unpack(">H", tables[b"hhea"][34:36])[0]
-    hmtx = bytearray(tables[b"hmtx"])
-    for gid in range(min(metrics, len(offsets) - 1)):
-        if gid not in wanted:  # no outline, no metrics: a run of zeros that deflates to nothing
-            hmtx[4 * gid: 4 * gid + 4] = b"\0\0\0\0"
+    original = tables[b"hmtx"]
+    cleared = 4 * min(metrics, count, len(original) // 4)
+    hmtx = bytearray(cleared) + original[cleared:]  # no outline, no metrics: a run of zeros that deflates to nothing
+    for gid in wanted:  # in glyph order, so the loop can stop
+        if 4 * gid >= cleared:
+            break
+        hmtx[4 * gid: 4 * gid + 4] = original[4 * gid: 4 * gid + 4]
     tables[b"hmtx"] = bytes(hmtx)
     return assemble(tables)
 
@@ -147,8 +139,6 @@ def obfuscate(data: bytes, key: str) -> bytes:
 @lru_cache(maxsize=64)
 def embedded_face(face: str, characters: frozenset[str]) -> tuple[str, bytes]:
     """(font key, obfuscated subset) of `face` for `characters`."""
-    from factsheet.truetype import character_map
-
     char_to_glyph = character_map(font_files()[face])
     mapping = {ord(c): char_to_glyph[ord(c)] for c in characters if ord(c) in char_to_glyph}
     data = subset(font_files()[face].read_bytes(), set(mapping.values()), mapping)

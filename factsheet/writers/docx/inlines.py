@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -28,6 +29,13 @@ class Format:
 
 
 PLAIN = Format()
+
+
+@lru_cache(maxsize=256)
+def _format(bold: bool, italic: bool, flag: bool, lang: str) -> Format:
+    # A few formats serve a whole document: made once, not copied for every Strong, Emph and Span.
+    return Format(bold, italic, flag, lang)
+
 
 _BARE_RUN = re.compile(r"<w:r>(?!<w:rPr>)")
 
@@ -58,7 +66,9 @@ class InlineWriter:
 
     def inlines(self, nodes: Inlines, fmt: Format) -> str:
         """The runs for `nodes`."""
-        return "".join(self.inline(node, fmt) for node in nodes)
+        if len(nodes) == 1:
+            return self.inline(nodes[0], fmt)
+        return "".join([self.inline(node, fmt) for node in nodes])
 
     def inline(self, node: Inline, fmt: Format) -> str:
         """The runs for one inline node."""
@@ -68,16 +78,19 @@ class InlineWriter:
                 if not text:
                     return ""
                 style = styles.FLAG if fmt.flag else ""
-                markup = "".join(ooxml.run(piece, style=style, bold=fmt.bold, italic=fmt.italic, script=script)
-                                 for piece, script in scripts.pieces(text))
+                if scripts.has_rtl(text):
+                    markup = "".join([ooxml.run(piece, style, fmt.bold, fmt.italic, script)
+                                      for piece, script in scripts.pieces(text)])
+                else:  # one left-to-right piece, as `pieces` would cut it
+                    markup = ooxml.run(text, style, fmt.bold, fmt.italic)
                 return with_language(markup, fmt.lang) if fmt.lang else markup
             case Strong():
-                return self.inlines(node.children, replace(fmt, bold=True))
+                return self.inlines(node.children, _format(True, fmt.italic, fmt.flag, fmt.lang))
             case Emph():
-                return self.inlines(node.children, replace(fmt, italic=True))
+                return self.inlines(node.children, _format(fmt.bold, True, fmt.flag, fmt.lang))
             case Span():
                 flag = fmt.flag or FLAG in node.classes
-                content = self.inlines(node.children, replace(fmt, flag=flag, lang=node.lang or fmt.lang))
+                content = self.inlines(node.children, _format(fmt.bold, fmt.italic, flag, node.lang or fmt.lang))
                 if node.href and self.part is not None:
                     rid = self.part.relate_to(node.href, RT.HYPERLINK, is_external=True)
                     return ooxml.external_link(rid, content)

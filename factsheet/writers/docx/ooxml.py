@@ -1,8 +1,11 @@
-"""WordprocessingML written as text and parsed once.
+"""WordprocessingML written as text: parsed once where python-docx must hold it, or not at all.
 
 Building a body element by element through lxml cost more than everything else
-in the Word writer together, so the writer assembles markup strings instead
-and `parse` turns them into ordinary python-docx (oxml) elements in one call.
+in the Word writer together, so the writer assembles markup strings instead.
+The body's markup goes into the saved document part as it is (`package.package_bytes`);
+headers, footers and settings are parsed by `parse` into ordinary python-docx (oxml)
+elements in one call. Markup is written as a parser and serialiser would leave it
+(empty elements closed, attribute white space as spaces), so both ways give the same bytes.
 Every data string goes through `text` or `attribute` escaping, never into
 markup unescaped; `Cleaner` first removes what XML cannot store.
 """
@@ -11,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 from typing import Any
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -24,6 +28,7 @@ _TAGS: dict[str, str] = {}
 
 
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 
 
 def r(name: str) -> str:
@@ -39,11 +44,19 @@ def w(name: str) -> str:
     return tag
 
 
+BODY_NAMESPACES = (
+    f"{NAMESPACES} xmlns:wp=\"{WP_NS}\" xmlns:wpg=\"http://schemas.microsoft.com/office/word/2010/wordprocessingGroup\""
+    ' xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
+)
+"""The prefixes body markup uses undeclared: all declared by the reference's document root too, so markup
+parsed into the body carries no declarations of its own and is serialised as it was written."""
+
+
 def parse_body(markup: str) -> Element:
     """A ``w:body`` element holding the elements `markup` stands for."""
     from docx.oxml.parser import parse_xml
 
-    return parse_xml(f"<w:body {NAMESPACES}>{markup}</w:body>")
+    return parse_xml(f"<w:body {BODY_NAMESPACES}>{markup}</w:body>")
 
 
 def parse(markup: str) -> list[Element]:
@@ -51,11 +64,17 @@ def parse(markup: str) -> list[Element]:
     return list(parse_body(markup))
 
 
+_DECLARATION = re.compile(r' xmlns:\w+="[^"]*"')
+
+
 def markup_of(element: Element) -> str:
-    """`element` as markup, to be parsed again by `parse`."""
+    """`element` as markup without the namespace declarations of its start tag (the body's, see
+    `BODY_NAMESPACES`), to be parsed again by `parse` or written into the body as it is."""
     from lxml import etree
 
-    return str(etree.tostring(element, encoding="unicode"))
+    markup = str(etree.tostring(element, encoding="unicode"))
+    end = markup.index(">")
+    return _DECLARATION.sub("", markup[:end]) + markup[end:]
 
 
 def text(value: str) -> str:
@@ -63,8 +82,14 @@ def text(value: str) -> str:
     return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+_ATTRIBUTE_SPACE = re.compile(r"\r\n|[\t\n\r]")
+
+
 def attribute(value: str) -> str:
-    """`value` escaped for a double-quoted attribute."""
+    """`value` escaped for a double-quoted attribute, its tabs and line ends spaces, as an XML parser
+    reads them (XML 1.0, 3.3.3): the markup is then what it is when parsed and serialised again."""
+    if "\t" in value or "\n" in value or "\r" in value:
+        value = _ATTRIBUTE_SPACE.sub(" ", value)
     return text(value).replace('"', "&quot;")
 
 
@@ -100,23 +125,31 @@ _BREAKS = re.compile(r"(\t|\r\n|\r|\n)")
 _BREAK_MARKUP = {"\t": "<w:tab/>", "\n": "<w:br/>", "\r": "<w:br/>", "\r\n": "<w:br/>"}
 
 
-def run(value: str, style: str = "", bold: bool = False, italic: bool = False, script: str = "") -> str:
+def run(value: str, style: str = "", bold: bool = False, italic: bool = False, script: str = "",
+        rpr: str = "") -> str:
     """A ``w:r`` holding `value` (tabs and line breaks as ``w:tab``/``w:br``).
 
     `script` is the font of a right-to-left run (Arabic, Persian, Hebrew): the run is then
     marked right to left and complex-script, with bold and italic for complex scripts too.
+    `rpr` is ready-made run properties (a ``w:rPr``) instead of those. An empty run is written
+    ``<w:r/>``, as a serialiser writes it.
     """
-    props = ""
-    if style or bold or italic or script:
-        parts = [f'<w:rStyle w:val="{style}"/>' if style else "", f'<w:rFonts w:cs="{script}"/>' if script else "",
-                 ("<w:b/><w:bCs/>" if script else "<w:b/>") if bold else "",
-                 ("<w:i/><w:iCs/>" if script else "<w:i/>") if italic else "", "<w:rtl/><w:cs/>" if script else ""]
-        props = "<w:rPr>" + "".join(parts) + "</w:rPr>"
+    props = _run_properties(style, bold, italic, script) if style or bold or italic or script else rpr
     if "\t" in value or "\n" in value or "\r" in value:
         body = "".join(_BREAK_MARKUP.get(piece) or _text(piece) for piece in _BREAKS.split(value) if piece)
     else:
         body = _text(value) if value else ""
+    if not props and not body:
+        return "<w:r/>"
     return f"<w:r>{props}{body}</w:r>"
+
+
+@lru_cache(maxsize=64)
+def _run_properties(style: str, bold: bool, italic: bool, script: str) -> str:
+    parts = [f'<w:rStyle w:val="{style}"/>' if style else "", f'<w:rFonts w:cs="{script}"/>' if script else "",
+             ("<w:b/><w:bCs/>" if script else "<w:b/>") if bold else "",
+             ("<w:i/><w:iCs/>" if script else "<w:i/>") if italic else "", "<w:rtl/><w:cs/>" if script else ""]
+    return "<w:rPr>" + "".join(parts) + "</w:rPr>"
 
 
 def _text(value: str) -> str:
@@ -181,7 +214,9 @@ class Bookmarks:
 
 
 def external_link(rid: str, content: str) -> str:
-    """A ``w:hyperlink`` to the web address of relationship `rid` around the runs `content`."""
+    """A ``w:hyperlink`` to the web address of relationship `rid` around the runs `content` (if any)."""
+    if not content:
+        return f'<w:hyperlink r:id="{attribute(rid)}" w:history="1"/>'
     return f'<w:hyperlink r:id="{attribute(rid)}" w:history="1">{content}</w:hyperlink>'
 
 

@@ -8,7 +8,8 @@ import struct
 import zipfile
 import zlib
 from collections import OrderedDict
-from functools import cache
+from collections.abc import Mapping
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -28,14 +29,63 @@ def reference_bytes() -> bytes:
     return (resources.files("factsheet") / "resources" / "reference.docx").read_bytes()
 
 
-def reference_document() -> Any:
+_Kind = tuple[Any, Any, str, bool, Any]
+_Relationship = tuple[int, str, str, "str | int", bool]
+
+
+def reference_document(blobs: Mapping[str, bytes] | None = None) -> Any:
     """A python-docx Document of the shipped reference, ready to fill in.
 
-    The reference is parsed once per process; each call returns a deep copy of that
-    pristine document (about half the time of opening the package again), never the
-    pristine one itself. `open_reference` is the reference this is tested against.
+    The reference is parsed once per process. Each call builds a new package of the
+    reference's parts, as python-docx builds one when it opens a file, but from copies
+    of the parsed XML rather than parsing it again. A part named in `blobs`
+    ('/word/styles.xml') is a plain part holding those bytes instead, for a part the
+    writer does not change or has made once and remembered: copying and serialising
+    the styles costs more than all the rest of the package. `open_reference` is the
+    reference this is tested against.
     """
-    return copy.deepcopy(_pristine())
+    from docx.opc.part import Part
+    from docx.package import Package
+
+    fixed = blobs or {}
+    kinds, relationships = _blueprint()
+    package = Package()
+    parts = [
+        Part(name, content_type, fixed[name], package) if name in fixed
+        else kind(name, content_type, copy.deepcopy(content) if xml else content, package)
+        for kind, name, content_type, xml, content in kinds
+    ]
+    for source, rid, reltype, target, external in relationships:
+        (package if source < 0 else parts[source]).load_rel(
+            reltype, str(target) if external else parts[int(target)], rid, external)
+    # What python-docx does next, package.after_unmarshal(), gathers the image parts: the reference has none.
+    return package.main_document_part.document
+
+
+@cache
+def pristine_blob(name: str) -> bytes:
+    """The bytes python-docx saves for the reference's part `name` ('/word/numbering.xml') as it is."""
+    return bytes(next(part.blob for part in open_reference().part.package.parts if part.partname == name))
+
+
+@cache
+def _blueprint() -> tuple[tuple[_Kind, ...], tuple[_Relationship, ...]]:
+    """The pristine reference as (class, name, content type, is XML, its element or bytes) per part, and its
+    relationships as (source part or -1 for the package, id, type, target part or address, is external)."""
+    from docx.opc.part import XmlPart
+    from docx.parts.image import ImagePart
+
+    package = open_reference().part.package
+    parts = list(package.iter_parts())
+    assert not any(isinstance(part, ImagePart) for part in parts), "reference_document expects no images"
+    index = {part.partname: number for number, part in enumerate(parts)}
+    kinds = tuple((type(part), part.partname, part.content_type, isinstance(part, XmlPart),
+                   part.element if isinstance(part, XmlPart) else part.blob) for part in parts)
+    relationships = tuple(
+        (number, rel.rId, rel.reltype, rel.target_ref if rel.is_external else index[rel.target_part.partname],
+         rel.is_external)
+        for number, source in [(-1, package), *enumerate(parts)] for rel in source.rels.values())
+    return kinds, relationships
 
 
 def open_reference() -> Any:
@@ -43,11 +93,6 @@ def open_reference() -> Any:
     import docx
 
     return docx.Document(io.BytesIO(reference_bytes()))
-
-
-@cache
-def _pristine() -> Any:
-    return open_reference()
 
 
 class _Entries:
@@ -61,19 +106,52 @@ class _Entries:
         self.members[pack_uri.membername] = blob
 
 
-def package_bytes(package: Any) -> bytes:
-    """A python-docx package saved straight into a reproducible zip, without a first zip to rewrite."""
+DOCUMENT = "word/document.xml"
+_BODY = b"<w:body>"
+
+
+def package_bytes(package: Any, body: str = "") -> bytes:
+    """A python-docx package saved straight into a reproducible zip, without a first zip to rewrite.
+
+    `body` is markup for the start of the main document's body: written in as it is, not parsed
+    into the document only to be serialised again (the same bytes: `BodyWriter.parse_into`).
+    """
     from docx.opc.pkgwriter import PackageWriter
 
-    for part in package.parts:
+    parts = package.parts  # found by walking every relationship: once, not three times
+    for part in parts:
         part.before_marshal()
     entries = _Entries()
     # The same three steps as PackageWriter.write, into our own member store.
     writer: Any = PackageWriter
-    writer._write_content_types_stream(entries, package.parts)
+    entries.members[CONTENT_TYPES] = _content_types(tuple((part.partname, part.content_type) for part in parts))
     writer._write_pkg_rels(entries, package.rels)
-    writer._write_parts(entries, package.parts)
+    writer._write_parts(entries, parts)
+    if body:
+        xml = entries.members[DOCUMENT]
+        start = xml.index(_BODY) + len(_BODY)
+        entries.members[DOCUMENT] = b"".join((xml[:start], body.encode("utf-8"), xml[start:]))
     return reproducible_zip(entries.members)
+
+
+@lru_cache(maxsize=16)
+def _content_types(parts: tuple[tuple[Any, str], ...]) -> bytes:
+    """The content types stream python-docx writes for parts of these (name, content type): the same for
+    most documents (they differ in whether they have footnotes), so made once for each set."""
+    from docx.opc.pkgwriter import PackageWriter
+
+    entries = _Entries()
+    writer: Any = PackageWriter
+    writer._write_content_types_stream(entries, [_Named(name, content_type) for name, content_type in parts])
+    return entries.members[CONTENT_TYPES]
+
+
+class _Named:
+    """What python-docx reads of a part to list its content type: its name and content type."""
+
+    def __init__(self, partname: Any, content_type: str) -> None:
+        self.partname = partname
+        self.content_type = content_type
 
 
 def zip_members(data: bytes) -> dict[str, bytes]:
@@ -98,7 +176,7 @@ def reproducible_zip(entries: dict[str, bytes]) -> bytes:
     offset = 0
     for name in _order(entries):
         data = entries[name]
-        packed, crc = _deflated(data, _level(name), name.endswith(_SHARED))
+        packed, crc = _deflated(data, _level(name), name.endswith(_SHARED) or len(data) <= _SMALL)
         info = _info(name)
         info.CRC, info.compress_size, info.file_size = crc, len(packed), len(data)
         info.flag_bits = 0
@@ -160,6 +238,10 @@ _END = b"<4s4H2LH"
 _DOS_DATE = (FIXED_TIME[0] - 1980) << 9 | FIXED_TIME[1] << 5 | FIXED_TIME[2]
 _DOS_TIME = FIXED_TIME[3] << 11 | FIXED_TIME[4] << 5 | (FIXED_TIME[5] // 2)
 _SHARED = (".odttf", "/styles.xml", "/theme1.xml")  # members most documents share: worth remembering
+_SMALL = 4096
+"""Members up to this size are remembered too: many are the same in every document (relationships, content
+types, settings, numbering, the footers of one day), and setting up a deflate costs more than the deflating."""
+_KEPT = 48
 _shared: OrderedDict[tuple[bytes, int], tuple[bytes, int]] = OrderedDict()
 
 
@@ -175,6 +257,6 @@ def _deflated(data: bytes, level: int, shared: bool) -> tuple[bytes, int]:
     result = compressor.compress(data) + compressor.flush(), zlib.crc32(data)
     if shared:
         _shared[key] = result
-        if len(_shared) > 16:
+        if len(_shared) > _KEPT:
             _shared.popitem(last=False)
     return result

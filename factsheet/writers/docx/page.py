@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from copy import deepcopy
+from functools import lru_cache
 from typing import Any
 
 from factsheet.document.nodes import Metadata
@@ -32,6 +33,11 @@ def set_paper(sect_pr: Element, paper: str) -> int:
                         ("left", margins.left), ("header", margins.head - 7), ("footer", margins.foot - 2)):
         page_margins.set(ooxml.w(side), str(twips(value)))
     return twips(width) - twips(margins.left) - twips(margins.right)
+
+
+def text_width(paper: str) -> int:
+    """The width of the text block on `paper`, in twips (what `set_paper` returns)."""
+    return twips(house.paper_size(paper)[0]) - twips(house.MARGINS.left) - twips(house.MARGINS.right)
 
 
 def text_height(paper: str) -> int:
@@ -89,11 +95,40 @@ def _clear(part_root: Element) -> None:
         part_root.remove(child)
 
 
-def set_language(document: Any, language: str) -> None:
-    """Make `language` the default proofing language of every style."""
+STYLES = "/word/styles.xml"
+
+
+@lru_cache(maxsize=32)
+def styles_blob(language: str, one_page: bool, text_width: int) -> bytes:
+    """The styles part of a document in `language`, one page or not, `text_width` twips wide, as python-docx
+    saves it once `set_styles` has set its python-docx styles: made once per process for each set-up.
+
+    Every document shares its styles with many others; parsing, setting and serialising them again for
+    each (the clear version, which tests hold this to) cost more than a millisecond.
+    """
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    from factsheet.writers.docx.package import reference_document
+
+    part = reference_document().part.part_related_by(RT.STYLES)
+    set_styles(part.element, language, one_page, text_width)
+    return bytes(part.blob)
+
+
+def set_styles(root: Element, language: str, one_page: bool, text_width: int) -> None:
+    """Set the styles part `root` for a document in `language`, one page or not, `text_width` twips wide."""
+    scale = house.type_scale(one_page)
+    set_language(root, language)
+    if one_page:
+        tighten(root, scale)
+    set_measure(root, scale, text_width)
+
+
+def set_language(root: Element, language: str) -> None:
+    """Make `language` the default proofing language of every style (`root`: the styles part's)."""
     if not language:
         return
-    defaults = document.styles.element.find(ooxml.w("docDefaults"))
+    defaults = root.find(ooxml.w("docDefaults"))
     lang = defaults.find(f"{ooxml.w('rPrDefault')}/{ooxml.w('rPr')}/{ooxml.w('lang')}")
     if lang is not None:
         lang.set(ooxml.w("val"), language)
@@ -156,9 +191,9 @@ def _style(root: Element, style_id: str) -> Element:
     return style
 
 
-def tighten(document: Any, scale: house.TypeScale) -> None:
-    """The one-pager's type sizes (the house's, never smaller) and less space between paragraphs."""
-    root = document.styles.element
+def tighten(root: Element, scale: house.TypeScale) -> None:
+    """The one-pager's type sizes (the house's, never smaller) and less space between paragraphs (`root`: the
+    styles part's)."""
     for style_id, role in styles.STYLE_SIZES.items():
         half = str(styles.half_points(getattr(scale, role)))
         for tag in ("sz", "szCs"):
@@ -176,9 +211,9 @@ def tighten(document: Any, scale: house.TypeScale) -> None:
                 spacing.set(ooxml.w(side), str(round(int(value) * ONE_PAGE_SPACING)))
 
 
-def set_measure(document: Any, scale: house.TypeScale, text_width: int) -> None:
-    """Hold prose to the house measure: a right indent on the prose styles (the others are set to 0)."""
-    root = document.styles.element
+def set_measure(root: Element, scale: house.TypeScale, text_width: int) -> None:
+    """Hold prose to the house measure: a right indent on the prose styles (the others are set to 0; `root`: the
+    styles part's)."""
     for style_id, role in styles.PROSE_INDENT.items():
         indent = twips(house.right_indent(role, scale, text_width / 20))
         p_pr = _style(root, style_id).find(ooxml.w("pPr"))

@@ -30,9 +30,14 @@ _FIRST_PRIVATE = 0xF0000  # Supplementary Private Use Area-A: clashes with no fo
 @cache
 def simple_chars(font: str) -> frozenset[str]:
     """The characters `font` draws by itself, left to right, with no shaping needed."""
-    face = getFont(font).face
+    return _simple(frozenset(getFont(font).face.charToGlyph))
+
+
+@cache
+def _simple(codes: frozenset[int]) -> frozenset[str]:
+    # By code points, not by font: faces of one family (regular and bold, italic and bold italic) map the same.
     return frozenset(
-        chr(code) for code in face.charToGlyph
+        chr(code) for code in codes
         if code < _FIRST_PRIVATE  # private codes are ours, added while shaping
         if unicodedata.bidirectional(chr(code)) not in _NOT_SIMPLE_BIDI
         and unicodedata.category(chr(code)) not in ("Mn", "Me", "Mc", "Cf")
