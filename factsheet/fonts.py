@@ -7,7 +7,7 @@ punctuation such as the non-breaking hyphen), Noto Sans Arabic (Arabic and
 Persian) and Noto Sans Hebrew. The Noto files are variable fonts: their default
 instance is drawn when it is the regular weight; Noto Sans Hebrew's default is
 Thin, so its regular instance is made with fontTools when first needed (under a
-second). Fallback text is drawn upright and regular; the PDF writer emboldens it
+second) and kept for next time (fontcache.py). Fallback text is drawn upright and regular; the PDF writer emboldens it
 where the run is bold. All are under the SIL Open Font License 1.1, shipped with
 their packages.
 """
@@ -100,19 +100,33 @@ def reportlab_font(face: str) -> Any:
     return truetype_font(face, _regular_instance(fallback_file(face)))
 
 
+REGULAR: dict[str, float] = {"wght": 400, "wdth": 100}
+"""The axis values of the regular-weight, normal-width instance."""
+
+
 def _regular_instance(path: Path) -> Any:
-    """The regular-weight, normal-width instance of the variable font at `path`, as an in-memory file."""
+    """The regular-weight, normal-width instance of the variable font at `path`, as an in-memory file
+    (kept between processes by factsheet/fontcache.py: made once per machine and fontTools version)."""
+    import io
+    from importlib.metadata import version
+
+    from factsheet.fontcache import instance
+
+    return io.BytesIO(instance(path, REGULAR, f"fontTools {version('fonttools')}", lambda: make_instance(path)))
+
+
+def make_instance(path: Path) -> bytes:
+    """The regular instance of the variable font at `path`, made with fontTools."""
     import io
 
     from fontTools.ttLib import TTFont
     from fontTools.varLib import instancer
 
-    font = instancer.instantiateVariableFont(TTFont(str(path)), {"wght": 400, "wdth": 100})
+    font = instancer.instantiateVariableFont(TTFont(str(path)), REGULAR)
     font.recalcTimestamp = False  # keep the file's own date: the same PDF bytes on every build
     data = io.BytesIO()
     font.save(data)
-    data.seek(0)
-    return data
+    return data.getvalue()
 
 
 @cache

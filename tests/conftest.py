@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 SEED_FACTS = "russia-drones-2022.facts.yaml"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _own_cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Kept font instances (factsheet/fontcache.py) go to a folder of the test run's, not the user's."""
+    before = os.environ.get("FACTSHEET_CACHE_DIR")
+    os.environ["FACTSHEET_CACHE_DIR"] = str(tmp_path_factory.mktemp("factsheet-cache"))
+    yield
+    if before is None:
+        del os.environ["FACTSHEET_CACHE_DIR"]
+    else:
+        os.environ["FACTSHEET_CACHE_DIR"] = before
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
