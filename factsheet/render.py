@@ -88,14 +88,19 @@ def compose_fitted(
     known = fits.get(key) if fits is not None else None
     if known is not None and len(known) == len(full):
         return tree(with_limits(template.template, known, full)), {}
+    from factsheet.writers.pdf import measure
+
     attempts: dict[tuple[int | None, ...], tuple[Document, Rendition]] = {}
 
     def pages_of(candidate: Template) -> int:
         document = tree(candidate)
-        rendition = render("pdf", document)
-        attempts[limits_of(candidate, facts.sheet)] = (document, rendition)
-        pages = rendition.pages or 1
-        if pages == 1 and (rendition.room_left or 0.0) < WORD_SLACK:
+        if attempts:  # later tries are laid out only; the first, often the answer, is rendered whole
+            pages, room_left = measure(document)
+        else:
+            rendition = render("pdf", document)
+            attempts[limits_of(candidate, facts.sheet)] = (document, rendition)
+            pages, room_left = rendition.pages or 1, rendition.room_left or 0.0
+        if pages == 1 and room_left < WORD_SLACK:
             return 2  # fits the PDF only narrowly: Word sets the same text a few lines longer
         return pages
 
@@ -103,7 +108,8 @@ def compose_fitted(
     if fits is not None:
         fits.put(key, chosen)
     if chosen not in attempts:
-        pages_of(with_limits(template.template, chosen, full))
+        document = tree(with_limits(template.template, chosen, full))
+        attempts[chosen] = (document, render("pdf", document))
     document, pdf = attempts[chosen]
     return document, {"pdf": pdf}
 

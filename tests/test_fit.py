@@ -86,21 +86,57 @@ def test_when_every_section_is_down_to_one_item_minor_sections_are_left_out_whol
 
 @contextmanager
 def counting_renders() -> Iterator[list[str]]:
-    """The formats rendered while inside, in order (the build renders in this process below three tasks)."""
+    """The formats rendered while inside, in order, and "measure" for each PDF laid out without being written
+    (the build renders in this process below three tasks)."""
     from factsheet import render
+    from factsheet.writers import pdf
 
     renders: list[str] = []
-    original = render.render
+    original, measure = render.render, pdf.measure
 
     def counting(fmt: str, document: Any) -> Any:
         renders.append(fmt)
         return original(fmt, document)
 
+    def counting_measure(document: Any) -> tuple[int, float]:
+        renders.append("measure")
+        return measure(document)
+
     render.render = counting  # type: ignore[assignment]
+    pdf.measure = counting_measure
     try:
         yield renders
     finally:
         render.render = original  # type: ignore[assignment]
+        pdf.measure = measure
+
+
+def test_measuring_a_pdf_finds_what_rendering_it_finds(built: Path) -> None:
+    # One-page fitting lays out its later tries without writing them (writers/pdf.measure): the page count
+    # and the room left must be the rendered file's, at every step of shortening and for long briefings.
+    from factsheet.compose.composer import compose
+    from factsheet.compose.fit import shortening_steps, with_limits
+    from factsheet.compose.template import load_template
+    from factsheet.facts.load import load_facts
+    from factsheet.facts.paragraphs import quote_paragraphs
+    from factsheet.workspace import Workspace
+    from factsheet.writers.pdf import measure, render
+
+    workspace = Workspace.open(built)
+    checked = 0
+    for facts_path in sorted((built / "seeds").glob("*.facts.yaml")):
+        facts = load_facts(facts_path, workspace)
+        for name in ("briefing", "one-pager"):
+            loaded = load_template(built / "templates" / f"{name}.yaml", name)
+            steps = shortening_steps(loaded.template, facts.sheet)
+            paragraphs = quote_paragraphs(facts.sheet, facts.source_texts)
+            for limits in {steps[0], steps[len(steps) // 3], steps[-1]}:
+                shortened = with_limits(loaded.template, limits, steps[0])
+                document = compose(facts.sheet, shortened, "test", frozenset(), "", (), paragraphs)
+                rendition = render(document)
+                assert measure(document) == (rendition.pages, rendition.room_left), (facts_path.name, name)
+                checked += 1
+    assert checked >= 12
 
 
 def test_a_thousand_gaps_fit_in_a_few_renders(workspace: Path) -> None:

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import Any
 
 from reportlab import rl_config
 from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
@@ -157,8 +161,43 @@ def render(document: n.Document, object_streams: bool = True) -> Rendition:
     With `object_streams` (the default) the file keeps its non-stream objects in compressed object
     streams with a cross-reference stream (`objstreams`); without, it is written as ReportLab writes it.
     """
-    meta = document.metadata
     buffer = io.BytesIO()
+    tagger = Tagger(document.metadata.language)
+    canvas = numbered_canvas(document, tagger)
+    pages, room_left = _lay_out(document, buffer, objstreams.compact(canvas) if object_streams else canvas, tagger)
+    return Rendition(buffer.getvalue(), pages, (), room_left)
+
+
+def measure(document: n.Document) -> tuple[int, float]:
+    """The page count of `document`'s PDF and the room left at the foot of its last page, as `render` lays
+    it out, without writing the file (no furniture, structure tree, fonts or compression: about a third of
+    a render): what one-page fitting asks of each shortening it tries."""
+    tagger = Tagger(document.metadata.language)
+    return _lay_out(document, io.BytesIO(), functools.partial(_Measuring, tagger=tagger), tagger)
+
+
+class _Measuring(Canvas):
+    """A canvas that is drawn on like any other but never saved: pages are laid out, and nothing written."""
+
+    def __init__(self, *args: Any, tagger: Tagger, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.tagger = tagger
+
+    def showPage(self) -> None:
+        """Start the next page; the page drawn is dropped."""
+        self._startPage()
+
+    def save(self) -> None:
+        """Nothing: the file is not wanted."""
+        self.__dict__.pop("_doctemplate", None)  # the template refers to this canvas: no cycle left behind
+
+
+def _lay_out(
+    document: n.Document, buffer: io.BytesIO, canvasmaker: Callable[..., Canvas], tagger: Tagger
+) -> tuple[int, float]:
+    """Lay `document` out on `canvasmaker`'s canvas (saved into `buffer`), tagged by `tagger` (the canvas's);
+    its page count and the room left at the foot of its last page."""
+    meta = document.metadata
     pagesize = house.paper_size(document.page.paper)
     margins = house.MARGINS
     width = pagesize[0] - margins.left - margins.right
@@ -173,17 +212,14 @@ def render(document: n.Document, object_streams: bool = True) -> Rendition:
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate("page", [frame])])
-    tagger = Tagger(meta.language)
     story = _Story(styles, doc.width, doc.height, tagger, document.page.one_page).blocks(document.body)
-    canvas = numbered_canvas(document, tagger)
-    doc.build(keep_headings(story, doc.width), canvasmaker=objstreams.compact(canvas) if object_streams else canvas)
+    doc.build(keep_headings(story, doc.width), canvasmaker=canvasmaker)
     # ReportLab's template keeps itself in its namespace for its doc* flowables (none here): the one reference
     # cycle left, which held the whole document until the cyclic collector ran. Reference counting frees it now.
     doc._nameSpace.clear()
     # room left at the foot of the last page: a one-pager that fills its PDF page to the last line
     # spills onto a second page in Word (render.WORD_SLACK)
-    room_left = max(0.0, float(doc.frame._y - doc.frame._y1))
-    return Rendition(buffer.getvalue(), doc.page, (), room_left)
+    return int(doc.page), max(0.0, float(doc.frame._y - doc.frame._y1))
 
 
 def keep_headings(story: list[Flowable], width: float) -> list[Flowable]:
