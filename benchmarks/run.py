@@ -253,7 +253,7 @@ def progress(message: str) -> None:
 
 def cold_build(ctx: Context) -> list[Row]:
     """Whole-process default build (every template, both formats) vs one raw process writing the same files."""
-    with ctx.workspace("cold") as root, ctx.folder("raw") as raw:
+    with ctx.workspace("cold") as root, ctx.workspace("first") as first, ctx.folder("raw") as raw:
         content, modules = raw / "content.json", raw / "modules.txt"
         run([sys.executable, str(BENCH / "export_content.py"), str(root), str(content)])
         run([sys.executable, str(BENCH / "import_floor.py"), "record", str(root), str(modules)])
@@ -262,11 +262,15 @@ def cold_build(ctx: Context) -> list[Row]:
         commands = {
             "build": factsheet, "build_pdf": [*factsheet, "--format", "pdf"],
             "build_docx": [*factsheet, "--format", "docx"],
+            # A first build: out/ removed before each run (so no manifest and no one-page fit kept).
+            "first": [*factsheet_command(), "build", "--root", str(first)],
             "raw": floor, "raw_pdf": [*floor, "pdf"], "raw_docx": [*floor, "docx"],
             "imports": [sys.executable, str(BENCH / "import_floor.py"), str(modules)],
             "imports_fast": [sys.executable, str(BENCH / "import_floor.py"), str(modules), "--fast-exit"],
         }
-        for command in commands.values():  # warm-up: bytecode caches, page cache, anchors file
+        for name, command in commands.items():  # warm-up: bytecode caches, page cache, anchors file
+            if name == "first":
+                shutil.rmtree(first / "out", ignore_errors=True)
             run(command)
         files = len(list((root / "out").glob("*.pdf"))) + len(list((root / "out").glob("*.docx")))
         raw_files = len(list((raw / "out").iterdir()))
@@ -276,6 +280,8 @@ def cold_build(ctx: Context) -> list[Row]:
         for rep in range(COLD_REPS):  # interleaved, so drift hits every command alike
             progress(f"cold build {rep + 1}/{COLD_REPS}")
             for name, command in commands.items():
+                if name == "first":
+                    shutil.rmtree(first / "out", ignore_errors=True)
                 times[name].append(run(command).seconds)
     median = {name: statistics.median(samples) for name, samples in times.items()}
     runs = str(COLD_REPS)
@@ -294,6 +300,10 @@ def cold_build(ctx: Context) -> list[Row]:
                   f"{show(median['raw_pdf'], 's')} / {show(median['raw_docx'], 's')})", times["raw_pdf"], "s", runs),
         Row("1f", "import_floor.py: a process importing every module the default build imports, nothing more",
             times["imports"], "s", runs),
+        against(Row("1h", "First build: `factsheet build` into an empty out/, so with no manifest and no one-page "
+                          "fit kept from before (rows 1 and 1a reuse the fits an earlier build found), against the "
+                          "import floor, for information", times["first"], "s", runs),
+                median["imports"], "import floor", None),
         against(Row("1g", "… the same build against the import floor exiting without tearing down its modules, "
                           "as the build's workers exit (`import_floor.py --fast-exit`), for information",
                     times["build"], "s", runs), median["imports_fast"], "fast-exit floor", None),
