@@ -18,9 +18,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from factsheet.truetype import character_map
-from factsheet.ttface import truetype_font
-
 FAMILY = "Source Sans Pro"
 FACES = {
     "regular": "SourceSansPro-Regular.ttf",
@@ -92,6 +89,8 @@ PDF_NAMES = {
 def reportlab_font(face: str) -> Any:
     """The ReportLab TrueType font for `face` (a face of FACES or a fallback's name), parsed once per process
     (by factsheet.ttface, which gives what ReportLab's own parsing gives in a third of the time)."""
+    from factsheet.ttface import truetype_font  # here: a build with nothing to do reads FACES, not fonts
+
     if face in PDF_NAMES:
         return truetype_font(PDF_NAMES[face], str(font_files()[face]))
     fallback = next(f for f in FALLBACKS if f.name == face)
@@ -132,12 +131,16 @@ def make_instance(path: Path) -> bytes:
 @cache
 def fallback_cmaps() -> tuple[tuple[str, frozenset[int]], ...]:
     """Each fallback's name and the code points it can draw, in chain order (read once per process)."""
+    from factsheet.truetype import character_map
+
     return tuple((f.name, frozenset(character_map(fallback_file(f.name)))) for f in FALLBACKS)
 
 
 @cache
 def covered_codepoints() -> frozenset[int]:
     """Every code point the regular face can draw (read from its cmap, without parsing the rest of the font)."""
+    from factsheet.truetype import character_map
+
     return frozenset(character_map(font_files()["regular"]))
 
 

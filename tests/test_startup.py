@@ -97,6 +97,8 @@ def test_noop_build_imports_no_model_tree_or_writer(workspace: Path) -> None:
     names, output = imported(["build", "--root", root], workspace)
     assert "up to date: 4 outputs" in output
     assert not names & (RENDERERS | MODEL_AND_TREE), sorted(names & (RENDERERS | MODEL_AND_TREE))
+    fonts = {"factsheet.ttface", "factsheet.ttsubset", "factsheet.truetype"}  # it reads font sizes, not fonts
+    assert not names & fonts, sorted(names & fonts)
 
 
 def test_noop_check_reads_each_input_once_and_still_sees_every_byte(workspace: Path) -> None:
