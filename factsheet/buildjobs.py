@@ -43,7 +43,7 @@ class Wanted:
 
 @dataclass(frozen=True)
 class Task:
-    """One facts file and every output wanted of it."""
+    """One facts file and the outputs wanted of it: all of them, or one template's (see `parts`)."""
 
     workspace: Workspace
     facts_path: Path
