@@ -21,8 +21,9 @@ from reportlab.platypus import SimpleDocTemplate
 from factsheet.writers.pdf import lines as module
 from factsheet.writers.pdf.linebreak import Break, pieces
 from factsheet.writers.pdf.lines import cut_words as _words
+from factsheet.writers.pdf.pen import _subset_chunks
 from factsheet.writers.pdf.styles import BOLD, REGULAR, make_styles
-from factsheet.writers.pdf.text import RichText, Run, _subset_chunks
+from factsheet.writers.pdf.text import RichText, Run
 from tests.conftest import require_tool
 
 STYLE = make_styles().body
@@ -184,16 +185,16 @@ def test_ascii_shortcut_encodes_as_reportlab_does(texts: list[str]) -> None:
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.tuples(st.text(max_size=12), st.sampled_from([REGULAR, BOLD])), min_size=1, max_size=8))
 def test_pen_shortcut_writes_what_reportlab_names_and_splits(texts: list[tuple[str, str]]) -> None:
-    # _Pen.text remembers each font's first subset name per document; the operators must be those
+    # Pen.text remembers each font's first subset name per document; the operators must be those
     # made from ReportLab's splitString and getSubsetInternalName for every text.
     from reportlab.pdfbase.pdfmetrics import getFont
     from reportlab.pdfgen.canvas import Canvas
 
-    from factsheet.writers.pdf.text import _Pen
+    from factsheet.writers.pdf.pen import Pen
 
     make_styles()
     ours, theirs = Canvas(io.BytesIO()), Canvas(io.BytesIO())
-    pen = _Pen(ours)
+    pen = Pen(ours)
     expected: list[str] = []
     current = None
     for text, name in texts:

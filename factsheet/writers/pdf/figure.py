@@ -16,8 +16,9 @@ from reportlab.platypus import Flowable
 
 from factsheet.document import nodes as n
 from factsheet.writers import assert_never, look
+from factsheet.writers.pdf.lines import Run
+from factsheet.writers.pdf.pen import draw_runs
 from factsheet.writers.pdf.styles import BOLD, REGULAR
-from factsheet.writers.pdf.text import Run, draw_runs
 
 
 @cache

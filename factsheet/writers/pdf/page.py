@@ -12,9 +12,9 @@ from reportlab.pdfgen.canvas import Canvas
 from factsheet.document.nodes import Document, Metadata
 from factsheet.writers import look as house
 from factsheet.writers.pdf import archival, structure, tagging
-from factsheet.writers.pdf.lines import Line
+from factsheet.writers.pdf.lines import Line, Run
+from factsheet.writers.pdf.pen import draw_line, one_line
 from factsheet.writers.pdf.styles import BOLD, GREY, NAVY, REGULAR, RULE
-from factsheet.writers.pdf.text import Run, draw_line, one_line
 
 
 def fit(canvas: Canvas, text: str, font: str, size: float, width: float) -> str:
