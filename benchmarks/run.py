@@ -624,6 +624,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # (and whatever PYTHONDONTWRITEBYTECODE says): warm-up runs fill it, measured runs use it.
         os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
         os.environ["PYTHONPYCACHEPREFIX"] = str(Path(scratch) / "pycache")
+        # Kept font instances (factsheet/fontcache.py) start empty too, and never come from the user's cache.
+        os.environ["FACTSHEET_CACHE_DIR"] = str(Path(scratch) / "factsheet-cache")
         snapshot = Path(scratch) / "snapshot"
         for part in ("seeds", "templates"):
             shutil.copytree(REPO / part, snapshot / part)
